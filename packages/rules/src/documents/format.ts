@@ -1,0 +1,241 @@
+// The rule-document format: one zod schema is the source of truth; types are inferred from it and
+// the JSON Schema that rules-data files reference is generated from those types.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** A decimal written as a string ("1.10") or a JSON number; compared exactly, never as a float. */
+const decimal = z.union([z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal such as "1.10"'), z.number()]);
+
+export const bilingualSchema = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+
+export const citationSchema = z.strictObject({
+  /** Article or section as printed: 4, or "UG", "5.2" for standards numbered by clause. */
+  article: z.union([z.number().int(), z.string().min(1)]),
+  item: z.union([z.number().int(), z.string()]).nullable(),
+  subItem: z.union([z.number().int(), z.string()]).nullable().optional(),
+  /** The label as a reader of the text would print it, e.g. 第四条第（一）项. */
+  label: z.string().min(1),
+  /** The item's label in shared/sources/index, e.g. "Art.4(1)"; the coverage test joins on it. */
+  indexLabel: z.string().min(1),
+});
+
+/**
+ * A threshold: the fact is compared with `limit` on `side`, and `inclusive` says whether the limit
+ * itself counts. It is always written out, because 以上/以下/超过 mean different things in different
+ * documents and the operator's name must never carry that meaning.
+ */
+export const thresholdSchema = z.strictObject({
+  side: z.enum(['above', 'below']),
+  limit: decimal,
+  inclusive: z.boolean(),
+  unit: z.string().optional(),
+});
+
+type LeafCondition = {
+  fact: string;
+  operator: string;
+  value: unknown;
+  name?: string;
+};
+export type Condition =
+  | LeafCondition
+  | { all: Condition[]; name?: string }
+  | { any: Condition[]; name?: string }
+  | { not: Condition; name?: string }
+  | { condition: string; name?: string };
+
+const operatorNames = ['threshold', 'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain'] as const;
+
+const leafSchema = z
+  .strictObject({
+    fact: z.string().min(1),
+    operator: z.enum(operatorNames),
+    value: z.unknown(),
+    name: z.string().optional(),
+  })
+  .superRefine((leaf, ctx) => {
+    if (leaf.operator === 'threshold') {
+      const parsed = thresholdSchema.safeParse(leaf.value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['value', ...issue.path] } as never);
+      }
+    } else if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !Array.isArray(leaf.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${leaf.operator} expects an array value` });
+    }
+  });
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    leafSchema,
+    z.strictObject({ all: z.array(conditionSchema).min(1), name: z.string().optional() }),
+    z.strictObject({ any: z.array(conditionSchema).min(1), name: z.string().optional() }),
+    z.strictObject({ not: conditionSchema, name: z.string().optional() }),
+    z.strictObject({ condition: z.string().min(1), name: z.string().optional() }),
+  ]),
+) as z.ZodType<Condition>;
+
+export type Expression =
+  | string
+  | number
+  | { fact: string }
+  | { sum: Expression[] }
+  | { difference: [Expression, Expression] }
+  | { product: Expression[] }
+  | { ratio: [Expression, Expression] }
+  | { lookup: string; key: Expression }
+  | { countTrue: string[] };
+
+export const expressionSchema: z.ZodType<Expression> = z.lazy(() =>
+  z.union([
+    decimal,
+    z.strictObject({ fact: z.string().min(1) }),
+    z.strictObject({ sum: z.array(expressionSchema).min(1) }),
+    z.strictObject({ difference: z.tuple([expressionSchema, expressionSchema]) }),
+    z.strictObject({ product: z.array(expressionSchema).min(1) }),
+    z.strictObject({ ratio: z.tuple([expressionSchema, expressionSchema]) }),
+    z.strictObject({ lookup: z.string().min(1), key: expressionSchema }),
+    z.strictObject({ countTrue: z.array(z.string().min(1)).min(1) }),
+  ]),
+) as z.ZodType<Expression>;
+
+/** A quantity the document computes from observed facts (a ratio, a sum, a table limit). */
+export const derivedFactSchema = z.strictObject({
+  label: bilingualSchema,
+  unit: z.string().optional(),
+  expression: expressionSchema,
+});
+
+export const bandSchema = z.strictObject({
+  /** Lower edge; null = unbounded. */
+  from: decimal.nullable(),
+  fromInclusive: z.boolean(),
+  /** Upper edge; null = unbounded. */
+  to: decimal.nullable(),
+  toInclusive: z.boolean(),
+  value: decimal,
+});
+
+/** A banded lookup table as printed in the text (e.g. coal 2026 Table 1). */
+export const tableSchema = z.strictObject({
+  title: bilingualSchema,
+  citation: z.string().min(1),
+  key: z.strictObject({ label: bilingualSchema, unit: z.string() }),
+  value: z.strictObject({ label: bilingualSchema, unit: z.string() }),
+  bands: z.array(bandSchema).min(1),
+  note: bilingualSchema.optional(),
+});
+
+/** A table of records as printed (GB 18218's named chemicals, a catalogue, rates by industry). */
+export const datasetSchema = z.strictObject({
+  title: bilingualSchema,
+  citation: z.string().min(1),
+  columns: z.record(z.string(), z.strictObject({ label: bilingualSchema, unit: z.string().optional() })),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  verified: z.boolean().default(true),
+  note: bilingualSchema.optional(),
+});
+
+/** A named figure of the document, next to the article that sets it (OpenFisca-style parameters). */
+export const parameterSchema = z.strictObject({
+  label: bilingualSchema,
+  value: z.union([decimal, z.string(), z.boolean(), z.null()]),
+  unit: z.string().optional(),
+  citation: z.string().min(1),
+  verified: z.boolean().default(true),
+  note: bilingualSchema.optional(),
+});
+
+export const categorySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: bilingualSchema,
+  /** Where the whole category applies (underground sites only, outburst mines only …). */
+  appliesWhen: conditionSchema.optional(),
+});
+
+/** What the exam generator needs to phrase a question about the rule. */
+export const examBlockSchema = z.strictObject({
+  /** A handlebars template describing the situation; variables are fact names. */
+  situation: bilingualSchema,
+  /** Facts that make the rule fire (a witness, checked by the tests). */
+  hazardExample: z.record(z.string(), z.unknown()),
+  /** Facts that leave the rule applicable but clear (checked by the tests). */
+  clearExample: z.record(z.string(), z.unknown()),
+});
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lower-case id such as coal-mine-2026-art4-1'),
+  citation: citationSchema,
+  category: z.string(),
+  title: bilingualSchema,
+  verified: z.boolean(),
+  /** Set on a numbered sub-item: the rule of the item it belongs to. */
+  partOf: z.string().optional(),
+  /** Every observed fact the rule reads (derived facts resolved to what they are computed from). */
+  facts: z.array(z.string().min(1)).min(1),
+  appliesWhen: conditionSchema.optional(),
+  conditions: conditionSchema,
+  /** Readings chosen where the digest flags an ambiguity, and boundary notes, in our own words. */
+  readings: z.array(bilingualSchema).default([]),
+  /** What stays unverified, when verified is false. */
+  unverifiedNote: bilingualSchema.optional(),
+  exam: examBlockSchema.optional(),
+});
+
+export const documentKinds = ['major-hazard-criteria', 'grading', 'calculator'] as const;
+
+export const ruleDocumentSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.string().min(1),
+    sector: z.string().regex(/^[a-z0-9-]+$/),
+    kind: z.enum(documentKinds),
+    title: bilingualSchema,
+    issuer: bilingualSchema,
+    number: z.string().min(1),
+    issued: isoDate.nullable(),
+    effectiveFrom: isoDate,
+    /** Last day in force; null while in force. */
+    effectiveTo: isoDate.nullable(),
+    replaces: z.strictObject({ id: z.string(), version: z.string() }).nullable(),
+    replacedBy: z.strictObject({ id: z.string(), version: z.string() }).nullable(),
+    /** A supplement applies together with the document it supplements instead of replacing it. */
+    supplementTo: z.string().nullable().default(null),
+    /** false: the text of this version is not available to us; assess says so instead of guessing. */
+    itemsAvailable: z.union([z.boolean(), z.literal('partial')]),
+    source: z.strictObject({
+      digest: z.string().min(1),
+      index: z.string().nullable(),
+      officialUrl: z.string().nullable().default(null),
+    }),
+    /** Definitions of 以上/以下 etc. as the document (or the digest's convention) reads them. */
+    boundaryConvention: bilingualSchema,
+    notes: z.array(bilingualSchema).default([]),
+    parameters: z.record(z.string(), parameterSchema).default({}),
+    tables: z.record(z.string(), tableSchema).default({}),
+    datasets: z.record(z.string(), datasetSchema).default({}),
+    derivedFacts: z.record(z.string(), derivedFactSchema).default({}),
+    categories: z.array(categorySchema).default([]),
+    rules: z.array(ruleSchema),
+  })
+  .superRefine((doc, ctx) => {
+    if (doc.effectiveTo !== null && doc.effectiveTo < doc.effectiveFrom) {
+      ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'effectiveTo is before effectiveFrom' });
+    }
+  });
+
+export type Bilingual = z.infer<typeof bilingualSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type Threshold = z.infer<typeof thresholdSchema>;
+export type DerivedFact = z.infer<typeof derivedFactSchema>;
+export type Band = z.infer<typeof bandSchema>;
+export type Table = z.infer<typeof tableSchema>;
+export type Parameter = z.infer<typeof parameterSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+export type Category = z.infer<typeof categorySchema>;
+export type ExamBlock = z.infer<typeof examBlockSchema>;
+export type Rule = z.infer<typeof ruleSchema>;
+/** A rules-data file as written (defaults not yet applied). */
+export type RuleDocumentInput = z.input<typeof ruleDocumentSchema>;
+/** A rules-data file after validation. */
+export type RuleDocument = z.output<typeof ruleDocumentSchema>;

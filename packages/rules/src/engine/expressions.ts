@@ -1,0 +1,101 @@
+// Evaluates derived facts (ratios, sums, table limits, counts) exactly, and says which facts were missing.
+import type { Band, Expression, RuleDocument, Table } from '../documents/format.js';
+import { add, compare, divide, isZero, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
+
+export type FactValues = Readonly<Record<string, unknown>>;
+
+export type Evaluated =
+  | { kind: 'value'; value: Rational }
+  /** No band of a table applies, or a ratio over zero: the quantity does not exist, so no threshold is crossed. */
+  | { kind: 'none'; why: string }
+  /** Some facts are missing; for counts, the bounds the value must lie in whatever they turn out to be. */
+  | { kind: 'missing'; facts: string[]; bounds?: [Rational, Rational] };
+
+type Context = Pick<RuleDocument, 'derivedFacts' | 'tables'>;
+
+const inBand = (key: Rational, band: Band): boolean => {
+  if (band.from !== null) {
+    const order = compare(key, toRational(band.from));
+    if (order < 0 || (order === 0 && !band.fromInclusive)) return false;
+  }
+  if (band.to !== null) {
+    const order = compare(key, toRational(band.to));
+    if (order > 0 || (order === 0 && !band.toInclusive)) return false;
+  }
+  return true;
+};
+
+export const lookupBand = (table: Table, key: Rational): Band | undefined => table.bands.find((band) => inBand(key, band));
+
+const combine = (parts: Evaluated[], operation: (values: Rational[]) => Evaluated): Evaluated => {
+  const missing = parts.filter((part) => part.kind === 'missing');
+  if (missing.length > 0) return { kind: 'missing', facts: [...new Set(missing.flatMap((part) => part.facts))] };
+  const none = parts.find((part) => part.kind === 'none');
+  if (none) return none;
+  return operation(parts.map((part) => (part as { value: Rational }).value));
+};
+
+/** Evaluates an expression against observed facts; derived facts are resolved through the document. */
+export const evaluateExpression = (expression: Expression, facts: FactValues, context: Context): Evaluated => {
+  const recur = (inner: Expression) => evaluateExpression(inner, facts, context);
+  if (typeof expression === 'string' || typeof expression === 'number') return { kind: 'value', value: toRational(expression) };
+  if ('fact' in expression) {
+    const derived = context.derivedFacts[expression.fact];
+    if (derived) return recur(derived.expression);
+    const value = facts[expression.fact];
+    if (value === undefined) return { kind: 'missing', facts: [expression.fact] };
+    if (typeof value !== 'number') return { kind: 'none', why: `${expression.fact} is not a number` };
+    return { kind: 'value', value: toRational(value) };
+  }
+  if ('sum' in expression) return combine(expression.sum.map(recur), (values) => ({ kind: 'value', value: values.reduce(add) }));
+  if ('product' in expression)
+    return combine(expression.product.map(recur), (values) => ({ kind: 'value', value: values.reduce(multiply) }));
+  if ('difference' in expression)
+    return combine(expression.difference.map(recur), ([a, b]) => ({ kind: 'value', value: subtract(a!, b!) }));
+  if ('ratio' in expression)
+    return combine(expression.ratio.map(recur), ([a, b]) =>
+      isZero(b!) ? { kind: 'none', why: 'ratio over zero' } : { kind: 'value', value: divide(a!, b!) },
+    );
+  if ('lookup' in expression) {
+    const table = context.tables[expression.lookup];
+    if (!table) throw new Error(`unknown table ${expression.lookup}`);
+    return combine([recur(expression.key)], ([key]) => {
+      const band = lookupBand(table, key!);
+      return band ? { kind: 'value', value: toRational(band.value) } : { kind: 'none', why: `no band of ${expression.lookup} applies` };
+    });
+  }
+  const known = expression.countTrue.filter((fact) => facts[fact] !== undefined);
+  const trues = BigInt(known.filter((fact) => facts[fact] === true).length);
+  const missing = expression.countTrue.filter((fact) => facts[fact] === undefined);
+  if (missing.length === 0) return { kind: 'value', value: { n: trues, d: 1n } };
+  return { kind: 'missing', facts: missing, bounds: [{ n: trues, d: 1n }, { n: trues + BigInt(missing.length), d: 1n }] };
+};
+
+/** The observed facts an expression reads, derived facts resolved. */
+export const baseFactsOf = (expression: Expression, context: Context): string[] => {
+  if (typeof expression === 'string' || typeof expression === 'number') return [];
+  const recur = (inner: Expression) => baseFactsOf(inner, context);
+  if ('fact' in expression) {
+    const derived = context.derivedFacts[expression.fact];
+    return derived ? recur(derived.expression) : [expression.fact];
+  }
+  if ('sum' in expression) return expression.sum.flatMap(recur);
+  if ('product' in expression) return expression.product.flatMap(recur);
+  if ('difference' in expression) return expression.difference.flatMap(recur);
+  if ('ratio' in expression) return expression.ratio.flatMap(recur);
+  if ('lookup' in expression) return recur(expression.key);
+  return [...expression.countTrue];
+};
+
+/** The tables an expression looks up, derived facts resolved. */
+export const tablesOf = (expression: Expression, context: Context): { table: string; keyFacts: string[] }[] => {
+  if (typeof expression === 'string' || typeof expression === 'number' || 'countTrue' in expression) return [];
+  const recur = (inner: Expression) => tablesOf(inner, context);
+  if ('fact' in expression) {
+    const derived = context.derivedFacts[expression.fact];
+    return derived ? recur(derived.expression) : [];
+  }
+  if ('lookup' in expression) return [{ table: expression.lookup, keyFacts: baseFactsOf(expression.key, context) }, ...recur(expression.key)];
+  const parts = 'sum' in expression ? expression.sum : 'product' in expression ? expression.product : 'difference' in expression ? expression.difference : expression.ratio;
+  return parts.flatMap(recur);
+};

@@ -1,0 +1,19 @@
+// @anquan/rules: the public contract (see DESIGN.md). Nothing else lives here.
+export { listSectors, listDocuments, type DocumentInfo } from './documents/catalogue.js';
+export type { Sector } from './documents/load.js';
+export { factsSchema } from './facts/facts-schema.js';
+export type { JSONSchema } from './facts/vocabulary.js';
+export {
+  assess,
+  type Assessment,
+  type Finding,
+  type FindingCitation,
+  type DocumentInForce,
+  type Notice,
+  type Status,
+} from './engine/assess.js';
+export type { LeafReason, Outcome } from './engine/three-valued.js';
+export { registerOperators, registerDerivedFacts, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
+export { InputError, type InputIssue } from './validation/issues.js';
+export type { Bilingual, Citation, Rule, RuleDocument, Threshold } from './documents/format.js';
+export { loadRulesData as loadRuleDocuments } from './documents/load.js';

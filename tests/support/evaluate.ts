@@ -1,0 +1,26 @@
+// Evaluating one rule of one document version on facts, as assess() does, for the case runners.
+import { assessDocument, type Finding } from '../../packages/rules/src/engine/assess.js';
+import { loadRulesData, type LoadedDocument } from '../../packages/rules/src/documents/load.js';
+import { validateFacts, vocabularyFor, vocabularyJsonSchema } from '../../packages/rules/src/facts/vocabulary.js';
+
+export const documentById = (id: string, version: string): LoadedDocument => {
+  const document = loadRulesData().documents.find((candidate) => candidate.id === id && candidate.version === version);
+  if (!document) throw new Error(`no document ${id}@${version} in rules-data`);
+  return document;
+};
+
+export const evaluateRule = async (document: LoadedDocument, ruleId: string, facts: Record<string, unknown>): Promise<Finding> => {
+  const vocabulary = vocabularyFor(document.sector);
+  if (!vocabulary) throw new Error(`no vocabulary for ${document.sector}`);
+  const [finding] = await assessDocument(document, validateFacts(vocabulary, facts), [ruleId]);
+  if (!finding) throw new Error(`no rule ${ruleId} in ${document.id}@${document.version}`);
+  return finding;
+};
+
+/** The JSON Schema type of an observed fact ('integer' steps by whole numbers in boundary properties). */
+export const factType = (sector: string, fact: string): string | undefined => {
+  const vocabulary = vocabularyFor(sector);
+  if (!vocabulary) return undefined;
+  const schema = vocabularyJsonSchema(vocabulary) as { properties?: Record<string, { type?: string }> };
+  return schema.properties?.[fact]?.type;
+};
