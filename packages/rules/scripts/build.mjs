@@ -1,0 +1,33 @@
+// Builds @anquan/rules: compiles TypeScript, generates the rule-document JSON Schema from the format's
+// types with typescript-json-schema, and copies rules-data beside dist so the package carries the law.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as TJS from 'typescript-json-schema';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const step = (label) => process.stdout.write(`@anquan/rules build: ${label}\n`);
+
+step('compiling TypeScript');
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+chmodSync(join(root, 'dist', 'cli', 'main.js'), 0o755);
+
+step('generating schema/rule-document.schema.json');
+const program = TJS.getProgramFromFiles([join(root, 'src', 'documents', 'format.ts')], { strict: true, skipLibCheck: true, module: 'NodeNext', moduleResolution: 'NodeNext' }, root);
+const schema = TJS.generateSchema(program, 'RuleDocumentInput', { required: true, noExtraProps: true, ref: true, topRef: false, ignoreErrors: true });
+if (!schema) throw new Error('typescript-json-schema produced no schema for RuleDocumentInput');
+mkdirSync(join(root, 'schema'), { recursive: true });
+writeFileSync(
+  join(root, 'schema', 'rule-document.schema.json'),
+  `${JSON.stringify({ $id: 'urn:anquan:schema:rule-document', title: 'Anquan rule document (one document version in rules-data)', ...schema }, null, 2)}\n`,
+);
+
+step('copying rules-data');
+rmSync(join(root, 'rules-data'), { recursive: true, force: true });
+cpSync(join(root, '..', '..', 'rules-data'), join(root, 'rules-data'), {
+  recursive: true,
+  filter: (source) => !source.includes(`${join('coal-mine', 'parts')}`) && !source.endsWith('.shell.json'),
+});
+step('done');
