@@ -5,6 +5,7 @@ export { factsSchema } from './facts/facts-schema.js';
 export type { JSONSchema } from './facts/vocabulary.js';
 export {
   assess,
+  assessRules,
   type Assessment,
   type Finding,
   type FindingCitation,
@@ -16,4 +17,7 @@ export type { LeafReason, Outcome } from './engine/three-valued.js';
 export { registerOperators, registerDerivedFacts, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
 export { InputError, type InputIssue } from './validation/issues.js';
 export type { Bilingual, Citation, Rule, RuleDocument, Threshold } from './documents/format.js';
-export { loadRulesData as loadRuleDocuments } from './documents/load.js';
+export { loadRulesData as loadRuleDocuments, rulesDataDirectory, type LoadedDocument } from './documents/load.js';
+export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';
+export { crossesThreshold } from './engine/threshold.js';
+export { toRational, toDecimalString, add, subtract, multiply, divide, compare, type Rational } from './exact/rational.js';

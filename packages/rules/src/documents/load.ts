@@ -14,20 +14,23 @@ export interface LoadedDocument extends RuleDocument {
   readonly file: string;
 }
 
-/** The package's rules-data: copied beside dist when packed, else the workspace's own folder. */
+/**
+ * Where rules-data is: inside the workspace, always the workspace's own folder (the copy the build makes
+ * for packing may be stale); in an installed package, the copy shipped beside dist.
+ */
 export const rulesDataDirectory = (): string => {
   if (process.env.ANQUAN_RULES_DATA) return process.env.ANQUAN_RULES_DATA;
   const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  for (const candidate of [join(packageRoot, 'rules-data'), join(packageRoot, '..', '..', 'rules-data')]) {
-    if (existsSync(join(candidate, 'sectors.json'))) return candidate;
-  }
+  const workspace = join(packageRoot, '..', '..');
+  if (existsSync(join(workspace, 'pnpm-workspace.yaml')) && existsSync(join(workspace, 'rules-data', 'sectors.json'))) return join(workspace, 'rules-data');
+  if (existsSync(join(packageRoot, 'rules-data', 'sectors.json'))) return join(packageRoot, 'rules-data');
   throw new Error(`rules-data not found beside ${packageRoot}`);
 };
 
 const documentFiles = (directory: string): string[] =>
   readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    if (statSync(path).isDirectory()) return name === 'parts' || name === 'question-bank' ? [] : documentFiles(path);
+    if (statSync(path).isDirectory()) return ['parts', 'question-bank', 'exams'].includes(name) ? [] : documentFiles(path);
     return name.endsWith('.json') && !name.endsWith('.shell.json') && name !== 'sectors.json' ? [path] : [];
   });
 

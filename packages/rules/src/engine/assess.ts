@@ -215,3 +215,17 @@ export const assess = async (sector: string, facts: unknown, options: { asOf?: s
     },
   };
 };
+
+/**
+ * Evaluates some rules of one document version on facts (validated against the sector's vocabulary),
+ * for tools that ask about single items, such as the exam generator.
+ */
+export const assessRules = async (
+  document: { id: string; version: string },
+  facts: unknown,
+  ruleIds?: readonly string[],
+): Promise<Finding[]> => {
+  const loaded = loadRulesData().documents.find((candidate) => candidate.id === document.id && candidate.version === document.version);
+  if (!loaded) throw new InputError([{ path: 'document', message: `unknown document ${document.id}@${document.version}` }]);
+  return assessDocument(loaded, validateFacts(vocabularyFor(loaded.sector)!, facts), ruleIds);
+};
