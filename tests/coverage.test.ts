@@ -17,7 +17,9 @@ describe('coverage against the digests', () => {
     it(`${name}: every item encoded once, verified flags as in the digest`, () => {
       const document = documents.find((candidate) => candidate.source.index === name);
       expect(document, `a rules-data document whose source.index is ${name}`).toBeDefined();
-      expect(document!.number).toBe(index.document.number);
+      // Where the digest could not verify the number, the document says so instead of inventing one.
+      if (index.document.number === null) expect(document!.number).toMatch(/未核实/);
+      else expect(document!.number).toBe(index.document.number);
       expect(document!.effectiveFrom).toBe(index.document.effectiveFrom);
       expect(document!.effectiveTo).toBe(index.document.effectiveTo);
       expect(document!.itemsAvailable).toBe(index.document.itemsAvailable);

@@ -15,7 +15,9 @@ export const registerOperators = (engine: Engine): void => {
 
 /**
  * Registers a document's derived facts as dynamic facts. A value is a rational `{ n, d }`, null when the
- * quantity does not exist (no table band applies, a ratio over zero), undefined when facts are missing.
+ * quantity does not exist (no table band applies, a ratio over zero), undefined when facts are missing —
+ * except a count with unanswered items, which is the interval `{ low, high }` it must lie in, so that
+ * the threshold operator can decide it when both ends agree, as the three-valued pass does.
  */
 export const registerDerivedFacts = (engine: Engine, document: Pick<RuleDocument, 'derivedFacts' | 'tables'>): void => {
   for (const [id, derived] of Object.entries(document.derivedFacts)) {
@@ -24,7 +26,9 @@ export const registerDerivedFacts = (engine: Engine, document: Pick<RuleDocument
       const values = await Promise.all(names.map((name) => almanac.factValue(name).catch(() => undefined)));
       const facts = Object.fromEntries(names.map((name, index) => [name, values[index]]));
       const evaluated = evaluateExpression(derived.expression, facts, document);
-      return evaluated.kind === 'value' ? evaluated.value : evaluated.kind === 'none' ? null : undefined;
+      if (evaluated.kind === 'value') return evaluated.value;
+      if (evaluated.kind === 'none') return null;
+      return evaluated.bounds ? { low: evaluated.bounds[0], high: evaluated.bounds[1] } : undefined;
     });
   }
 };

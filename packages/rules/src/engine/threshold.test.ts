@@ -32,3 +32,11 @@ describe('threshold', () => {
     expect(thresholdOperator('lots', { side: 'above', limit: '5', inclusive: true })).toBe(false);
   });
 });
+
+describe('threshold on a count known within an interval', () => {
+  it('crosses only when both ends cross, as the three-valued pass decides', () => {
+    const atLeastThree = { side: 'above' as const, limit: '3', inclusive: true };
+    expect(thresholdOperator({ low: { n: 3n, d: 1n }, high: { n: 5n, d: 1n } }, atLeastThree)).toBe(true);
+    expect(thresholdOperator({ low: { n: 2n, d: 1n }, high: { n: 5n, d: 1n } }, atLeastThree)).toBe(false);
+  });
+});

@@ -15,6 +15,17 @@ export const crossesThreshold = (value: NumericValue, threshold: Threshold): boo
   return threshold.side === 'above' ? order > 0 : order < 0;
 };
 
-/** json-rules-engine operator: anything that is not a number (missing, or no table band) does not cross. */
-export const thresholdOperator = (factValue: unknown, threshold: Threshold): boolean =>
-  isNumericValue(factValue) && crossesThreshold(factValue, threshold);
+export interface Interval {
+  low: Rational;
+  high: Rational;
+}
+const isInterval = (value: unknown): value is Interval => typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
+
+/**
+ * json-rules-engine operator. A count known only within an interval crosses when both ends do; anything
+ * that is not a number (missing, or no table band applies) does not cross.
+ */
+export const thresholdOperator = (factValue: unknown, threshold: Threshold): boolean => {
+  if (isInterval(factValue)) return crossesThreshold(factValue.low, threshold) && crossesThreshold(factValue.high, threshold);
+  return isNumericValue(factValue) && crossesThreshold(factValue, threshold);
+};
