@@ -1,0 +1,7 @@
+// Views and static files are not TypeScript: copy them beside the compiled server.
+import { cpSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+cpSync(join(root, 'src', 'views'), join(root, 'dist', 'views'), { recursive: true });
+cpSync(join(root, 'src', 'public'), join(root, 'dist', 'public'), { recursive: true });

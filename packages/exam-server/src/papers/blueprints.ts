@@ -1,0 +1,103 @@
+// Blueprints: which candidates, which question types and counts, points, duration, pass mark, and which
+// rules and bank topics feed the paper. Built from rules-data/exams/blueprints.json and the special-
+// operations catalogue; an administrator's changes to unverified defaults are applied on top.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRuleDocuments } from '@anquan/rules';
+import { z } from 'zod';
+import type { BlueprintOverride } from '../store/repository.js';
+import { rulesDataDirectory } from '../questions/bank.js';
+
+const section = z.strictObject({ type: z.enum(['judgement', 'single', 'multiple']), count: z.number().int().min(1), points: z.number().positive() });
+export type Section = z.infer<typeof section>;
+
+const fileSchema = z.object({
+  theoryExam: z.object({ totalPoints: z.number(), passMark: z.number(), durationMinutes: z.number(), citation: z.string() }),
+  principal: z.object({
+    citation: z.string(),
+    durationMinutes: z.number(),
+    durationVerified: z.boolean(),
+    sections: z.array(section),
+    sectionsVerified: z.boolean(),
+    bankTopics: z.array(z.string()),
+    industries: z.array(z.object({ id: z.string(), zh: z.string(), sectors: z.array(z.string()) })),
+  }),
+  specialOperation: z.object({
+    citation: z.string(),
+    sections: z.array(section),
+    sectionsVerified: z.boolean(),
+    bankTopics: z.array(z.string()),
+    categorySectors: z.record(z.string(), z.array(z.string())),
+  }),
+});
+
+export interface Blueprint {
+  id: string;
+  title: string;
+  candidate: { kind: 'principal' | 'specialOperation'; label: string; code?: string };
+  durationMinutes: number;
+  totalPoints: number;
+  passMark: number;
+  sections: Section[];
+  sources: { sectors: string[]; bankTopics: string[] };
+  /** What is verified and where the figures come from, shown to trainees and administrators. */
+  citation: string;
+  defaults: { duration: boolean; sections: boolean };
+  overriddenBy?: string;
+}
+
+let cache: Blueprint[] | undefined;
+
+export const baseBlueprints = (): Blueprint[] => {
+  if (cache) return cache;
+  const file = fileSchema.parse(JSON.parse(readFileSync(join(rulesDataDirectory(), 'exams', 'blueprints.json'), 'utf8')));
+  const { theoryExam, principal, specialOperation } = file;
+  const principals: Blueprint[] = principal.industries.map((industry) => ({
+    id: `principal-${industry.id}`,
+    title: `${industry.zh}主要负责人安全生产知识和管理能力考核（模拟）`,
+    candidate: { kind: 'principal', label: `主要负责人 · ${industry.zh}` },
+    durationMinutes: principal.durationMinutes,
+    totalPoints: theoryExam.totalPoints,
+    passMark: theoryExam.passMark,
+    sections: principal.sections,
+    sources: { sectors: industry.sectors, bankTopics: principal.bankTopics },
+    citation: principal.citation,
+    defaults: { duration: !principal.durationVerified, sections: !principal.sectionsVerified },
+  }));
+  const catalogue = loadRuleDocuments()
+    .documents.filter((document) => document.datasets.catalogue && document.id.includes('special-operations'))
+    .flatMap((document) => document.datasets.catalogue!.rows);
+  const operations: Blueprint[] = catalogue.map((row) => ({
+    id: `special-${String(row.code)}`,
+    title: `${String(row.operationZh)}安全技术理论考试（模拟）`,
+    candidate: { kind: 'specialOperation', label: `特种作业 · ${String(row.categoryZh)} · ${String(row.operationZh)}`, code: String(row.code) },
+    durationMinutes: theoryExam.durationMinutes,
+    totalPoints: theoryExam.totalPoints,
+    passMark: theoryExam.passMark,
+    sections: specialOperation.sections,
+    sources: { sectors: specialOperation.categorySectors[String(row.category)] ?? [], bankTopics: specialOperation.bankTopics },
+    citation: `${theoryExam.citation}；${specialOperation.citation}`,
+    defaults: { duration: false, sections: !specialOperation.sectionsVerified },
+  }));
+  cache = [...principals, ...operations];
+  return cache;
+};
+
+export const applyOverrides = (blueprints: Blueprint[], overrides: BlueprintOverride[]): Blueprint[] =>
+  blueprints.map((blueprint) => {
+    const override = overrides.find((candidate) => candidate.blueprintId === blueprint.id);
+    if (!override) return blueprint;
+    return {
+      ...blueprint,
+      ...(override.durationMinutes ? { durationMinutes: override.durationMinutes } : {}),
+      ...(override.passMark ? { passMark: override.passMark } : {}),
+      ...(override.sections ? { sections: override.sections as Section[], totalPoints: override.sections.reduce((sum, part) => sum + part.count * part.points, 0) } : {}),
+      overriddenBy: override.updatedBy,
+    };
+  });
+
+export const blueprintOverrideInput = z.strictObject({
+  durationMinutes: z.number({ error: 'expected minutes (a whole number 1–600)' }).int().min(1).max(600).optional(),
+  passMark: z.number({ error: 'expected a pass mark ≥ 1' }).min(1).optional(),
+  sections: z.array(section).min(1).optional(),
+});

@@ -1,0 +1,57 @@
+// Every question the server can ask: generated from the documents in force (lazily, once per document),
+// the curated bank, and what administrators imported.
+import { loadRuleDocuments, type LoadedDocument } from '@anquan/rules';
+import type { Repository } from '../store/repository.js';
+import { curatedBank, fromStored } from './bank.js';
+import { generateDocumentQuestions } from './generate.js';
+import type { Question } from './question.js';
+
+export interface Sources {
+  sectors: string[];
+  bankTopics: string[];
+}
+
+export interface QuestionCatalogue {
+  /** Questions for a blueprint or a practice chapter. */
+  forSources(sources: Sources): Promise<Question[]>;
+  byId(id: string): Promise<Question | undefined>;
+  /** Generated questions of one document version (for statistics and tests). */
+  forDocument(document: LoadedDocument): Promise<Question[]>;
+  documentsInForce(sectors: string[]): LoadedDocument[];
+}
+
+const inForce = (document: LoadedDocument, asOf: string) => document.effectiveFrom <= asOf && (document.effectiveTo === null || asOf <= document.effectiveTo);
+
+export const createQuestionCatalogue = (repository: Repository, asOf: () => string): QuestionCatalogue => {
+  const generated = new Map<LoadedDocument, Promise<Question[]>>();
+  const forDocument = (document: LoadedDocument) => {
+    let questions = generated.get(document);
+    if (!questions) {
+      questions = generateDocumentQuestions(document);
+      generated.set(document, questions);
+    }
+    return questions;
+  };
+  const documentsInForce = (sectors: string[]) =>
+    loadRuleDocuments().documents.filter((document) => sectors.includes(document.sector) && document.kind === 'major-hazard-criteria' && document.rules.length > 0 && inForce(document, asOf()));
+  const imported = async () => (await repository.importedQuestions()).map(fromStored);
+
+  return {
+    forDocument,
+    documentsInForce,
+    forSources: async ({ sectors, bankTopics }) => {
+      const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat();
+      const topics = new Set(bankTopics);
+      const fromBank = [...curatedBank(), ...(await imported())].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
+      return [...fromRules, ...fromBank];
+    },
+    byId: async (id) => {
+      if (id.startsWith('g:')) {
+        const ruleId = id.split(':')[1];
+        const document = loadRuleDocuments().documents.find((candidate) => candidate.rules.some((rule) => rule.id === ruleId));
+        return document ? (await forDocument(document)).find((question) => question.id === id) : undefined;
+      }
+      return curatedBank().find((question) => question.id === id) ?? (await imported()).find((question) => question.id === id);
+    },
+  };
+};

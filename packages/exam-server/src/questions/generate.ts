@@ -1,0 +1,270 @@
+// Questions generated from the rules. Each situation is rendered from a rule's exam template and the
+// facts behind it; the key is the engine's verdict on those facts, never typed by hand.
+import { assessRules, crossesThreshold, describeFact, multiply, subtract, add, toDecimalString, toRational, vocabularyFor, type LoadedDocument, type Rational, type Rule, type Threshold } from '@anquan/rules';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { renderSituation } from './facts-text.js';
+import { judgementOptions, type Evidence, type Question, type QuestionOption } from './question.js';
+
+export interface Situation {
+  ruleId: string;
+  facts: Record<string, unknown>;
+  text: string;
+  status: 'hazard' | 'clear';
+  reasons: string[];
+}
+
+const digest = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 10);
+const optionKeys = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+export const templateVariables = (template: string): string[] => [...template.matchAll(/{{\s*([\w.]+)\s*}}/g)].map((match) => match[1]!);
+
+const chapterOf = (document: LoadedDocument, rule: Rule) => {
+  const category = document.categories.find((candidate) => candidate.id === rule.category);
+  return { id: `${document.id}@${document.version}/${rule.category}`, title: `${document.title.zh} · ${category?.title.zh ?? rule.category}` };
+};
+
+const citationOf = (document: LoadedDocument, rule: Rule) => ({
+  text: `《${document.title.zh}》（${document.number}）${rule.citation.label}`,
+  documentId: document.id,
+  version: document.version,
+  label: rule.citation.label,
+});
+
+/** The engine's verdict on a situation, rendered; undefined when the facts leave it unknown. */
+export const situationFor = async (document: LoadedDocument, rule: Rule, facts: Record<string, unknown>): Promise<Situation | undefined> => {
+  if (!rule.exam) return undefined;
+  const [finding] = await assessRules(document, facts, [rule.id]);
+  if (!finding || finding.status === 'unknown') return undefined;
+  return {
+    ruleId: rule.id,
+    facts,
+    text: renderSituation(document.sector, rule.exam.situation.zh, facts),
+    status: finding.status,
+    reasons: finding.reasons.filter((reason) => reason.outcome !== 'unknown').map((reason) => reason.text.zh),
+  };
+};
+
+interface Leaf {
+  fact: string;
+  value: Threshold;
+}
+const thresholdLeavesOf = (condition: unknown): Leaf[] => {
+  if (!condition || typeof condition !== 'object') return [];
+  const node = condition as Record<string, unknown>;
+  if (Array.isArray(node.all)) return node.all.flatMap(thresholdLeavesOf);
+  if (Array.isArray(node.any)) return node.any.flatMap(thresholdLeavesOf);
+  if (node.not) return thresholdLeavesOf(node.not);
+  return node.operator === 'threshold' ? [{ fact: String(node.fact), value: node.value as Threshold }] : [];
+};
+
+const decimals = (value: string | number): number => (String(value).split('.')[1] ?? '').length;
+
+/** How a threshold leaf is set from observed facts: directly, or as the numerator of a ratio. */
+const leafSetter = (document: LoadedDocument, rule: Rule, leaf: Leaf) => {
+  const variables = templateVariables(rule.exam?.situation.zh ?? '');
+  const base = rule.exam?.hazardExample ?? {};
+  const integer = (fact: string) => {
+    const field = vocabularyFor(document.sector)?.shape[fact];
+    return field ? (z.toJSONSchema(field as z.ZodType, { unrepresentable: 'any' }) as { type?: string }).type === 'integer' : false;
+  };
+  const derived = document.derivedFacts[leaf.fact];
+  if (!derived) {
+    if (!variables.includes(leaf.fact) || !(leaf.fact in base)) return undefined;
+    return { fact: leaf.fact, label: describeFact(vocabularyFor(document.sector)!, document, leaf.fact).label.zh, integer: integer(leaf.fact), scale: toRational(1) };
+  }
+  const expression = derived.expression;
+  if (typeof expression !== 'object' || !('ratio' in expression)) return undefined;
+  const [numerator, denominator] = expression.ratio;
+  if (typeof numerator !== 'object' || typeof denominator !== 'object' || !('fact' in numerator) || !('fact' in denominator)) return undefined;
+  const scale = base[denominator.fact];
+  if (!variables.includes(numerator.fact) || !variables.includes(denominator.fact) || typeof scale !== 'number' || scale <= 0) return undefined;
+  return { fact: numerator.fact, label: derived.label.zh, integer: false, scale: toRational(scale) };
+};
+
+/** Facts for a leaf's quantity at `value` (ratio limits scaled by the example's denominator). */
+export const factsAt = (document: LoadedDocument, rule: Rule, leaf: Leaf, value: Rational): Record<string, unknown> | undefined => {
+  const setter = leafSetter(document, rule, leaf);
+  if (!setter || value.n < 0n) return undefined;
+  const number = Number(toDecimalString(multiply(value, setter.scale), 9));
+  if (setter.integer && !Number.isInteger(number)) return undefined;
+  return { ...rule.exam!.hazardExample, [setter.fact]: number };
+};
+
+const stepOf = (limit: string | number, integer: boolean): Rational => (integer ? toRational(1) : toRational(`1e-${Math.max(decimals(limit), 0) + 1}`));
+
+/** The situations a rule offers: its two examples and, for each threshold, the limit and either side of it. */
+export const situationsOf = async (document: LoadedDocument, rule: Rule): Promise<Situation[]> => {
+  if (!rule.exam) return [];
+  const candidates: Record<string, unknown>[] = [rule.exam.hazardExample, rule.exam.clearExample];
+  for (const leaf of thresholdLeavesOf(rule.conditions)) {
+    const setter = leafSetter(document, rule, leaf);
+    if (!setter) continue;
+    const limit = toRational(leaf.value.limit);
+    const step = stepOf(leaf.value.limit, setter.integer);
+    for (const value of [limit, subtract(limit, step), add(limit, step)]) {
+      const facts = factsAt(document, rule, leaf, value);
+      if (facts) candidates.push(facts);
+    }
+  }
+  const situations: Situation[] = [];
+  for (const facts of candidates) {
+    const situation = await situationFor(document, rule, facts).catch(() => undefined);
+    if (situation && !situations.some((existing) => existing.text === situation.text)) situations.push(situation);
+  }
+  return situations;
+};
+
+const evidence = (document: LoadedDocument, optionKey: string, situation: Situation): Evidence => ({
+  optionKey,
+  ruleId: situation.ruleId,
+  documentId: document.id,
+  version: document.version,
+  facts: situation.facts,
+  status: situation.status,
+});
+
+export const judgementQuestion = (document: LoadedDocument, rule: Rule, situation: Situation): Question => ({
+  id: `g:${rule.id}:j:${digest(situation.facts)}`,
+  type: 'judgement',
+  kind: 'situation',
+  stem: `${situation.text}依据《${document.title.zh}》，该情形构成重大事故隐患。`,
+  options: judgementOptions,
+  answer: [situation.status === 'hazard' ? 'T' : 'F'],
+  explanation: `${situation.status === 'hazard' ? '构成' : '不构成'}重大事故隐患。${rule.citation.label}：${rule.title.zh}。判定依据：${situation.reasons.join('；')}`,
+  citation: citationOf(document, rule),
+  ruleIds: [rule.id],
+  chapter: chapterOf(document, rule),
+  sector: document.sector,
+  source: `${document.id}@${document.version}`,
+  evidence: [evidence(document, 'T', situation)],
+});
+
+/** Options in the order given; the key is every option whose situation the engine found a hazard. */
+const choiceQuestion = (
+  document: LoadedDocument,
+  rule: Rule,
+  id: string,
+  type: 'single' | 'multiple',
+  stem: string,
+  situations: Situation[],
+): Question | undefined => {
+  const texts = situations.map((situation) => situation.text);
+  if (new Set(texts).size !== texts.length || situations.length < 3) return undefined;
+  const options: QuestionOption[] = situations.map((situation, index) => ({ key: optionKeys[index]!, text: situation.text }));
+  const answer = options.filter((_, index) => situations[index]!.status === 'hazard').map((option) => option.key);
+  if (type === 'single' ? answer.length !== 1 : answer.length < 2) return undefined;
+  return {
+    id,
+    type,
+    kind: 'situation',
+    stem,
+    options,
+    answer,
+    explanation: situations
+      .map((situation, index) => `${optionKeys[index]}：${situation.status === 'hazard' ? '构成' : '不构成'}（${document.rules.find((candidate) => candidate.id === situation.ruleId)?.citation.label ?? ''}；${situation.reasons.join('；')}）`)
+      .join('\n'),
+    citation: citationOf(document, rule),
+    ruleIds: [...new Set(situations.map((situation) => situation.ruleId))],
+    chapter: chapterOf(document, rule),
+    sector: document.sector,
+    source: `${document.id}@${document.version}`,
+    evidence: situations.map((situation, index) => evidence(document, optionKeys[index]!, situation)),
+  };
+};
+
+export const singleChoiceQuestion = (document: LoadedDocument, rule: Rule, hazard: Situation, clear: Situation[], seed: number) => {
+  const category = document.categories.find((candidate) => candidate.id === rule.category);
+  const options = [...clear.slice(0, 3)];
+  options.splice(seed % (options.length + 1), 0, hazard);
+  return choiceQuestion(document, rule, `g:${rule.id}:s:${digest(options.map((option) => option.facts))}`, 'single', `依据《${document.title.zh}》关于“${category?.title.zh ?? ''}”的规定，下列情形中构成重大事故隐患的是（  ）。`, options);
+};
+
+export const multipleChoiceQuestion = (document: LoadedDocument, rule: Rule, situations: Situation[]) => {
+  const category = document.categories.find((candidate) => candidate.id === rule.category);
+  return choiceQuestion(document, rule, `g:${rule.id}:m:${digest(situations.map((option) => option.facts))}`, 'multiple', `依据《${document.title.zh}》关于“${category?.title.zh ?? ''}”的规定，下列情形中构成重大事故隐患的有（  ）。`, situations);
+};
+
+const thresholdText = (label: string, threshold: Threshold): string => {
+  const side = threshold.side === 'above' ? (threshold.inclusive ? '达到或超过' : '超过') : threshold.inclusive ? '达到或低于' : '低于';
+  const unit = threshold.unit && threshold.unit !== 'ratio' ? ` ${threshold.unit}` : '';
+  return `${label}${side} ${threshold.limit}${unit}`;
+};
+
+/**
+ * Threshold recall: which wording of the limit is the law's. Each option is tested against the engine at
+ * every probe point (each option's limit and a step either side); the key is the option that agrees
+ * with the engine everywhere.
+ */
+export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf: Leaf, others: Threshold[]): Promise<Question | undefined> => {
+  const setter = leafSetter(document, rule, leaf);
+  if (!setter) return undefined;
+  const candidates: Threshold[] = [
+    leaf.value,
+    { ...leaf.value, inclusive: !leaf.value.inclusive },
+    { ...leaf.value, side: leaf.value.side === 'above' ? 'below' : 'above' },
+    ...others.filter((other) => toRational(other.limit).n * toRational(leaf.value.limit).d !== toRational(leaf.value.limit).n * toRational(other.limit).d).slice(0, 1).map((other) => ({ ...leaf.value, limit: other.limit })),
+  ];
+  const probes = candidates.flatMap((candidate) => {
+    const limit = toRational(candidate.limit);
+    const step = stepOf(candidate.limit, setter.integer);
+    return [limit, subtract(limit, step), add(limit, step)];
+  });
+  const verdicts: { value: Rational; hazard: boolean }[] = [];
+  for (const value of probes) {
+    const facts = factsAt(document, rule, leaf, value);
+    if (!facts) continue;
+    const [finding] = await assessRules(document, facts, [rule.id]).catch(() => []);
+    if (!finding || finding.status === 'unknown') return undefined;
+    verdicts.push({ value, hazard: finding.status === 'hazard' });
+  }
+  const agrees = candidates.map((candidate) => verdicts.every((verdict) => crossesThreshold(verdict.value, candidate) === verdict.hazard));
+  if (agrees.filter(Boolean).length !== 1 || verdicts.length < 3) return undefined;
+  const options = candidates.map((candidate, index) => ({ key: optionKeys[index]!, text: thresholdText(setter.label, candidate) }));
+  if (new Set(options.map((option) => option.text)).size !== options.length) return undefined;
+  return {
+    id: `g:${rule.id}:r:${digest(leaf)}`,
+    type: 'single',
+    kind: 'recall',
+    stem: `依据《${document.title.zh}》${rule.citation.label}（${rule.title.zh}），在其他条件具备时，下列哪一项构成重大事故隐患？`,
+    options,
+    answer: options.filter((_, index) => agrees[index]).map((option) => option.key),
+    explanation: `${rule.citation.label}：${thresholdText(setter.label, leaf.value)}（${leaf.value.inclusive ? '含本数' : '不含本数'}）。${rule.readings.map((reading) => reading.zh).join(' ')}`,
+    citation: citationOf(document, rule),
+    ruleIds: [rule.id],
+    chapter: chapterOf(document, rule),
+    sector: document.sector,
+    source: `${document.id}@${document.version}`,
+  };
+};
+
+/** Every question a document yields: judgements, single and multiple choice, threshold recall. */
+export const generateDocumentQuestions = async (document: LoadedDocument): Promise<Question[]> => {
+  const situations = new Map<string, Situation[]>();
+  for (const rule of document.rules) situations.set(rule.id, await situationsOf(document, rule));
+  const questions: Question[] = [];
+  const thresholds = document.rules.flatMap((rule) => thresholdLeavesOf(rule.conditions).map((leaf) => leaf.value));
+  for (const [index, rule] of document.rules.entries()) {
+    const own = situations.get(rule.id) ?? [];
+    for (const situation of own) questions.push(judgementQuestion(document, rule, situation));
+    const sameCategory = document.rules.filter((other) => other.category === rule.category && other.id !== rule.id && other.partOf !== rule.id && rule.partOf !== other.id);
+    const clearElsewhere = sameCategory.flatMap((other) => situations.get(other.id) ?? []).filter((situation) => situation.status === 'clear');
+    const hazard = own.find((situation) => situation.status === 'hazard');
+    const clear = [...own.filter((situation) => situation.status === 'clear'), ...clearElsewhere];
+    if (hazard && clear.length >= 3) {
+      const single = singleChoiceQuestion(document, rule, hazard, clear, index);
+      if (single) questions.push(single);
+    }
+    const otherHazard = sameCategory.flatMap((other) => situations.get(other.id) ?? []).find((situation) => situation.status === 'hazard');
+    if (hazard && otherHazard && clear.length >= 2) {
+      const multiple = multipleChoiceQuestion(document, rule, [hazard, clear[0]!, otherHazard, clear[1]!]);
+      if (multiple) questions.push(multiple);
+    }
+    for (const leaf of thresholdLeavesOf(rule.conditions)) {
+      const recall = await recallQuestion(document, rule, leaf, thresholds.filter((other) => other.unit === leaf.value.unit));
+      if (recall) questions.push(recall);
+    }
+  }
+  const seen = new Set<string>();
+  return questions.filter((question) => (seen.has(question.id) ? false : (seen.add(question.id), true)));
+};

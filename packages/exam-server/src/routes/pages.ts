@@ -1,0 +1,233 @@
+// Server-rendered pages (handlebars), Chinese first, usable on a phone, no client framework: forms post
+// back and the server redirects. The same operations as the JSON API.
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { loginSchema, registrationSchema } from '../accounts/accounts.js';
+import { requireUser } from '../accounts/auth.js';
+import type { AppContext } from '../app.js';
+import { RequestError } from '../errors.js';
+import { blueprintOverrideInput } from '../papers/blueprints.js';
+import { fromCsv, fromGift } from '../questions/bank.js';
+import { publicQuestion, typeLabels } from '../questions/question.js';
+import { validateBody } from '../validate.js';
+import { practiceModes, practiceStep } from './practice.js';
+
+const answerField = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
+const safeNext = (value: unknown) => (typeof value === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : '/');
+
+export const pagesRouter = (context: AppContext): Router => {
+  const { accounts, auth, exams, views, repository } = context;
+  const router = Router();
+  const page = (request: Request, response: Response, name: string, data: Record<string, unknown> = {}, status = 200) =>
+    response.status(status).send(views.render(name, { user: request.user, csrfToken: request.csrfToken, ...data }));
+  const wrap =
+    (handler: (request: Request, response: Response) => Promise<unknown>) =>
+    (request: Request, response: Response, next: (error?: unknown) => void) =>
+      handler(request, response).catch(next);
+  /** A form that fails validation is shown again with the messages and what was typed (never the password). */
+  const formError = (error: unknown) => (error instanceof RequestError && error.status < 500 ? error : undefined);
+
+  router.get('/', (request, response) => page(request, response, 'home', { title: '安全生产考试与自评估' }));
+
+  router.get('/register', (request, response) => page(request, response, 'register', { title: '注册' }));
+  router.post(
+    '/register',
+    wrap(async (request, response) => {
+      try {
+        const user = await accounts.register(validateBody(registrationSchema, { ...request.body, _csrf: undefined }));
+        await auth.startSession(response, user);
+        response.redirect(303, user.role === 'enterprise' ? '/assessments' : '/exams');
+      } catch (error) {
+        const failure = formError(error);
+        if (!failure) throw error;
+        page(request, response, 'register', { title: '注册', error: failure.message, issues: failure.issues, form: { username: request.body.username, displayName: request.body.displayName, role: request.body.role } }, failure.status);
+      }
+    }),
+  );
+  router.get('/login', (request, response) => page(request, response, 'login', { title: '登录', next: safeNext(request.query.next) }));
+  router.post(
+    '/login',
+    wrap(async (request, response) => {
+      try {
+        const user = await accounts.login(validateBody(loginSchema, { username: request.body.username, password: request.body.password }), request.ip ?? 'unknown');
+        await auth.startSession(response, user);
+        response.redirect(303, safeNext(request.body.next) === '/' ? (user.role === 'enterprise' ? '/assessments' : '/exams') : safeNext(request.body.next));
+      } catch (error) {
+        const failure = formError(error);
+        if (!failure) throw error;
+        page(request, response, 'login', { title: '登录', error: failure.message, form: { username: request.body.username }, next: safeNext(request.body.next) }, failure.status);
+      }
+    }),
+  );
+  router.post(
+    '/logout',
+    wrap(async (request, response) => {
+      await auth.endSession(request, response);
+      response.redirect(303, '/');
+    }),
+  );
+
+  router.get(
+    '/exams',
+    wrap(async (request, response) => {
+      requireUser(request);
+      const blueprints = await exams.blueprints();
+      page(request, response, 'exams', {
+        title: '模拟考试',
+        principals: blueprints.filter((blueprint) => blueprint.candidate.kind === 'principal'),
+        operations: blueprints.filter((blueprint) => blueprint.candidate.kind === 'specialOperation'),
+        attempts: await exams.listAttempts(request.user!),
+      });
+    }),
+  );
+  router.post(
+    '/exams',
+    wrap(async (request, response) => {
+      const user = requireUser(request);
+      const attempt = await exams.startMock(user, String(request.body.blueprintId ?? ''));
+      response.redirect(303, `/attempts/${attempt.id}`);
+    }),
+  );
+
+  router.get(
+    '/attempts/:id',
+    wrap(async (request, response) => {
+      const attempt = await exams.attempt(requireUser(request), String(request.params.id));
+      if (attempt.submittedAt) return response.redirect(303, `/attempts/${attempt.id}/review`);
+      const number = Math.min(Math.max(Number(request.query.q ?? 1) || 1, 1), attempt.questions.length);
+      const question = attempt.questions[number - 1]!;
+      page(request, response, 'attempt', {
+        title: '模拟考试',
+        attempt,
+        question: { ...question, options: question.options.map((option) => ({ ...option, checked: question.answer.includes(option.key) })), marked: attempt.marked.includes(question.id) },
+        number,
+        previous: number > 1 ? number - 1 : null,
+        next: number < attempt.questions.length ? number + 1 : null,
+        sheet: attempt.questions.map((item) => ({ number: item.number, answered: item.answer.length > 0, marked: attempt.marked.includes(item.id), current: item.number === number })),
+        answeredCount: attempt.questions.filter((item) => item.answer.length > 0).length,
+      });
+    }),
+  );
+  router.post(
+    '/attempts/:id/answer',
+    wrap(async (request, response) => {
+      const user = requireUser(request);
+      const id = String(request.params.id);
+      const questionId = String(request.body.questionId ?? '');
+      const answer = answerField(request.body.answer);
+      if (answer.length > 0) await exams.saveAnswer(user, id, questionId, answer);
+      if (request.body.mark !== undefined) await exams.mark(user, id, questionId, request.body.mark === '1');
+      const go = Number(request.body.go ?? request.body.stay);
+      response.redirect(303, `/attempts/${id}?q=${Number.isInteger(go) && go > 0 ? go : 1}`);
+    }),
+  );
+  router.post(
+    '/attempts/:id/submit',
+    wrap(async (request, response) => {
+      const attempt = await exams.submit(requireUser(request), String(request.params.id));
+      response.redirect(303, `/attempts/${attempt.id}/review`);
+    }),
+  );
+  router.get(
+    '/attempts/:id/review',
+    wrap(async (request, response) => {
+      const attempt = await exams.attempt(requireUser(request), String(request.params.id));
+      if (!attempt.submittedAt) return response.redirect(303, `/attempts/${attempt.id}`);
+      page(request, response, 'review', {
+        title: '成绩与解析',
+        attempt,
+        questions: attempt.questions.map((question) => ({ ...question, options: question.options.map((option) => ({ ...option, chosen: question.answer.includes(option.key), right: (question.key ?? []).includes(option.key) })) })),
+        wrongCount: attempt.questions.filter((question) => !question.correct).length,
+      });
+    }),
+  );
+
+  router.get(
+    '/practice',
+    wrap(async (request, response) => {
+      const user = requireUser(request);
+      const step = await practiceStep(context, user, request.query as Record<string, string>);
+      const progress = await repository.progress(user.id);
+      const blueprints = (await exams.blueprints()).filter((blueprint) => blueprint.candidate.kind === 'principal' || blueprint.sources.sectors.length > 0);
+      page(request, response, 'practice', {
+        title: '练习',
+        step,
+        modes: practiceModes.map((mode) => ({ ...mode, active: mode.id === step.mode })),
+        blueprints: blueprints.map((blueprint) => ({ id: blueprint.id, label: blueprint.candidate.label, selected: blueprint.id === step.blueprintId })),
+        chapters: step.chapters.map((chapter) => ({ ...chapter, selected: chapter.id === step.chapter })),
+        question: step.question ? { ...(step.recite ? step.question : publicQuestion(step.question)), typeLabel: typeLabels[step.question.type], favourite: progress.favourites.includes(step.question.id), citation: step.question.citation.text } : null,
+      });
+    }),
+  );
+  router.post(
+    '/practice',
+    wrap(async (request, response) => {
+      const user = requireUser(request);
+      const feedback = await exams.practiceAnswer(user, String(request.body.questionId ?? ''), answerField(request.body.answer));
+      const position = Number(request.body.position);
+      const queue = String(request.body.queue ?? '');
+      if (queue && Number.isInteger(position)) await exams.advance(user, queue, position + 1);
+      const question = (await context.catalogue.byId(feedback.questionId))!;
+      page(request, response, 'practice-feedback', {
+        title: '练习',
+        feedback,
+        question: { ...publicQuestion(question), options: question.options.map((option) => ({ ...option, chosen: feedback.answer.includes(option.key), right: feedback.key.includes(option.key) })) },
+        back: { blueprintId: request.body.blueprintId, mode: request.body.mode, chapter: request.body.chapter },
+      });
+    }),
+  );
+  router.post(
+    '/favourites',
+    wrap(async (request, response) => {
+      await exams.favourite(requireUser(request), String(request.body.questionId ?? ''), request.body.on === '1');
+      response.redirect(303, safeNext(request.body.back));
+    }),
+  );
+  router.get(
+    '/mistakes',
+    wrap(async (request, response) => page(request, response, 'mistakes', { title: '错题本', mistakes: await exams.mistakes(requireUser(request)) })),
+  );
+  router.get(
+    '/history',
+    wrap(async (request, response) => {
+      const user = requireUser(request);
+      page(request, response, 'history', { title: '学习记录', chapters: await exams.history(user), attempts: await exams.listAttempts(user) });
+    }),
+  );
+
+  router.get(
+    '/admin',
+    wrap(async (request, response) => {
+      requireUser(request, ['admin']);
+      const facility = await exams.facility();
+      page(request, response, 'admin', { title: '管理', blueprints: await exams.blueprints(), facility: facility.slice(0, 50), imported: (await repository.importedQuestions()).length, message: request.query.message });
+    }),
+  );
+  router.post(
+    '/admin/blueprints/:id',
+    wrap(async (request, response) => {
+      const admin = requireUser(request, ['admin']);
+      const sections = ['judgement', 'single', 'multiple']
+        .map((type) => ({ type, count: Number(request.body[`${type}Count`] || 0), points: Number(request.body[`${type}Points`] || 0) }))
+        .filter((section) => section.count > 0);
+      const input = validateBody(blueprintOverrideInput, { durationMinutes: Number(request.body.durationMinutes), passMark: Number(request.body.passMark), sections });
+      const totalPoints = (input.sections ?? []).reduce((sum, section) => sum + section.count * section.points, 0);
+      if (input.passMark !== undefined && input.passMark > totalPoints) throw new RequestError(400, '合格分不能高于总分', [{ path: 'passMark', message: `expected at most ${totalPoints}` }]);
+      await repository.saveBlueprintOverride({ blueprintId: String(request.params.id), ...input, updatedBy: admin.username, updatedAt: context.now().toISOString() });
+      response.redirect(303, '/admin?message=' + encodeURIComponent('蓝图已保存'));
+    }),
+  );
+  router.post(
+    '/admin/bank',
+    wrap(async (request, response) => {
+      const admin = requireUser(request, ['admin']);
+      const input = validateBody(z.object({ format: z.enum(['csv', 'gift']), topic: z.string().regex(/^[\w-]{1,40}$/, 'expected a topic id'), text: z.string().min(1, 'expected the bank text') }), request.body);
+      const result = input.format === 'csv' ? fromCsv(input.text, input.topic) : fromGift(input.text, input.topic);
+      if (result.issues.length > 0) throw new RequestError(400, `题库有 ${result.issues.length} 处错误，未导入任何题目`, result.issues.map((issue) => ({ path: `${issue.line}.${issue.path}`, message: issue.message })));
+      const at = context.now().toISOString();
+      await repository.saveImportedQuestions(result.questions.map(({ topic, question }) => ({ ...question, topic, importedBy: admin.username, importedAt: at })));
+      response.redirect(303, '/admin?message=' + encodeURIComponent(`已导入 ${result.questions.length} 题`));
+    }),
+  );
+  return router;
+};

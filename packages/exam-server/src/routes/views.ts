@@ -1,0 +1,31 @@
+// Handlebars views: a layout, partials, and a few helpers. Everything goes through {{ }}, escaped.
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const createViews = (directory: string) => {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  handlebars.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
+  handlebars.registerHelper('percent', (value: number) => `${Math.round((value ?? 0) * 100)}%`);
+  handlebars.registerHelper('add', (a: number, b: number) => a + b);
+  handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  handlebars.registerHelper('date', (value: string | null) => (value ? value.replace('T', ' ').slice(0, 16) : ''));
+  handlebars.registerHelper('join', (list: unknown, separator: string) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : '、') : ''));
+  for (const name of readdirSync(join(directory, 'partials'))) {
+    handlebars.registerPartial(name.replace(/\.hbs$/, ''), readFileSync(join(directory, 'partials', name), 'utf8'));
+  }
+  const templates = new Map<string, HandlebarsTemplateDelegate>();
+  const template = (name: string) => {
+    let compiled = templates.get(name);
+    if (!compiled) {
+      compiled = handlebars.compile(readFileSync(join(directory, `${name}.hbs`), 'utf8'), { strict: false });
+      templates.set(name, compiled);
+    }
+    return compiled;
+  };
+  const layout = () => template('layout');
+  return {
+    render: (name: string, data: Record<string, unknown>) => layout()({ ...data, body: new handlebars.SafeString(template(name)(data)) }),
+  };
+};

@@ -1,0 +1,152 @@
+// What the server stores, behind one interface: lowdb by default, a database server later, without
+// touching the routes. Every method resolves only after the change is durable.
+
+export type Role = 'trainee' | 'admin' | 'enterprise';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface Session {
+  /** sha256 of the token held in the cookie or bearer header; the token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type AttemptMode = 'mock' | 'practice';
+
+export interface Attempt {
+  id: string;
+  userId: string;
+  blueprintId: string;
+  mode: AttemptMode;
+  seed: string;
+  questionIds: string[];
+  /** Option order shown to this trainee, per question (keys in display order). */
+  optionOrder: Record<string, string[]>;
+  answers: Record<string, string[]>;
+  marked: string[];
+  startedAt: string;
+  /** Mock exams: the server's deadline; answers after it are refused and the attempt is graded. */
+  deadline: string | null;
+  submittedAt: string | null;
+  score: number | null;
+  maxScore: number;
+  passMark: number;
+  passed: boolean | null;
+  /** Per question after grading: earned points. */
+  earned: Record<string, number>;
+}
+
+export interface AnswerRecord {
+  userId: string;
+  questionId: string;
+  chapter: string;
+  correct: boolean;
+  at: string;
+}
+
+export interface Progress {
+  userId: string;
+  /** Sequential practice: next position per chapter key. */
+  positions: Record<string, number>;
+  /** Mistakes book: question id → consecutive right answers since the last wrong one. */
+  mistakes: Record<string, number>;
+  favourites: string[];
+  seen: string[];
+}
+
+export interface BlueprintOverride {
+  blueprintId: string;
+  durationMinutes?: number;
+  passMark?: number;
+  sections?: { type: string; count: number; points: number }[];
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface StoredQuestion {
+  id: string;
+  type: 'judgement' | 'single' | 'multiple';
+  topic: string;
+  stem: string;
+  options: { key: string; text: string }[];
+  answer: string[];
+  explanation: string;
+  citation: string;
+  importedBy: string;
+  importedAt: string;
+}
+
+export interface AssessmentRecord {
+  id: string;
+  userId: string;
+  sector: string;
+  asOf: string;
+  facts: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  /** Report summary at the last evaluation. */
+  summary: { hazard: number; clear: number; unknown: number } | null;
+}
+
+export interface RectificationItem {
+  id: string;
+  userId: string;
+  assessmentId: string;
+  ruleId: string;
+  title: string;
+  citation: string;
+  status: 'open' | 'rectifying' | 'closed';
+  responsible: string;
+  note: string;
+  foundAt: string;
+  rectifyingAt: string | null;
+  closedAt: string | null;
+  /** Set by a re-assessment: the item is no longer a hazard on the latest facts. */
+  clearedOnReassessment: boolean;
+}
+
+export interface Repository {
+  findUserByName(username: string): Promise<User | undefined>;
+  findUser(id: string): Promise<User | undefined>;
+  countUsers(): Promise<number>;
+  createUser(user: User): Promise<void>;
+
+  createSession(session: Session): Promise<void>;
+  findSession(tokenHash: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  createAttempt(attempt: Attempt): Promise<void>;
+  findAttempt(id: string): Promise<Attempt | undefined>;
+  listAttempts(userId: string): Promise<Attempt[]>;
+  saveAnswer(attemptId: string, questionId: string, answer: string[]): Promise<void>;
+  setMarked(attemptId: string, questionId: string, marked: boolean): Promise<void>;
+  finishAttempt(attemptId: string, result: Pick<Attempt, 'submittedAt' | 'score' | 'passed' | 'earned'>): Promise<void>;
+
+  recordAnswers(records: AnswerRecord[]): Promise<void>;
+  answerRecords(filter?: { userId?: string }): Promise<AnswerRecord[]>;
+
+  progress(userId: string): Promise<Progress>;
+  updateProgress(userId: string, update: (progress: Progress) => void): Promise<Progress>;
+
+  blueprintOverrides(): Promise<BlueprintOverride[]>;
+  saveBlueprintOverride(override: BlueprintOverride): Promise<void>;
+
+  importedQuestions(): Promise<StoredQuestion[]>;
+  saveImportedQuestions(questions: StoredQuestion[]): Promise<void>;
+
+  saveAssessment(record: AssessmentRecord): Promise<void>;
+  findAssessment(id: string): Promise<AssessmentRecord | undefined>;
+  listAssessments(userId: string): Promise<AssessmentRecord[]>;
+
+  rectifications(userId: string): Promise<RectificationItem[]>;
+  saveRectification(item: RectificationItem): Promise<void>;
+}
