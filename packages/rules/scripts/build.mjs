@@ -10,7 +10,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const step = (label) => process.stdout.write(`@anquan/rules build: ${label}\n`);
 
 step('compiling TypeScript');
-rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 chmodSync(join(root, 'dist', 'cli', 'main.js'), 0o755);
 

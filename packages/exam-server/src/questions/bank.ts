@@ -173,7 +173,39 @@ export const fromCsv = (text: string, defaultTopic: string): { questions: TopicQ
 // --- GIFT (Moodle) -----------------------------------------------------------------------------------
 
 const giftEscape = (text: string) => text.replace(/([\\~=#{}:])/g, '\\$1').replace(/\n/g, '\\n');
-const giftUnescape = (text: string) => text.replace(/\\n/g, '\n').replace(/\\([\\~=#{}:])/g, '$1');
+/** One pass, so an escaped backslash before n stays a backslash and an n. */
+const giftUnescape = (text: string) => text.replace(/\\(.)/gs, (_match, char: string) => (char === 'n' ? '\n' : char));
+
+/** Index of `target` outside escapes (a backslash escapes the next character), from `from`; -1 if none. */
+const findUnescaped = (text: string, target: string, from = 0): number => {
+  for (let index = from; index < text.length; index += 1) {
+    if (text[index] === '\\') index += 1;
+    else if (text.startsWith(target, index)) return index;
+  }
+  return -1;
+};
+const lastUnescaped = (text: string, target: string): number => {
+  let found = -1;
+  for (let index = 0; index < text.length; index += 1) {
+    if (text[index] === '\\') index += 1;
+    else if (text[index] === target) found = index;
+  }
+  return found;
+};
+/** Splits before each unescaped = or ~ (the start of an answer). */
+const splitAnswers = (text: string): string[] => {
+  const parts: string[] = [];
+  let start = -1;
+  for (let index = 0; index < text.length; index += 1) {
+    if (text[index] === '\\') index += 1;
+    else if (text[index] === '=' || text[index] === '~') {
+      if (start >= 0) parts.push(text.slice(start, index));
+      start = index;
+    }
+  }
+  if (start >= 0) parts.push(text.slice(start));
+  return parts.map((part) => part.trim()).filter(Boolean);
+};
 
 /**
  * Judgement → {TRUE}/{FALSE}; single choice → {=right ~wrong}; multiple choice → weighted {~%50%right
@@ -202,9 +234,6 @@ export const toGift = (questions: TopicQuestion[]): string => {
   return lines.join('\n');
 };
 
-/** Splits on unescaped `sep`. */
-const splitUnescaped = (text: string, pattern: RegExp): string[] => text.split(pattern);
-
 export const fromGift = (text: string, defaultTopic: string): { questions: TopicQuestion[]; issues: ImportIssue[] } => {
   const issues: ImportIssue[] = [];
   const questions: TopicQuestion[] = [];
@@ -223,14 +252,20 @@ export const fromGift = (text: string, defaultTopic: string): { questions: Topic
       return;
     }
     const line = `block ${index + 1}`;
-    const match = /^::((?:\\.|[^:])+)::\s*([\s\S]*?)(?<!\\)\{([\s\S]*)(?<!\\)\}\s*$/.exec(trimmed);
-    if (!match) {
+    const titleEnd = trimmed.startsWith('::') ? findUnescaped(trimmed, '::', 2) : -1;
+    const rest = titleEnd > 0 ? trimmed.slice(titleEnd + 2) : '';
+    const open = findUnescaped(rest, '{');
+    const close = lastUnescaped(rest, '}');
+    if (titleEnd < 0 || open < 0 || close < open || rest.slice(close + 1).trim() !== '') {
       issues.push({ line, path: '(question)', message: 'expected ::id:: stem { answers }' });
       return;
     }
-    const [, id, stem, answers] = match as unknown as [string, string, string, string];
-    const [choices = '', feedbackRaw = ''] = answers.split(/(?<!\\)####/);
-    const feedback = giftUnescape(feedbackRaw.trim());
+    const id = trimmed.slice(2, titleEnd);
+    const stem = rest.slice(0, open);
+    const answers = rest.slice(open + 1, close);
+    const feedbackAt = findUnescaped(answers, '####');
+    const choices = feedbackAt < 0 ? answers : answers.slice(0, feedbackAt);
+    const feedback = giftUnescape(feedbackAt < 0 ? '' : answers.slice(feedbackAt + 4).trim());
     const [explanation = '', citation = ''] = feedback.split('【依据】');
     const base = { id: giftUnescape(id.trim()), stem: giftUnescape(stem.trim()), explanation: explanation.trim(), citation: citation.trim() || '（导入题库未注明依据）' };
     const truth = /^\s*(TRUE|FALSE|T|F)\s*$/i.exec(choices);
@@ -239,12 +274,14 @@ export const fromGift = (text: string, defaultTopic: string): { questions: Topic
       if (question) questions.push({ topic, question });
       return;
     }
-    const parts = splitUnescaped(choices, /(?<!\\)(?=[=~])/).map((part) => part.trim()).filter(Boolean);
-    const weighted = parts.some((part) => /^~%/.test(part));
+    const parts = splitAnswers(choices);
+    const weighted = parts.some((part) => /^~%-?[\d.]+%/.test(part));
     const options = parts.map((part, position) => {
       const weight = /^~%(-?[\d.]+)%/.exec(part);
       const right = weighted ? Number(weight?.[1] ?? -1) > 0 : part.startsWith('=');
-      const textPart = part.replace(/^[=~](%-?[\d.]+%)?/, '').replace(/(?<!\\)#[\s\S]*$/, '').trim();
+      const body = part.replace(/^[=~](%-?[\d.]+%)?/, '');
+      const comment = findUnescaped(body, '#');
+      const textPart = (comment < 0 ? body : body.slice(0, comment)).trim();
       return { key: 'ABCDEFGH'[position]!, text: giftUnescape(textPart), right };
     });
     const question = validate(
