@@ -21,3 +21,4 @@ export { loadRulesData as loadRuleDocuments, rulesDataDirectory, type LoadedDocu
 export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';
 export { crossesThreshold } from './engine/threshold.js';
 export { toRational, toDecimalString, add, subtract, multiply, divide, compare, type Rational } from './exact/rational.js';
+export * from './calculators/index.js';

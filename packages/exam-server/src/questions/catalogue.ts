@@ -3,6 +3,7 @@
 import { loadRuleDocuments, type LoadedDocument } from '@anquan/rules';
 import type { Repository } from '../store/repository.js';
 import { curatedBank, fromStored } from './bank.js';
+import { calculationQuestions } from './calculation.js';
 import { generateDocumentQuestions } from './generate.js';
 import type { Question } from './question.js';
 
@@ -42,7 +43,7 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
     forSources: async ({ sectors, bankTopics }) => {
       const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat();
       const topics = new Set(bankTopics);
-      const fromBank = [...curatedBank(), ...(await imported())].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
+      const fromBank = [...curatedBank(), ...calculationQuestions(asOf()), ...(await imported())].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
       return [...fromRules, ...fromBank];
     },
     byId: async (id) => {
@@ -51,6 +52,7 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
         const document = loadRuleDocuments().documents.find((candidate) => candidate.rules.some((rule) => rule.id === ruleId));
         return document ? (await forDocument(document)).find((question) => question.id === id) : undefined;
       }
+      if (id.startsWith('c:')) return calculationQuestions(asOf()).find((question) => question.id === id);
       return curatedBank().find((question) => question.id === id) ?? (await imported()).find((question) => question.id === id);
     },
   };

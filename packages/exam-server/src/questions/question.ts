@@ -2,7 +2,7 @@
 // the trainee has answered or submitted.
 
 export type QuestionType = 'judgement' | 'single' | 'multiple';
-export type QuestionKind = 'situation' | 'recall' | 'bank' | 'imported';
+export type QuestionKind = 'situation' | 'recall' | 'calculation' | 'bank' | 'imported';
 
 export interface QuestionOption {
   key: string;
@@ -40,6 +40,8 @@ export interface Question {
   /** `${documentId}@${version}` for generated questions; bank topic for curated ones. */
   source: string;
   evidence?: Evidence[];
+  /** Calculator questions: the calculator and the figures the key was computed from. */
+  calculation?: { calculator: string; input: Record<string, unknown> };
 }
 
 export const judgementOptions: QuestionOption[] = [

@@ -12,4 +12,4 @@ export interface CommandExtension {
   run: (args: string[], context: CommandContext) => Promise<number> | number;
 }
 
-export const commandExtensions: CommandExtension[] = [];
+

@@ -7,7 +7,10 @@ import { assess } from '../engine/assess.js';
 import { factsSchema } from '../facts/facts-schema.js';
 import { InputError } from '../validation/issues.js';
 import { formatReport } from './report.js';
-import { commandExtensions } from './extensions.js';
+import { calcCommand } from './calc.js';
+import type { CommandExtension } from './extensions.js';
+
+const commandExtensions: CommandExtension[] = [calcCommand];
 
 const usage = `用法 / usage:
   anquan assess --sector <行业> <facts.json> [--as-of YYYY-MM-DD] [--json] [--all]
