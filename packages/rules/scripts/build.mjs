@@ -15,12 +15,20 @@ chmodSync(join(root, 'dist', 'cli', 'main.js'), 0o755);
 
 step('generating schema/rule-document.schema.json');
 const program = TJS.getProgramFromFiles([join(root, 'src', 'documents', 'format.ts')], { strict: true, skipLibCheck: true, module: 'NodeNext', moduleResolution: 'NodeNext' }, root);
-const schema = TJS.generateSchema(program, 'RuleDocumentInput', { required: true, noExtraProps: true, ref: true, topRef: false, ignoreErrors: true });
+const schema = TJS.generateSchema(program, 'RuleDocumentInput', { required: true, noExtraProps: false, ref: true, topRef: false, ignoreErrors: true });
 if (!schema) throw new Error('typescript-json-schema produced no schema for RuleDocumentInput');
+// Inferred types are named after the module they come from (with this machine's path): give them
+// their plain names, so the schema is the same wherever it is built.
+const plainName = (name) => name.replace(/import\("[^"]*",\{with:\{"resolution-mode":"import"\}\}\)\./g, '');
+const renames = Object.keys(schema.definitions ?? {}).map((name) => [name, plainName(name)]);
+let text = JSON.stringify(schema);
+for (const [from, to] of renames) text = text.split(`#/definitions/${encodeURIComponent(from)}`).join(`#/definitions/${encodeURIComponent(to)}`);
+const portable = JSON.parse(text);
+portable.definitions = Object.fromEntries(Object.entries(portable.definitions ?? {}).map(([name, value]) => [plainName(name), value]));
 mkdirSync(join(root, 'schema'), { recursive: true });
 writeFileSync(
   join(root, 'schema', 'rule-document.schema.json'),
-  `${JSON.stringify({ $id: 'urn:anquan:schema:rule-document', title: 'Anquan rule document (one document version in rules-data)', ...schema }, null, 2)}\n`,
+  `${JSON.stringify({ $id: 'urn:anquan:schema:rule-document', title: 'Anquan rule document (one document version in rules-data)', ...portable }, null, 2)}\n`,
 );
 
 step('copying rules-data');

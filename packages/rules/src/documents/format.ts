@@ -64,7 +64,7 @@ const leafSchema = z
     }
   });
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const conditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
   z.union([
     leafSchema,
     z.strictObject({ all: z.array(conditionSchema).min(1), name: z.string().optional() }),
@@ -72,7 +72,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ not: conditionSchema, name: z.string().optional() }),
     z.strictObject({ condition: z.string().min(1), name: z.string().optional() }),
   ]),
-) as z.ZodType<Condition>;
+) as z.ZodType<Condition, Condition>;
 
 export type Expression =
   | string
@@ -85,7 +85,7 @@ export type Expression =
   | { lookup: string; key: Expression }
   | { countTrue: string[] };
 
-export const expressionSchema: z.ZodType<Expression> = z.lazy(() =>
+export const expressionSchema: z.ZodType<Expression, Expression> = z.lazy(() =>
   z.union([
     decimal,
     z.strictObject({ fact: z.string().min(1) }),
@@ -96,7 +96,7 @@ export const expressionSchema: z.ZodType<Expression> = z.lazy(() =>
     z.strictObject({ lookup: z.string().min(1), key: expressionSchema }),
     z.strictObject({ countTrue: z.array(z.string().min(1)).min(1) }),
   ]),
-) as z.ZodType<Expression>;
+) as z.ZodType<Expression, Expression>;
 
 /** A quantity the document computes from observed facts (a ratio, a sum, a table limit). */
 export const derivedFactSchema = z.strictObject({
