@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadRulesData } from '../documents/load.js';
+import { InputError } from '../validation/issues.js';
+import { calculators } from './index.js';
+
+// Read the workspace's rules-data, not a copy left beside dist by an earlier build.
+process.env.ANQUAN_RULES_DATA ??= fileURLToPath(new URL('../../../../rules-data', import.meta.url));
+
+describe('calculator registry', () => {
+  const documents = loadRulesData().documents;
+
+  it('every calculator names a rules-data document of kind calculator in sector general', () => {
+    for (const [name, calculator] of Object.entries(calculators)) {
+      const versions = documents.filter((doc) => doc.id === calculator.documentId);
+      expect(versions.length, name).toBeGreaterThan(0);
+      for (const doc of versions) expect([doc.kind, doc.sector], name).toEqual(['calculator', 'general']);
+    }
+  });
+
+  it('versions of one document never overlap', () => {
+    const general = documents.filter((doc) => doc.sector === 'general');
+    for (const doc of general) {
+      for (const other of general) {
+        if (doc === other || doc.id !== other.id) continue;
+        const overlap = doc.effectiveFrom <= (other.effectiveTo ?? '9999-12-31') && other.effectiveFrom <= (doc.effectiveTo ?? '9999-12-31');
+        expect(overlap, `${doc.id} ${doc.version} / ${other.version}`).toBe(false);
+      }
+    }
+  });
+
+  it('every calculator answers with the shared shape, and bad input throws InputError', () => {
+    for (const [name, calculator] of Object.entries(calculators)) {
+      expect(() => calculator.run({ notAField: 1 }, { asOf: '2026-11-01' }), name).toThrow(InputError);
+      expect(() => calculator.run({}, { asOf: 'yesterday' }), name).toThrow(InputError);
+    }
+    const result = calculators['accident-level']?.run({ deaths: 3 }, { asOf: '2026-11-01' });
+    expect(Object.keys(result ?? {}).sort()).toEqual(['asOf', 'calculator', 'citations', 'missing', 'reasons', 'result', 'status']);
+  });
+});

@@ -1,0 +1,142 @@
+// The calculators by name: what the CLI (`anquan calc <name>`) and the package index expose.
+import type { z } from 'zod';
+import type { Bilingual } from '../documents/format.js';
+import { accidentLevel, accidentLevelInput } from './accident-level.js';
+import {
+  specialOperationsCatalogue,
+  specialOperationsCatalogueInput,
+  specialOperationsCertificate,
+  specialOperationsCertificateInput,
+  specialOperationsEligibility,
+  specialOperationsEligibilityInput,
+  specialOperationsExam,
+  specialOperationsExamInput,
+  trainingHours,
+  trainingHoursInput,
+} from './certification.js';
+import { chemicalPark, chemicalParkInput } from './chemical-park.js';
+import { majorHazardInstallation, majorHazardInstallationInput } from './major-hazard-installation.js';
+import type { CalculatorOptions, CalculatorResult } from './result.js';
+import { safetyCost, safetyCostInput } from './safety-cost.js';
+import { standardisationChecklist, standardisationChecklistInput, standardisationGrade, standardisationGradeInput } from './standardisation-grade.js';
+import {
+  workSafetyEnforcement,
+  workSafetyEnforcementInput,
+  workSafetyOrganisation,
+  workSafetyOrganisationInput,
+  workSafetyPenalty,
+  workSafetyPenaltyInput,
+} from './work-safety-law.js';
+
+export interface Calculator {
+  title: Bilingual;
+  /** The rules-data document whose versions the calculator reads (others it cites are named in its results). */
+  documentId: string;
+  input: z.ZodType;
+  run(input: unknown, options?: CalculatorOptions): CalculatorResult<unknown>;
+}
+
+export const calculators: Record<string, Calculator> = {
+  'accident-level': {
+    title: { zh: '事故等级、报告时限与罚款', en: 'Accident level, reporting deadlines and fines' },
+    documentId: 'accident-levels',
+    input: accidentLevelInput,
+    run: accidentLevel,
+  },
+  'major-hazard-installation': {
+    title: { zh: '危险化学品重大危险源辨识与分级（GB 18218）', en: 'Major hazard installation identification and grade (GB 18218)' },
+    documentId: 'gb18218-major-hazard-installations',
+    input: majorHazardInstallationInput,
+    run: majorHazardInstallation,
+  },
+  'safety-cost': {
+    title: { zh: '企业安全生产费用提取', en: 'Work-safety funds to set aside' },
+    documentId: 'safety-cost-extraction',
+    input: safetyCostInput,
+    run: safetyCost,
+  },
+  'special-operations-catalogue': {
+    title: { zh: '特种作业目录', en: 'Special-operations catalogue' },
+    documentId: 'special-operations-certification',
+    input: specialOperationsCatalogueInput,
+    run: specialOperationsCatalogue,
+  },
+  'special-operations-exam': {
+    title: { zh: '特种作业考试合格与补考', en: 'Special-operations exam: pass and re-sit' },
+    documentId: 'special-operations-certification',
+    input: specialOperationsExamInput,
+    run: specialOperationsExam,
+  },
+  'special-operations-certificate': {
+    title: { zh: '特种作业操作证有效期与复审', en: 'Special-operations certificate validity and review dates' },
+    documentId: 'special-operations-certification',
+    input: specialOperationsCertificateInput,
+    run: specialOperationsCertificate,
+  },
+  'special-operations-eligibility': {
+    title: { zh: '特种作业操作证申请条件', en: 'Eligibility for a special-operations certificate' },
+    documentId: 'special-operations-certification',
+    input: specialOperationsEligibilityInput,
+    run: specialOperationsEligibility,
+  },
+  'training-hours': {
+    title: { zh: '安全培训学时', en: 'Safety training hours' },
+    documentId: 'special-operations-certification',
+    input: trainingHoursInput,
+    run: trainingHours,
+  },
+  'standardisation-grade': {
+    title: { zh: '安全生产标准化等级', en: 'Work-safety standardisation grade' },
+    documentId: 'standardisation-grading',
+    input: standardisationGradeInput,
+    run: standardisationGrade,
+  },
+  'standardisation-checklist': {
+    title: { zh: 'GB/T 33000 要素清单', en: 'GB/T 33000 element checklist' },
+    documentId: 'gbt33000-standardisation-elements',
+    input: standardisationChecklistInput,
+    run: standardisationChecklist,
+  },
+  'work-safety-organisation': {
+    title: { zh: '安全生产管理机构、人员与主要负责人职责', en: 'Safety-management organisation, staff and the principal’s duties' },
+    documentId: 'work-safety-law',
+    input: workSafetyOrganisationInput,
+    run: workSafetyOrganisation,
+  },
+  'work-safety-penalty': {
+    title: { zh: '安全生产法罚款区间', en: 'Work Safety Law fine ranges' },
+    documentId: 'work-safety-law-penalties',
+    input: workSafetyPenaltyInput,
+    run: workSafetyPenalty,
+  },
+  'work-safety-enforcement': {
+    title: { zh: '按日连续处罚与提请关闭', en: 'Daily penalties and closure' },
+    documentId: 'work-safety-law-penalties',
+    input: workSafetyEnforcementInput,
+    run: workSafetyEnforcement,
+  },
+  'chemical-park': {
+    title: { zh: '化工园区安全风险等级与“十有两禁”', en: 'Chemical-park risk grade and the ten haves, two prohibitions' },
+    documentId: 'chemical-park-safety',
+    input: chemicalParkInput,
+    run: chemicalPark,
+  },
+};
+
+export type { CalculatorCitation, CalculatorOptions, CalculatorResult } from './result.js';
+export {
+  accidentLevel,
+  chemicalPark,
+  standardisationChecklist,
+  standardisationGrade,
+  workSafetyEnforcement,
+  workSafetyOrganisation,
+  workSafetyPenalty,
+  majorHazardInstallation,
+  safetyCost,
+  specialOperationsCatalogue,
+  specialOperationsCertificate,
+  specialOperationsEligibility,
+  specialOperationsExam,
+  trainingHours,
+};

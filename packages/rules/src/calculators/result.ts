@@ -1,0 +1,166 @@
+// The shape every calculator returns, and the small generic helpers they share: choosing the version in
+// force, citing it, reading banded tables and marginal tiers exactly.
+import { z } from 'zod';
+import type { Band, Bilingual, Table } from '../documents/format.js';
+import { documentVersionInForce, type LoadedDocument } from '../documents/load.js';
+import { add, compare, multiply, subtract, toDecimalString, toRational, type Rational } from '../exact/rational.js';
+import { isCalendarDate, resolveAsOf } from '../engine/as-of.js';
+
+export interface CalculatorCitation {
+  documentId: string;
+  version: string;
+  number: string;
+  article: string | number;
+  label: string;
+}
+
+export interface CalculatorResult<T> {
+  calculator: string;
+  asOf: string;
+  /** decided: every figure the answer depends on is known and verified; unknown: see `missing`. */
+  status: 'decided' | 'unknown';
+  result: T;
+  /** Input fields (dotted paths) or unverified figures (`figure:<document>/<name>`) the answer waits for. */
+  missing: string[];
+  reasons: Bilingual[];
+  citations: CalculatorCitation[];
+}
+
+export interface CalculatorOptions {
+  asOf?: string;
+}
+
+/** The as-of date of a call: validated, defaulting to today in China Standard Time. */
+export const asOfDate = (options?: CalculatorOptions): string => resolveAsOf(options?.asOf);
+
+/** A non-negative decimal as a person types it: 12, 0.5 or "0.1"; read exactly, never as a float. */
+export const decimalInput = z.union([
+  z.number().finite().nonnegative('expected a number ≥ 0'),
+  z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal ≥ 0 such as "12.5"'),
+]);
+export type DecimalInput = z.infer<typeof decimalInput>;
+
+export const countInput = z.number().int('expected a whole number').nonnegative('expected a number ≥ 0');
+export const dateInput = z.string().refine(isCalendarDate, 'expected a calendar date YYYY-MM-DD');
+
+const chineseDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一百一十四 → 114 (article numbers as printed). */
+export const chineseNumber = (text: string): number | undefined => {
+  let total = 0;
+  let digit = 0;
+  for (const char of text) {
+    if (char in chineseDigits) digit = chineseDigits[char] ?? 0;
+    else if (char === '十') { total += (digit || 1) * 10; digit = 0; }
+    else if (char === '百') { total += (digit || 1) * 100; digit = 0; }
+    else return undefined;
+  }
+  return total + digit;
+};
+
+/** The article a citation label points at: 第九十五条 → 95, "4.2.1" → "4.2.1", anything else as written. */
+export const articleOf = (label: string): string | number => {
+  const article = /第([零一二两三四五六七八九十百]+)条/.exec(label);
+  if (article?.[1]) return chineseNumber(article[1]) ?? label;
+  const clause = /(\d+(?:\.\d+)+|表\s*\d+|附件\s*\d+)/.exec(label);
+  return clause?.[1] ?? label;
+};
+
+export const cite = (document: LoadedDocument, label: string): CalculatorCitation => ({
+  documentId: document.id,
+  version: document.version,
+  number: document.number,
+  article: articleOf(label),
+  label,
+});
+
+/** Collects citations once each, in the order first cited. */
+export class Citations {
+  private readonly seen = new Map<string, CalculatorCitation>();
+  add(document: LoadedDocument, label: string): void {
+    const key = `${document.id}@${document.version}#${label}`;
+    if (!this.seen.has(key)) this.seen.set(key, cite(document, label));
+  }
+  list(): CalculatorCitation[] {
+    return [...this.seen.values()];
+  }
+}
+
+export const versionInForce = (documentId: string, asOf: string): LoadedDocument | undefined =>
+  documentVersionInForce(documentId, asOf);
+
+export const noVersionReason = (documentId: string, asOf: string): Bilingual => ({
+  zh: `${asOf} 没有在施行的 ${documentId} 版本（或其文本未收录），无法计算。`,
+  en: `No version of ${documentId} in force on ${asOf} is available, so nothing can be computed.`,
+});
+
+export const requireTable = (document: LoadedDocument, id: string): Table => {
+  const table = document.tables[id];
+  if (!table) throw new Error(`${document.file}: table ${id} missing`);
+  return table;
+};
+
+export const requireDataset = (document: LoadedDocument, id: string) => {
+  const dataset = document.datasets[id];
+  if (!dataset) throw new Error(`${document.file}: dataset ${id} missing`);
+  return dataset;
+};
+
+export const requireParameter = (document: LoadedDocument, id: string) => {
+  const parameter = document.parameters[id];
+  if (!parameter) throw new Error(`${document.file}: parameter ${id} missing`);
+  return parameter;
+};
+
+/** A parameter's value as an exact rational (throws when the data holds no number). */
+export const parameterValue = (document: LoadedDocument, id: string): Rational => {
+  const value = requireParameter(document, id).value;
+  if (typeof value !== 'number' && (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value))) {
+    throw new Error(`${document.file}: parameter ${id} is not a number`);
+  }
+  return toRational(value);
+};
+
+export const inBand = (band: Band, value: Rational): boolean => {
+  if (band.from !== null) {
+    const c = compare(value, toRational(band.from));
+    if (c < 0 || (c === 0 && !band.fromInclusive)) return false;
+  }
+  if (band.to !== null) {
+    const c = compare(value, toRational(band.to));
+    if (c > 0 || (c === 0 && !band.toInclusive)) return false;
+  }
+  return true;
+};
+
+/** The band of a table that holds `value`, compared exactly at its edges. */
+export const lookupBand = (table: Table, value: Rational): Band | undefined => table.bands.find((band) => inBand(band, value));
+
+export interface TierPart {
+  from: string;
+  to: string | null;
+  rate: string;
+  base: Rational;
+  amount: Rational;
+}
+
+/**
+ * 超额累退: each tier's rate applies only to the part of the base inside that tier, and the parts are
+ * summed, so the amount is continuous at every tier bound (like a progressive tax with falling rates).
+ */
+export const marginalAmount = (table: Table, base: Rational): { total: Rational; parts: TierPart[] } => {
+  const parts: TierPart[] = [];
+  let total: Rational = { n: 0n, d: 1n };
+  for (const band of table.bands) {
+    const from = toRational(band.from ?? 0);
+    if (compare(base, from) <= 0) continue;
+    const top = band.to === null ? base : compare(base, toRational(band.to)) < 0 ? base : toRational(band.to);
+    const slice = subtract(top, from);
+    const amount = multiply(slice, toRational(band.value));
+    total = add(total, amount);
+    parts.push({ from: String(band.from ?? 0), to: band.to === null ? null : String(band.to), rate: String(band.value), base: slice, amount });
+  }
+  return { total, parts };
+};
+
+export const show = (value: Rational, digits = 6): string => toDecimalString(value, digits);

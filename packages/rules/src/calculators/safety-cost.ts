@@ -1,0 +1,274 @@
+// Work-safety funds an enterprise must set aside (企业安全生产费用): per-unit, cost-share, revenue-share and
+// marginal (超额累退) rates by industry from the version in force, with the balance and under-use rules.
+import { z } from 'zod';
+import type { Bilingual } from '../documents/format.js';
+import { compare, divide, multiply, toRational, type Rational } from '../exact/rational.js';
+import { InputError, parseInput } from '../validation/issues.js';
+import {
+  asOfDate,
+  Citations,
+  decimalInput,
+  marginalAmount,
+  noVersionReason,
+  parameterValue,
+  requireDataset,
+  requireTable,
+  show,
+  versionInForce,
+  type CalculatorOptions,
+  type CalculatorResult,
+} from './result.js';
+
+export const safetyCostDocumentId = 'safety-cost-extraction';
+
+export const safetyCostIndustries = [
+  'coal',
+  'nonCoalMining',
+  'oilGas',
+  'construction',
+  'hazardousGoods',
+  'transport',
+  'fireworks',
+  'civilExplosives',
+  'metallurgy',
+  'machinery',
+  'weapons',
+  'power',
+] as const;
+
+export const coalHazards = ['outburst', 'rockburst', 'highGas', 'hydroComplex', 'hydroVeryComplex', 'selfIgnitingSeam'] as const;
+
+export const safetyCostInput = z.strictObject({
+  industry: z.enum(safetyCostIndustries),
+  /** The line of business within the industry (mine class, project category, transport business…). */
+  activity: z.string().min(1).optional(),
+  mineType: z.enum(['underground', 'openPit']).optional(),
+  /** Coal: the mine's disaster classes; an empty list means none. */
+  coalHazards: z.array(z.enum(coalHazards)).optional(),
+  prevYearRevenueYuan: decimalInput.optional(),
+  /** Output of the month: tonnes, or thousand m³ for gas. */
+  monthlyOutput: decimalInput.optional(),
+  /** Construction and installation cost, direct engineering cost or project cost, by the industry's rule. */
+  costBaseYuan: decimalInput.optional(),
+  openingBalanceYuan: decimalInput.optional(),
+  prevYearRequiredAmountYuan: decimalInput.optional(),
+  actualUseYuan: decimalInput.optional(),
+  annualRequiredAmountYuan: decimalInput.optional(),
+});
+export type SafetyCostInput = z.input<typeof safetyCostInput>;
+
+export interface SafetyCostResult {
+  version: string | null;
+  industry: string;
+  basis: 'perUnit' | 'costShare' | 'revenueShare' | 'marginal' | null;
+  rate: string | null;
+  rateUnit: string | null;
+  /** Figures computed from unverified data are returned but marked provisional (status unknown). */
+  provisional: boolean;
+  /** Per-unit and cost-share bases: the amount for the output or cost given. */
+  amountYuan: string | null;
+  /** Revenue bases: the year's amount and one twelfth of it accrued each month. */
+  annualAmountYuan: string | null;
+  monthlyAmountYuan: string | null;
+  tiers: { from: string; to: string | null; rate: string; baseYuan: string; amountYuan: string }[];
+  /** 2022 Art. 50: extraction paused this month. */
+  suspended: boolean | null;
+  /** 2022 Art. 51: spending below 60 % of the year's required amount. */
+  underUse: boolean | null;
+}
+
+type Row = Record<string, string | number | boolean | null>;
+
+export const safetyCost = (input: unknown, options?: CalculatorOptions): CalculatorResult<SafetyCostResult> => {
+  const facts = parseInput(safetyCostInput, input, 'input');
+  const asOf = asOfDate(options);
+  const result: SafetyCostResult = {
+    version: null,
+    industry: facts.industry,
+    basis: null,
+    rate: null,
+    rateUnit: null,
+    provisional: false,
+    amountYuan: null,
+    annualAmountYuan: null,
+    monthlyAmountYuan: null,
+    tiers: [],
+    suspended: null,
+    underUse: null,
+  };
+  const document = versionInForce(safetyCostDocumentId, asOf);
+  if (!document) {
+    return { calculator: 'safety-cost', asOf, status: 'unknown', result, missing: [`document:${safetyCostDocumentId}`], reasons: [noVersionReason(safetyCostDocumentId, asOf)], citations: [] };
+  }
+  result.version = document.version;
+  const citations = new Citations();
+  const reasons: Bilingual[] = [{ zh: `计提期 ${asOf} 适用 ${document.number}。`, en: `An accrual on ${asOf} falls under ${document.number}.` }];
+  const missing: string[] = [];
+  const figure = (row: Row) => `figure:${document.id}@${document.version}/${String(row.industry)}${row.activity ? `/${String(row.activity)}` : ''}`;
+  const rows = requireDataset(document, 'rates').rows.filter((row) => row.industry === facts.industry);
+
+  const finish = (): CalculatorResult<SafetyCostResult> => ({
+    calculator: 'safety-cost',
+    asOf,
+    status: missing.length ? 'unknown' : 'decided',
+    result,
+    missing: [...new Set(missing)],
+    reasons,
+    citations: citations.list(),
+  });
+
+  if (!rows.length) {
+    missing.push(`figure:${document.id}@${document.version}/${facts.industry}`);
+    reasons.push({
+      zh: `${document.number} 未单列该行业（${facts.industry}）；该行业在此版本下如何归类未核实。`,
+      en: `${document.number} has no separate rate for ${facts.industry}; how it was classified under this version is not verified.`,
+    });
+    return finish();
+  }
+
+  let row: Row | undefined;
+  if (facts.industry === 'coal') {
+    if (facts.mineType === undefined) missing.push('input.mineType');
+    else if (facts.mineType === 'underground' && facts.coalHazards === undefined) missing.push('input.coalHazards');
+    else {
+      const classes = facts.mineType === 'openPit' ? ['openPit'] : ['underground', ...(facts.coalHazards ?? [])];
+      const applicable = rows.filter((candidate) => classes.includes(String(candidate.activity)));
+      const highest = (list: Row[]) => list.reduce<Row | undefined>((best, next) => (!best || compare(toRational(String(next.rate)), toRational(String(best.rate))) > 0 ? next : best), undefined);
+      // Several disasters: the highest rate applies (从高提取).
+      row = highest(applicable);
+      const verifiedHighest = highest(applicable.filter((candidate) => candidate.verified === true));
+      if (row && row.verified !== true && verifiedHighest && compare(toRational(String(verifiedHighest.rate)), toRational(String(row.rate))) === 0) row = verifiedHighest;
+      if (applicable.length > 1) {
+        reasons.push({
+          zh: `多种灾害并存的矿井从高提取：${applicable.map((candidate) => `${String(candidate.zh)} ${String(candidate.rate)}元/吨`).join('，')}。`,
+          en: `A mine with several disasters takes the highest rate: ${applicable.map((candidate) => `${String(candidate.en)} CNY ${String(candidate.rate)}/t`).join(', ')}.`,
+        });
+      }
+      const ignored = (facts.coalHazards ?? []).filter((hazard) => !rows.some((candidate) => candidate.activity === hazard));
+      if (facts.mineType === 'underground' && ignored.length) {
+        reasons.push({
+          zh: `本版未单列 ${ignored.join('、')}，按其他类别计。`,
+          en: `This version has no separate class for ${ignored.join(', ')}; the other classes decide.`,
+        });
+      }
+    }
+  } else {
+    const activities = rows.map((candidate) => candidate.activity).filter((activity): activity is string => typeof activity === 'string');
+    if (activities.length) {
+      if (facts.activity === undefined) {
+        missing.push('input.activity');
+        reasons.push({ zh: `须指明业务类别：${activities.join('、')}。`, en: `The activity decides the rate: one of ${activities.join(', ')}.` });
+      } else {
+        row = rows.find((candidate) => candidate.activity === facts.activity);
+        if (!row) throw new InputError([{ path: 'input.activity', message: `expected one of ${activities.join(', ')} for ${facts.industry} under ${document.number}, got ${JSON.stringify(facts.activity)}` }]);
+      }
+    } else row = rows[0];
+  }
+  if (!row) return finish();
+
+  citations.add(document, String(row.citation));
+  const kind = String(row.kind);
+  if (kind === 'notAvailable') {
+    missing.push(figure(row));
+    reasons.push({
+      zh: `${String(row.zh)}：提取标准未能从可核实的来源取得，不作推测。`,
+      en: `${String(row.en)}: the rate could not be taken from a verified source and is not guessed.`,
+    });
+    return finish();
+  }
+  result.basis = kind as SafetyCostResult['basis'];
+  result.rateUnit = row.unit === null ? null : String(row.unit);
+  if (row.verified !== true) {
+    result.provisional = true;
+    missing.push(figure(row));
+    reasons.push({
+      zh: `${String(row.zh)}：该标准未核实，下列金额仅为暂定，不作结论。`,
+      en: `${String(row.en)}: this rate is not verified; the amounts below are provisional, not a decision.`,
+    });
+  }
+
+  if (kind === 'marginal') {
+    const table = requireTable(document, String(row.table));
+    if (facts.prevYearRevenueYuan === undefined) missing.push('input.prevYearRevenueYuan');
+    else {
+      const revenue = toRational(facts.prevYearRevenueYuan);
+      const { total, parts } = marginalAmount(table, revenue);
+      result.annualAmountYuan = show(total, 2);
+      result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
+      result.tiers = parts.map((part) => ({ from: part.from, to: part.to, rate: part.rate, baseYuan: show(part.base, 2), amountYuan: show(part.amount, 2) }));
+      reasons.push({
+        zh: `上一年度营业收入 ${show(revenue, 2)} 元，超额累退：${parts.map((part) => `${show(part.base, 2)}×${part.rate}`).join(' + ')} = ${show(total, 2)} 元/年，逐月平均 ${result.monthlyAmountYuan} 元。`,
+        en: `Previous-year revenue CNY ${show(revenue, 2)}, marginal tiers: ${parts.map((part) => `${show(part.base, 2)}×${part.rate}`).join(' + ')} = CNY ${show(total, 2)} a year, ${result.monthlyAmountYuan} a month.`,
+      });
+    }
+  } else {
+    const rate = toRational(String(row.rate));
+    result.rate = show(rate);
+    if (kind === 'revenueShare') {
+      if (facts.prevYearRevenueYuan === undefined) missing.push('input.prevYearRevenueYuan');
+      else {
+        const total = multiply(rate, toRational(facts.prevYearRevenueYuan));
+        result.annualAmountYuan = show(total, 2);
+        result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
+        reasons.push({ zh: `${String(row.zh)}：上年度营业收入 × ${show(rate)} = ${result.annualAmountYuan} 元/年。`, en: `${String(row.en)}: previous-year revenue × ${show(rate)} = CNY ${result.annualAmountYuan} a year.` });
+      }
+    } else if (kind === 'perUnit') {
+      if (facts.monthlyOutput === undefined) missing.push('input.monthlyOutput');
+      else {
+        const amount = multiply(rate, toRational(facts.monthlyOutput));
+        result.amountYuan = show(amount, 2);
+        reasons.push({
+          zh: `${String(row.zh)}：当月实际产量 ${String(facts.monthlyOutput)} × ${show(rate)} ${String(row.unit)} = ${result.amountYuan} 元，月末提取。`,
+          en: `${String(row.en)}: the month's actual output ${String(facts.monthlyOutput)} × ${show(rate)} ${String(row.unit)} = CNY ${result.amountYuan}, accrued at month end.`,
+        });
+      }
+    } else if (kind === 'costShare') {
+      if (facts.costBaseYuan === undefined) missing.push('input.costBaseYuan');
+      else {
+        const amount = multiply(rate, toRational(facts.costBaseYuan));
+        result.amountYuan = show(amount, 2);
+        reasons.push({ zh: `${String(row.zh)}：${String(facts.costBaseYuan)} 元 × ${show(rate)} = ${result.amountYuan} 元。`, en: `${String(row.en)}: CNY ${String(facts.costBaseYuan)} × ${show(rate)} = CNY ${result.amountYuan}.` });
+      }
+    }
+  }
+
+  // Balance rule: automatic under 2022 (Art. 50); under 2012 only with approval, so not decided here.
+  const suspend = document.parameters.suspendBalanceMultiple;
+  if (facts.openingBalanceYuan !== undefined || facts.prevYearRequiredAmountYuan !== undefined) {
+    if (!suspend) {
+      const small = document.parameters.smallEnterpriseBalanceShare;
+      const large = document.parameters.largeEnterpriseBalanceShare;
+      if (small) citations.add(document, small.citation);
+      const shares = small && large ? `${String(small.value)} / ${String(large.value)}` : '—';
+      reasons.push({
+        zh: `本版没有自动暂停提取的规则：结余达到上年度营业收入的一定比例（中小微型 / 大型：${shares}）时，经主管部门同意可缓提或少提。`,
+        en: `This version has no automatic pause: at a balance of a share of revenue (small and medium / large: ${shares}) the enterprise may defer or reduce with the regulator’s approval.`,
+      });
+    } else if (facts.openingBalanceYuan === undefined) missing.push('input.openingBalanceYuan');
+    else if (facts.prevYearRequiredAmountYuan === undefined) missing.push('input.prevYearRequiredAmountYuan');
+    else {
+      const limit = multiply(parameterValue(document, 'suspendBalanceMultiple'), toRational(facts.prevYearRequiredAmountYuan));
+      result.suspended = compare(toRational(facts.openingBalanceYuan), limit) >= 0;
+      citations.add(document, suspend.citation);
+      reasons.push({
+        zh: `月初结余 ${String(facts.openingBalanceYuan)} 元${result.suspended ? '达到' : '低于'}上一年应计提金额的 ${String(suspend.value)} 倍（${show(limit, 2)} 元）：当月${result.suspended ? '暂停提取' : '照常提取'}（“及以上”含等号）。`,
+        en: `Opening balance CNY ${String(facts.openingBalanceYuan)} is ${result.suspended ? 'at or above' : 'below'} ${String(suspend.value)} times last year's required amount (CNY ${show(limit, 2)}): extraction ${result.suspended ? 'pauses' : 'continues'} this month.`,
+      });
+    }
+  }
+  const underUse = document.parameters.underUseShare;
+  if (underUse && facts.actualUseYuan !== undefined) {
+    const required: Rational | null = facts.annualRequiredAmountYuan !== undefined ? toRational(facts.annualRequiredAmountYuan) : result.annualAmountYuan !== null && !result.provisional ? toRational(result.annualAmountYuan) : null;
+    if (required === null) missing.push('input.annualRequiredAmountYuan');
+    else {
+      const limit = multiply(parameterValue(document, 'underUseShare'), required);
+      result.underUse = compare(toRational(facts.actualUseYuan), limit) < 0;
+      citations.add(document, underUse.citation);
+      reasons.push({
+        zh: `当年实际使用 ${String(facts.actualUseYuan)} 元${result.underUse ? '不足' : '不低于'}应计提金额的 ${String(underUse.value)} 倍（${show(limit, 2)} 元）${result.underUse ? '：须信息披露，并于下一年度4月底前报告（报告对象未核实）' : ''}。`,
+        en: `Actual spending CNY ${String(facts.actualUseYuan)} is ${result.underUse ? 'below' : 'not below'} ${String(underUse.value)} of the required amount (CNY ${show(limit, 2)})${result.underUse ? ': it must be disclosed and reported by the end of April next year (recipient not verified)' : ''}.`,
+      });
+    }
+  }
+  return finish();
+};

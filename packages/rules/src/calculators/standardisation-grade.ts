@@ -1,0 +1,232 @@
+// Standardisation grading: the coal-mine management-system grade-1 conditions as the digest verifies
+// them, and for the other industries (应急〔2021〕83号) grades from thresholds the caller configures,
+// since no verified threshold exists; the GB/T 33000 elements as a checklist.
+import { z } from 'zod';
+import type { Bilingual } from '../documents/format.js';
+import type { LoadedDocument } from '../documents/load.js';
+import { compare, toRational } from '../exact/rational.js';
+import { parseInput } from '../validation/issues.js';
+import { accidentLevels } from './accident-level.js';
+import { addCalendar } from './certification.js';
+import {
+  asOfDate,
+  Citations,
+  dateInput,
+  decimalInput,
+  noVersionReason,
+  requireDataset,
+  requireParameter,
+  versionInForce,
+  type CalculatorOptions,
+  type CalculatorResult,
+  type DecimalInput,
+} from './result.js';
+
+export const standardisationDocumentId = 'standardisation-grading';
+export const coalStandardisationDocumentId = 'coal-mine-standardisation-grading';
+export const standardisationElementsDocumentId = 'gbt33000-standardisation-elements';
+
+export const standardisationIndustries = [
+  'coalMine',
+  'chemical',
+  'pharmaceutical',
+  'hazardousChemicals',
+  'fireworks',
+  'oilExtraction',
+  'metallurgy',
+  'nonFerrous',
+  'buildingMaterials',
+  'machinery',
+  'lightIndustry',
+  'textiles',
+  'tobacco',
+  'commerce',
+  'other',
+] as const;
+
+export const standardisationGradeInput = z.strictObject({
+  industry: z.enum(standardisationIndustries),
+  totalScore: decimalInput.optional(),
+  /** Coal mines: the three parts of the management-system score. */
+  partScores: z
+    .strictObject({ majorDisasterPrevention: decimalInput.optional(), professionalManagement: decimalInput.optional(), safetyFoundation: decimalInput.optional() })
+    .optional(),
+  /** Fatal accidents with their level; an empty list means none. */
+  fatalAccidents: z.array(z.strictObject({ date: dateInput, level: z.enum(accidentLevels) })).optional(),
+  /** Dates of failed grade-1 checks by the grading authority; an empty list means none. */
+  failedGrade1CheckDates: z.array(dateInput).optional(),
+  /** Dates the mine was downgraded or its grade revoked; an empty list means none. */
+  downgradeOrRevocationDates: z.array(dateInput).optional(),
+  /** Score thresholds the digest could not verify, supplied by the caller from the applicable grading standard. */
+  thresholds: z.strictObject({ grade1MinScore: decimalInput.optional(), grade2MinScore: decimalInput.optional(), grade3MinScore: decimalInput.optional() }).optional(),
+});
+export type StandardisationGradeInput = z.input<typeof standardisationGradeInput>;
+
+export interface StandardisationGradeResult {
+  scheme: 'coal-mine' | 'industry' | null;
+  /** 'none': below every grade. */
+  grade: 1 | 2 | 3 | 'none' | null;
+  checks: { check: string; holds: boolean | null; detail: string }[];
+  /** Coal mines need at least grade 3 to produce. */
+  mayProduce: boolean | null;
+  covered: boolean | null;
+}
+
+type Outcome = Omit<CalculatorResult<StandardisationGradeResult>, 'calculator' | 'asOf'>;
+
+const atLeast = (value: DecimalInput | undefined, limit: string): boolean | null => (value === undefined ? null : compare(toRational(value), toRational(limit)) >= 0);
+const all = (values: (boolean | null)[]): boolean | null => (values.includes(false) ? false : values.includes(null) ? null : true);
+
+const coalGrade = (facts: z.output<typeof standardisationGradeInput>, asOf: string, document: LoadedDocument, citations: Citations): Outcome => {
+  const missing: string[] = [];
+  const reasons: Bilingual[] = [];
+  const value = (id: string) => String(requireParameter(document, id).value);
+  citations.add(document, '第四条');
+  const parts = facts.partScores ?? {};
+  const checks: StandardisationGradeResult['checks'] = [
+    { check: 'grade1.total', holds: atLeast(facts.totalScore, value('grade1MinTotal')), detail: `≥ ${value('grade1MinTotal')}` },
+    { check: 'grade1.majorDisasterPrevention', holds: atLeast(parts.majorDisasterPrevention, value('grade1MinMajorDisasterPrevention')), detail: `≥ ${value('grade1MinMajorDisasterPrevention')}` },
+    { check: 'grade1.professionalManagement', holds: atLeast(parts.professionalManagement, value('grade1MinProfessionalManagement')), detail: `≥ ${value('grade1MinProfessionalManagement')}` },
+    { check: 'grade1.safetyFoundation', holds: atLeast(parts.safetyFoundation, value('grade1MinSafetyFoundation')), detail: `≥ ${value('grade1MinSafetyFoundation')}` },
+  ];
+  if (facts.totalScore === undefined) missing.push('input.totalScore');
+  for (const part of ['majorDisasterPrevention', 'professionalManagement', 'safetyFoundation'] as const) if (parts[part] === undefined) missing.push(`input.partScores.${part}`);
+  const barYears: Record<(typeof accidentLevels)[number], string> = {
+    general: value('grade1BarYearsGeneralAccident'),
+    larger: value('grade1BarYearsLargerOrMajorAccident'),
+    major: value('grade1BarYearsLargerOrMajorAccident'),
+    extraordinary: value('grade1BarYearsExtraordinaryAccident'),
+  };
+  // 未满N年: the bar lasts until the N-th anniversary, which itself is free.
+  const clearOf = (dates: string[] | undefined, years: (date: string) => number, field: string, check: string, label: string) => {
+    if (dates === undefined) missing.push(field);
+    const barring = dates?.filter((date) => date <= asOf && asOf < addCalendar(date, years(date))) ?? [];
+    checks.push({ check, holds: dates === undefined ? null : barring.length === 0, detail: barring.length ? `${label}: ${barring.join(', ')}` : label });
+  };
+  const levelOf = new Map((facts.fatalAccidents ?? []).map((accident) => [accident.date, accident.level]));
+  clearOf(facts.fatalAccidents?.map((accident) => accident.date), (date) => Number(barYears[levelOf.get(date) ?? 'general']), 'input.fatalAccidents', 'grade1.noRecentFatalAccident', 'fatal accident within 1 y (general), 2 y (larger, major), 3 y (extraordinary)');
+  clearOf(facts.failedGrade1CheckDates, () => Number(value('grade1BarYearsFailedCheck')), 'input.failedGrade1CheckDates', 'grade1.noRecentFailedCheck', 'failed grade-1 check within 1 y');
+  clearOf(facts.downgradeOrRevocationDates, () => Number(value('grade1BarYearsDowngrade')), 'input.downgradeOrRevocationDates', 'grade1.noRecentDowngrade', 'downgrade or revocation within 1 y');
+  const grade1 = all(checks.map((check) => check.holds));
+  reasons.push({
+    zh: `一级：总分≥90，重大灾害防治、专业管理≥90，安全基础管理≥85，且无未满期限的死亡事故（一般1年、较大重大2年、特别重大3年）、一级检查未通过（1年）、降级撤消（1年） → ${grade1 === null ? '未定' : grade1 ? '满足' : '不满足'}。digest 未取回的其他不得情形（如失信名单）未检查。`,
+    en: `Grade 1: total ≥ 90, major-disaster prevention and professional management ≥ 90, safety foundation ≥ 85, and no barring fatal accident, failed grade-1 check or downgrade → ${grade1 === null ? 'undecided' : grade1 ? 'met' : 'not met'}. Other disqualifications the digest did not retrieve (e.g. credit blacklists) are not checked.`,
+  });
+  let grade: StandardisationGradeResult['grade'] = null;
+  if (grade1 === true) grade = 1;
+  else if (grade1 === false) {
+    missing.length = 0;
+    const scores = [facts.totalScore, parts.majorDisasterPrevention, parts.professionalManagement, parts.safetyFoundation];
+    for (const [level, key] of [[2, 'grade2MinScore'], [3, 'grade3MinScore']] as const) {
+      const configured = facts.thresholds?.[key];
+      if (configured === undefined) {
+        missing.push(`figure:${document.id}@${document.version}/${key}`);
+        reasons.push({
+          zh: `${level}级分数线（总得分及各管理部分得分均不低于若干分）未核实，无默认值：请在 thresholds.${key} 中按原文配置。`,
+          en: `The grade-${level} threshold (total and every part at least N) is not verified and has no default: configure thresholds.${key} from the official text.`,
+        });
+        break;
+      }
+      scores.forEach((score, index) => { if (score === undefined) missing.push(index === 0 ? 'input.totalScore' : `input.partScores.${['majorDisasterPrevention', 'professionalManagement', 'safetyFoundation'][index - 1]}`); });
+      const holds = all(scores.map((score) => atLeast(score, String(configured))));
+      checks.push({ check: `grade${level}.allScores`, holds, detail: `≥ ${String(configured)} (configured, not verified)` });
+      if (holds === null) break;
+      if (holds) { grade = level; break; }
+      if (level === 3) grade = 'none';
+    }
+    if (grade === 2 || grade === 3) reasons.push({ zh: '二、三级的不得情形未取回，未检查；分数线为调用方配置。', en: 'Grade-2/3 disqualifications were not retrieved and are not checked; the thresholds are the caller’s configuration.' });
+  }
+  const minimum = Number(value('minimumGradeToProduce'));
+  const mayProduce = grade === null ? null : grade !== 'none' && grade <= minimum;
+  citations.add(document, requireParameter(document, 'minimumGradeToProduce').citation);
+  return { status: grade === null ? 'unknown' : 'decided', result: { scheme: 'coal-mine', grade, checks, mayProduce, covered: true }, missing: grade === null ? [...new Set(missing)] : [], reasons, citations: citations.list() };
+};
+
+const industryGrade = (facts: z.output<typeof standardisationGradeInput>, document: LoadedDocument, citations: Citations): Outcome => {
+  const missing: string[] = [];
+  const reasons: Bilingual[] = [];
+  const industries = requireDataset(document, 'industries');
+  citations.add(document, industries.citation);
+  citations.add(document, '第四条');
+  const listed = industries.rows.some((row) => row.industry === facts.industry);
+  reasons.push(
+    listed
+      ? { zh: '该行业在第二条所列范围内；定级自愿（第三条），分一、二、三级（第四条）。', en: 'The industry is listed in Art. 2; grading is voluntary (Art. 3), in grades 1–3 (Art. 4).' }
+      : { zh: '该行业不在第二条列举之中（列举以“等”结尾，非封闭），须有对应行业定级标准。', en: 'The industry is not listed in Art. 2 (the list ends with “etc.”), so it needs an industry grading standard.' },
+  );
+  const checks: StandardisationGradeResult['checks'] = [];
+  let grade: StandardisationGradeResult['grade'] = null;
+  if (facts.totalScore === undefined) missing.push('input.totalScore');
+  for (const [level, key] of [[1, 'grade1MinScore'], [2, 'grade2MinScore'], [3, 'grade3MinScore']] as const) {
+    const configured = facts.thresholds?.[key];
+    if (configured === undefined) {
+      missing.push(`figure:${document.id}@${document.version}/${key}`);
+      reasons.push({
+        zh: `${level}级分数线由行业定级标准规定，未核实，无默认值：请在 thresholds.${key} 中配置。`,
+        en: `The grade-${level} score is set by the industry grading standard, not verified and without default: configure thresholds.${key}.`,
+      });
+      break;
+    }
+    const holds = atLeast(facts.totalScore, String(configured));
+    checks.push({ check: `grade${level}.total`, holds, detail: `≥ ${String(configured)} (configured, not verified)` });
+    if (holds === null) break;
+    if (holds) { grade = level; break; }
+    if (level === 3) grade = 'none';
+  }
+  return { status: grade === null ? 'unknown' : 'decided', result: { scheme: 'industry', grade, checks, mayProduce: null, covered: listed ? true : null }, missing: grade === null ? [...new Set(missing)] : [], reasons, citations: citations.list() };
+};
+
+export const standardisationGrade = (input: unknown, options?: CalculatorOptions): CalculatorResult<StandardisationGradeResult> => {
+  const facts = parseInput(standardisationGradeInput, input, 'input');
+  const asOf = asOfDate(options);
+  const documentId = facts.industry === 'coalMine' ? coalStandardisationDocumentId : standardisationDocumentId;
+  const document = versionInForce(documentId, asOf);
+  const empty: StandardisationGradeResult = { scheme: null, grade: null, checks: [], mayProduce: null, covered: null };
+  if (!document) return { calculator: 'standardisation-grade', asOf, status: 'unknown', result: empty, missing: [`document:${documentId}`], reasons: [noVersionReason(documentId, asOf)], citations: [] };
+  const citations = new Citations();
+  const outcome = facts.industry === 'coalMine' ? coalGrade(facts, asOf, document, citations) : industryGrade(facts, document, citations);
+  return { calculator: 'standardisation-grade', asOf, ...outcome };
+};
+
+// ------------------------------------------------------------------------------------ GB/T 33000 checklist
+
+export const standardisationChecklistInput = z.strictObject({
+  /** Element clause (e.g. "5.1" or "5.1.3") → present. Unanswered elements stay unknown. */
+  present: z.record(z.string(), z.boolean()).default({}),
+});
+
+export interface ChecklistResult {
+  elements: { id: string; name: string; level: number; present: boolean | null; verified: boolean }[];
+  absent: string[];
+  complete: boolean | null;
+}
+
+export const standardisationChecklist = (input: unknown, options?: CalculatorOptions): CalculatorResult<ChecklistResult> => {
+  const facts = parseInput(standardisationChecklistInput, input ?? {}, 'input');
+  const asOf = asOfDate(options);
+  const document = versionInForce(standardisationElementsDocumentId, asOf);
+  const empty: ChecklistResult = { elements: [], absent: [], complete: null };
+  if (!document) return { calculator: 'standardisation-checklist', asOf, status: 'unknown', result: empty, missing: [`document:${standardisationElementsDocumentId}`], reasons: [noVersionReason(standardisationElementsDocumentId, asOf)], citations: [] };
+  const citations = new Citations();
+  const dataset = requireDataset(document, 'elements');
+  const elements = dataset.rows.map((row) => ({ id: String(row.id), name: String(row.zh), level: Number(row.level), present: facts.present[String(row.id)] ?? null, verified: row.verified === true }));
+  const known = new Set(elements.map((element) => element.id));
+  const unknownKeys = Object.keys(facts.present).filter((key) => !known.has(key));
+  if (unknownKeys.length) parseInput(z.strictObject({}), Object.fromEntries(unknownKeys.map((key) => [key, true])), 'input.present');
+  for (const element of elements) citations.add(document, element.id.split('.').slice(0, 2).join('.'));
+  const absent = elements.filter((element) => element.present === false).map((element) => element.id);
+  const unanswered = elements.filter((element) => element.present === null).map((element) => `input.present.${element.id}`);
+  const complete = absent.length ? false : unanswered.length ? null : true;
+  return {
+    calculator: 'standardisation-checklist',
+    asOf,
+    status: complete === null ? 'unknown' : 'decided',
+    result: { elements, absent, complete },
+    missing: complete === null ? unanswered : [],
+    reasons: [{
+      zh: `GB/T 33000-2016：${elements.filter((e) => e.level === 1).length} 个一级要素、${elements.filter((e) => e.level === 2).length} 个二级要素；缺少 ${absent.length} 项，未答 ${unanswered.length} 项。标准本身不给分值。`,
+      en: `GB/T 33000-2016: ${elements.filter((e) => e.level === 1).length} first-level and ${elements.filter((e) => e.level === 2).length} second-level elements; ${absent.length} absent, ${unanswered.length} unanswered. The standard itself gives no scores.`,
+    }],
+    citations: citations.list(),
+  };
+};
