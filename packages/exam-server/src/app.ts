@@ -47,7 +47,8 @@ export const createApp = (dependencies: AppDependencies) => {
   });
   app.use('/static', express.static(join(here, 'public'), { maxAge: '1h' }));
   app.use(express.json({ limit: '2mb' }));
-  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
+  // A self-assessment form posts one field per fact: several hundred for a mine.
+  app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
   app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }));
   app.use(auth.identify);
   app.use(auth.csrfProtection);

@@ -45,7 +45,21 @@ export const openApiDocument = () => ({
     '/sectors': { get: { summary: '行业 / sectors', security: [], responses: { 200: ok('sectors', { type: 'array' }) } } },
     '/documents': { get: { summary: '判定标准及版本 / document versions', security: [], responses: { 200: ok('documents', { type: 'array' }) } } },
     '/sectors/{sector}/facts-schema': { get: { summary: '行业事实 JSON Schema', security: [], responses: { 200: ok('JSON Schema'), 400: error } } },
-    '/assessments': { post: { summary: '重大事故隐患自评估 / assess facts', security: [], requestBody: json({ type: 'object', required: ['sector', 'facts'], properties: { sector: { type: 'string' }, facts: { type: 'object' }, asOf: { type: 'string', format: 'date' } } }), responses: { 200: ok('assessment: findings with citations, unknowns, summary'), 400: error } } },
+    '/assessments': { post: { summary: '重大事故隐患判定（无状态，不保存）/ assess facts, stateless: nothing is stored; see /self-assessments for stored ones', security: [], requestBody: json({ type: 'object', required: ['sector', 'facts'], properties: { sector: { type: 'string' }, facts: { type: 'object' }, asOf: { type: 'string', format: 'date' } } }), responses: { 200: ok('assessment: findings with citations, unknowns, summary'), 400: error } } },
+    '/self-assessments': {
+      get: { summary: '我的自评估（企业账号）/ my stored self-assessments', responses: { 200: ok('assessment records', { type: 'array' }), 401: error, 403: error } },
+      post: { summary: '新建自评估并判定；重大隐患自动建立整改项 / create, evaluate, track hazards', requestBody: json({ type: 'object', required: ['sector'], properties: { sector: { type: 'string' }, asOf: { type: 'string', format: 'date' }, facts: { type: 'object', description: 'facts of the sector (GET /sectors/{sector}/facts-schema); a fact left out is unknown' } } }), responses: { 201: ok('assessment record, report (hazards, unknowns, clear, documents, notices), rectification items created'), 400: error, 403: error } },
+    },
+    '/self-assessments/dashboard': { get: { summary: '隐患整改统计 / found, rectified (closed), open, rate = rectified / found', responses: { 200: ok('counts'), 403: error } } },
+    '/self-assessments/{id}': {
+      get: { summary: '自评估及报告 / record and report', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('assessment record and report'), 403: error, 404: error } },
+      put: { summary: '修改事实并复评 / replace the facts (and date) and evaluate again; items whose rule is now clear are marked clearedOnReassessment', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', required: ['facts'], properties: { facts: { type: 'object' }, asOf: { type: 'string', format: 'date' } } }), responses: { 200: ok('record, report, rectification items created and cleared'), 400: error, 403: error, 404: error } },
+    },
+    '/self-assessments/{id}/report.json': { get: { summary: '下载报告 JSON / download the report with facts and every finding', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('report (attachment)'), 403: error, 404: error } } },
+    '/self-assessments/{id}/rectifications': { get: { summary: '整改项 / rectification items of the assessment', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('items', { type: 'array' }), 403: error, 404: error } } },
+    '/self-assessments/{id}/rectifications/{itemId}': {
+      patch: { summary: '更新整改项：open → rectifying → closed（销号须填责任人）/ update an item; forward only, closing needs the person responsible', parameters: [...[{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], { name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', required: ['status'], properties: { status: { enum: ['open', 'rectifying', 'closed'] }, responsible: { type: 'string' }, note: { type: 'string' } } }), responses: { 200: ok('item'), 400: error, 404: error, 409: error } },
+    },
     '/admin/facility': { get: { summary: '题目难度（答对率）/ facility per question (admin)', responses: { 200: ok('facility', { type: 'array' }), 403: error } } },
     '/admin/blueprints/{id}': { put: { summary: '修改蓝图默认值 (admin)', requestBody: json({ type: 'object', properties: { durationMinutes: { type: 'integer' }, passMark: { type: 'number' }, sections: { type: 'array' } } }), responses: { 200: ok('blueprint'), 400: error, 403: error } } },
     '/admin/bank': {

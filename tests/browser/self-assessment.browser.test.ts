@@ -1,0 +1,129 @@
+// An enterprise's self-assessment in Chromium at a phone's width: part of a coal-mine form (a typo refused
+// with the field named), a report with a hazard and unknowns, the hazard rectified, re-assessed and cleared.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../support/repository.js';
+
+const executablePath = process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium';
+const serverDist = join(repositoryRoot, 'packages', 'exam-server', 'dist');
+const asOf = '2026-09-01';
+const hazardTitle = '原煤产量超过核定（设计）生产能力';
+const productionGroup = '超能力、超强度或者超定员组织生产';
+
+let browser: Browser | undefined;
+let server: Server | undefined;
+let base = '';
+let dataDirectory = '';
+
+beforeAll(async () => {
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; set ANQUAN_CHROMIUM to its path`);
+  if (!existsSync(join(serverDist, 'app.js'))) throw new Error('packages/exam-server/dist is missing: run pnpm -C packages/exam-server build');
+  // The built server, as it is deployed (dist has no type declarations: the modules are loaded by URL).
+  const { createApp } = (await import(pathToFileURL(join(serverDist, 'app.js')).href)) as { createApp: (dependencies: unknown) => { listen: (port: number, host: string) => Server } };
+  const { openLowdbRepository } = (await import(pathToFileURL(join(serverDist, 'store', 'lowdb-repository.js')).href)) as { openLowdbRepository: (directory: string) => Promise<unknown> };
+  dataDirectory = mkdtempSync(join(tmpdir(), 'anquan-self-assessment-browser-'));
+  const repository = await openLowdbRepository(dataDirectory);
+  server = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf } }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server!.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise((resolve) => server!.close(resolve));
+  if (dataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
+});
+
+describe('enterprise self-assessment in a browser', () => {
+  it('fills part of a coal-mine form, rectifies the hazard, re-assesses and sees it cleared on the dashboard', async () => {
+    const page = await browser!.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const errors: string[] = [];
+    // Script errors and CSP refusals (inline script or style) count; the 400 of the refused form does not.
+    page.on('pageerror', (error) => void errors.push(error.message));
+    page.on('console', (message) => void (message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text())));
+
+    await page.goto(`${base}/register`);
+    await page.fill('input[name=username]', 'mine-safety');
+    await page.fill('input[name=displayName]', '赵安全');
+    await page.fill('input[name=password]', 'correct-horse-9');
+    await page.check('input[name=role][value=enterprise]');
+    await Promise.all([page.waitForURL(`${base}/assessments`), page.click('form[action="/register"] button')]);
+
+    await page.selectOption('select[name=sector]', 'coal-mine');
+    await page.fill('input[name=asOf]', asOf);
+    await Promise.all([page.waitForURL(/\/assessments\/[\w-]+\/edit$/), page.click('form[action="/assessments"] button')]);
+    const id = /\/assessments\/([\w-]+)\/edit$/.exec(page.url())![1]!;
+
+    // Applicability first, then one folded group per category; a typo in a number is refused.
+    await page.selectOption('select[name="f.mineType"]', 'openPit');
+    await page.click(`summary:has-text("${productionGroup}")`);
+    await page.fill('input[name="f.approvedCapacityTonnesPerYear"]', '1000000');
+    await page.fill('input[name="f.annualRawCoalOutputTonnes"]', '120万');
+    await page.click('button[value=report]');
+    await expect.poll(() => page.locator('.alert').textContent()).toContain('全年原煤产量');
+    expect(page.url()).toBe(`${base}/assessments/${id}`);
+    await expect.poll(() => page.locator('input[name="f.annualRawCoalOutputTonnes"]').inputValue()).toBe('120万');
+    expect(await page.locator('input[name="f.annualRawCoalOutputTonnes"]').isVisible()).toBe(true);
+    expect(await page.locator('#fact-annualRawCoalOutputTonnes .sa-error').textContent()).toContain('请填写数字');
+    expect(await page.locator('select[name="f.mineType"]').inputValue()).toBe('openPit');
+
+    await page.fill('input[name="f.annualRawCoalOutputTonnes"]', '1200000');
+    await Promise.all([page.waitForURL(`${base}/assessments/${id}`), page.click('button[value=report]')]);
+
+    // The report: the hazard first, with its citation and the value that made it fire; then unknowns.
+    const hazard = page.locator('.sa-hazard', { hasText: hazardTitle });
+    await expect.poll(() => hazard.count()).toBe(1);
+    expect(await hazard.textContent()).toContain('第四条第（一）项');
+    expect(await hazard.textContent()).toContain('1.2');
+    expect(Number(await page.locator('[data-summary=unknown]').textContent())).toBeGreaterThan(0);
+    expect(await page.locator('.sa-unknowns li').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-document="coal-mine-major-hazards"]').textContent()).toContain('2026');
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(process.env.ANQUAN_SCREENSHOTS ?? tmpdir(), 'self-assessment-report-phone.png'), fullPage: false });
+
+    // Printing hides the forms and buttons but keeps the findings.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sa-rectification form').isVisible()).toBe(false);
+    expect(await hazard.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Rectify: open → rectifying → closed, with the person responsible and a note.
+    await hazard.locator('select[name=status]').selectOption('rectifying');
+    await hazard.locator('input[name=responsible]').fill('王工');
+    await hazard.locator('textarea[name=note]').fill('按核定能力重新编制生产计划');
+    await Promise.all([page.waitForLoadState('load'), hazard.locator('button').click()]);
+    await expect.poll(() => hazard.locator('[data-status]').getAttribute('data-status')).toBe('rectifying');
+    await hazard.locator('select[name=status]').selectOption('closed');
+    await Promise.all([page.waitForLoadState('load'), hazard.locator('button').click()]);
+    await expect.poll(() => hazard.locator('[data-status]').getAttribute('data-status')).toBe('closed');
+    expect(await hazard.textContent()).toContain('王工');
+
+    // Re-assess with the corrected output: the hazard is gone and shows as cleared.
+    await Promise.all([page.waitForURL(`${base}/assessments/${id}/edit`), page.click('a:has-text("修改回答并复评")')]);
+    await page.click(`summary:has-text("${productionGroup}")`);
+    expect(await page.locator('input[name="f.annualRawCoalOutputTonnes"]').inputValue()).toBe('1200000');
+    await page.fill('input[name="f.annualRawCoalOutputTonnes"]', '1000000');
+    await Promise.all([page.waitForURL(`${base}/assessments/${id}`), page.click('button[value=report]')]);
+    await expect.poll(() => page.locator('.sa-cleared').textContent()).toContain(hazardTitle);
+    expect(await page.locator('.sa-hazard', { hasText: hazardTitle }).count()).toBe(0);
+
+    await page.goto(`${base}/assessments`);
+    expect(await page.locator('[data-count=found]').textContent()).toBe('1');
+    expect(await page.locator('[data-count=rectified]').textContent()).toBe('1');
+    expect(await page.locator('[data-count=open]').textContent()).toBe('0');
+    expect(await page.locator('[data-count=rate]').textContent()).toBe('100%');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
