@@ -67,18 +67,25 @@ export const baseBlueprints = (): Blueprint[] => {
   const catalogue = loadRuleDocuments()
     .documents.filter((document) => document.datasets.catalogue && document.id.includes('special-operations'))
     .flatMap((document) => document.datasets.catalogue!.rows);
-  const operations: Blueprint[] = catalogue.map((row) => ({
-    id: `special-${String(row.code)}`,
-    title: `${String(row.operationZh)}安全技术理论考试（模拟）`,
-    candidate: { kind: 'specialOperation', label: `特种作业 · ${String(row.categoryZh)} · ${String(row.operationZh)}`, code: String(row.code) },
-    durationMinutes: theoryExam.durationMinutes,
-    totalPoints: theoryExam.totalPoints,
-    passMark: theoryExam.passMark,
-    sections: specialOperation.sections,
-    sources: { sectors: specialOperation.categorySectors[String(row.category)] ?? [], bankTopics: specialOperation.bankTopics },
-    citation: `${theoryExam.citation}；${specialOperation.citation}`,
-    defaults: { duration: false, sections: !specialOperation.sectionsVerified },
-  }));
+  // Only category 1–4 operations carry an official code in the catalogue: the others are numbered within
+  // their category, so every blueprint id is unique; the open category 11 (no operation yet) has no exam.
+  const ordinals = new Map<string, number>();
+  const operations: Blueprint[] = catalogue.filter((row) => typeof row.operationZh === 'string' && row.operationZh !== '').map((row) => {
+    const ordinal = (ordinals.get(String(row.category)) ?? 0) + 1;
+    ordinals.set(String(row.category), ordinal);
+    return {
+      id: `special-${row.code == null ? `${String(row.category)}-${ordinal}` : String(row.code)}`,
+      title: `${String(row.operationZh)}安全技术理论考试（模拟）`,
+      candidate: { kind: 'specialOperation' as const, label: `特种作业 · ${String(row.categoryZh)} · ${String(row.operationZh)}`, ...(row.code == null ? {} : { code: String(row.code) }) },
+      durationMinutes: theoryExam.durationMinutes,
+      totalPoints: theoryExam.totalPoints,
+      passMark: theoryExam.passMark,
+      sections: specialOperation.sections,
+      sources: { sectors: specialOperation.categorySectors[String(row.category)] ?? [], bankTopics: specialOperation.bankTopics },
+      citation: `${theoryExam.citation}；${specialOperation.citation}`,
+      defaults: { duration: false, sections: !specialOperation.sectionsVerified },
+    };
+  });
   cache = [...principals, ...operations];
   return cache;
 };

@@ -6,7 +6,8 @@ document.addEventListener('DOMContentLoaded', () => {
   const shown = document.getElementById('countdown');
   const form = document.getElementById(timer.getAttribute('data-submit-form'));
   const end = Date.now() + Number(timer.getAttribute('data-remaining')) * 1000;
-  const format = (seconds) => `${Math.floor(seconds / 60)}分${String(seconds % 60).padStart(2, '0')}秒`;
+  // The page reads 剩余 <b>300</b> 秒 without script; with it, 剩余 <b>4分59</b> 秒.
+  const format = (seconds) => `${Math.floor(seconds / 60)}分${String(seconds % 60).padStart(2, '0')}`;
   const tick = () => {
     const left = Math.max(0, Math.round((end - Date.now()) / 1000));
     shown.textContent = format(left);

@@ -241,7 +241,12 @@ export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf:
 /** Every question a document yields: judgements, single and multiple choice, threshold recall. */
 export const generateDocumentQuestions = async (document: LoadedDocument): Promise<Question[]> => {
   const situations = new Map<string, Situation[]>();
-  for (const rule of document.rules) situations.set(rule.id, await situationsOf(document, rule));
+  for (const rule of document.rules) {
+    situations.set(rule.id, await situationsOf(document, rule));
+    // Generating a document takes seconds of engine runs that only yield to microtasks: let pending
+    // requests in between rules, so a server warming its questions still answers.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   const questions: Question[] = [];
   const thresholds = document.rules.flatMap((rule) => thresholdLeavesOf(rule.conditions).map((leaf) => leaf.value));
   for (const [index, rule] of document.rules.entries()) {

@@ -34,7 +34,8 @@ export const pagesRouter = (context: AppContext): Router => {
     '/register',
     wrap(async (request, response) => {
       try {
-        const user = await accounts.register(validateBody(registrationSchema, { ...request.body, _csrf: undefined }));
+        const { _csrf: _token, ...fields } = (request.body ?? {}) as Record<string, unknown>;
+        const user = await accounts.register(validateBody(registrationSchema, fields));
         await auth.startSession(response, user);
         response.redirect(303, user.role === 'enterprise' ? '/assessments' : '/exams');
       } catch (error) {

@@ -1,0 +1,156 @@
+// In a real Chromium (Debian's chromium, driven by playwright-core), on a phone-sized screen: a trainee
+// registers through the page, takes a short coal-mine mock exam by clicking, submits, and reads the review
+// with each question's citation. The built server (packages/exam-server/dist) runs in this process.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'packages', 'exam-server', 'dist');
+const blueprintId = 'principal-coal-mine';
+/** Screenshots are left here for a person to look at (not compared by the test). */
+const screenshots = process.env.ANQUAN_SCREENSHOTS ?? join(tmpdir(), 'anquan-browser');
+
+interface Repository {
+  createUser(user: { id: string; username: string; displayName: string; role: string; passwordHash: string; createdAt: string }): Promise<void>;
+}
+interface ExpressApp {
+  listen(port: number, host: string): Server;
+}
+
+let directory: string;
+let server: Server | undefined;
+let browser: Browser | undefined;
+let base: string;
+
+const api = async (path: string, init: { method: string; token?: string; body?: unknown }) => {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method: init.method,
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: JSON.stringify(init.body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+const clickAndWait = async (page: Page, selector: string, url: RegExp) => {
+  await Promise.all([page.waitForURL(url, { timeout: 60_000 }), page.locator(selector).first().click()]);
+  expect(new URL(page.url()).pathname).not.toBe('/login');
+};
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'anquan-browser-'));
+  const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
+  const { createApp } = await load('app.js');
+  const { openLowdbRepository } = await load('store/lowdb-repository.js');
+  const { hashPassword } = await load('accounts/passwords.js');
+  const repository = (await openLowdbRepository(directory)) as Repository;
+  await repository.createUser({ id: 'admin-1', username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('admin-password-1'), createdAt: new Date().toISOString() });
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' } }) as ExpressApp;
+  const listening = app.listen(0, '127.0.0.1');
+  server = listening;
+  await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
+  base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+
+  // The administrator shortens the coal-mine paper to 3 judgements and 1 single choice, 5 minutes.
+  const admin = await api('/sessions', { method: 'POST', body: { username: 'admin', password: 'admin-password-1' } });
+  expect(admin.status).toBe(201);
+  const token = String(admin.body.token);
+  const shortened = await api(`/admin/blueprints/${blueprintId}`, {
+    method: 'PUT',
+    token,
+    body: { sections: [{ type: 'judgement', count: 3, points: 1 }, { type: 'single', count: 1, points: 1 }], passMark: 3, durationMinutes: 5 },
+  });
+  expect(shortened.status).toBe(200);
+  // Generate the coal-mine questions now (seconds), not while the browser waits.
+  expect((await api('/attempts', { method: 'POST', token, body: { blueprintId } })).status).toBe(201);
+
+  browser = await chromium.launch({
+    executablePath: process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) {
+    const closing = server;
+    await new Promise<void>((resolve) => closing.close(() => resolve()));
+  }
+  if (directory) rmSync(directory, { recursive: true, force: true });
+});
+
+describe('a trainee on a phone', () => {
+  it('registers, takes a short mock exam, submits, and sees the review with citations', async () => {
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Every request the pages make succeeds (the browser's own favicon probe aside).
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
+    });
+    try {
+      await page.goto(`${base}/register`);
+      await page.getByLabel('用户名').fill('trainee.li');
+      await page.getByLabel('姓名').fill('李安全');
+      await page.getByLabel('密码').fill('correct horse 1');
+      await page.getByRole('radio', { name: /学员/ }).check();
+      await clickAndWait(page, 'form[action="/register"] button', /\/exams$/);
+      expect(await page.locator('header').innerText()).toContain('李安全');
+
+      // The shortened coal-mine paper is listed as the administrator left it, and starts.
+      const coal = page.locator(`form:has(input[name="blueprintId"][value="${blueprintId}"])`);
+      expect(await coal.innerText()).toContain('5分钟');
+      expect(await coal.innerText()).toContain('满分4');
+      await clickAndWait(page, `form:has(input[name="blueprintId"][value="${blueprintId}"]) button`, /\/attempts\/[\w-]+$/);
+      const attemptPath = new URL(page.url()).pathname;
+
+      // Answer each question by clicking an option, then "save and next" (the last one: "save").
+      const total = 4;
+      for (let number = 1; number <= total; number += 1) {
+        expect(await page.locator('.exam-bar').innerText()).toContain(`第 ${number} / ${total} 题`);
+        expect(await page.locator('.timer').innerText()).toMatch(/^剩余 \d+分\d{2} 秒$/);
+        const options = page.locator('label.option');
+        expect(await options.count()).toBeGreaterThanOrEqual(2);
+        await options.first().click();
+        expect(await options.first().locator('input').isChecked()).toBe(true);
+        if (number === 1) await page.screenshot({ path: join(screenshots, 'attempt-390x844.png'), fullPage: true });
+        await clickAndWait(page, 'button[name="go"]', new RegExp(`${attemptPath}\\?q=${Math.min(number + 1, total)}$`));
+        expect(await page.locator('.sheet a.cell').nth(number - 1).getAttribute('class')).toMatch(/answered/);
+      }
+      expect(await page.locator('.exam-bar').innerText()).toContain(`已答 ${total}`);
+      expect(await page.locator('.sheet a.cell.answered').count()).toBe(total);
+
+      await clickAndWait(page, '#submit-form button', /\/review$/);
+      const heading = await page.locator('h1').innerText();
+      expect(heading).toContain('成绩');
+      expect(heading).toMatch(/成绩：\d \/ 4 (合格|不合格)/);
+      const items = page.locator('ol.review > li');
+      expect(await items.count()).toBe(total);
+      for (let index = 0; index < total; index += 1) {
+        const item = items.nth(index);
+        expect(await item.locator('.cite').innerText()).toMatch(/^依据：《.+》.+/);
+        expect(await item.innerText()).toContain('正确答案');
+        expect(await item.innerText()).toContain('你的答案');
+        expect((await item.locator('.explain').innerText()).trim().length).toBeGreaterThan(0);
+      }
+      const citations = await page.locator('.cite').allInnerTexts();
+      expect(citations.some((text) => text.includes('《煤矿重大事故隐患判定标准'))).toBe(true);
+
+      // The page fits the phone: nothing wider than the screen.
+      const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
+      expect(scrollWidth).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(screenshots, 'review-390x844.png'), fullPage: true });
+      console.log(`screenshots: ${join(screenshots, 'attempt-390x844.png')}, ${join(screenshots, 'review-390x844.png')}`);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
