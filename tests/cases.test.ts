@@ -52,8 +52,11 @@ for (const { file, cases } of loadCaseFiles()) {
         const countFacts = typeof derived === 'object' && 'countTrue' in derived ? derived.countTrue : undefined;
         const integer = countFacts !== undefined || factType(document.sector, boundary.vary) === 'integer';
         const at = toRational(boundary.at);
-        // Steps: whole numbers for counts; otherwise from 0.0001 up to 100 in the fact's unit.
-        const step = integer ? fc.integer({ min: 1, max: 5 }).map((k) => toRational(k)) : fc.integer({ min: 1, max: 1_000_000 }).map((k) => ({ n: BigInt(k), d: 10_000n }));
+        // Steps: whole numbers for counts; otherwise from 0.0001 up to 100 in the fact's unit, or up to
+        // the case's maxStep where another limit is near.
+        const maxTenThousandths = boundary.maxStep === undefined ? 1_000_000 : Math.max(1, Math.floor(Number(boundary.maxStep) * 10_000));
+        const maxWhole = boundary.maxStep === undefined ? 5 : Math.max(1, Math.floor(Number(boundary.maxStep)));
+        const step = integer ? fc.integer({ min: 1, max: maxWhole }).map((k) => toRational(k)) : fc.integer({ min: 1, max: maxTenThousandths }).map((k) => ({ n: BigInt(k), d: 10_000n }));
         const perValue = boundary.per ? fc.integer({ min: 1, max: 1_000_000 }) : fc.constant(undefined);
         let checked = 0;
         await fc.assert(

@@ -3,7 +3,7 @@
 // be trusted to flag mistakes while a file is written.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadRulesData, rulesDataDirectory } from '../packages/rules/src/documents/load.js';
 import { repositoryRoot } from './support/repository.js';

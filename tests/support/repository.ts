@@ -43,6 +43,8 @@ export const casesFileSchema = z.strictObject({
         below: status,
         atLimit: status,
         above: status,
+        /** The largest step to either side, for limits close to another (the two ends of a 3–5 m range). */
+        maxStep: z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().positive()]).optional(),
         source: z.string().optional(),
       }),
     )
