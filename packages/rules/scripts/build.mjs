@@ -33,8 +33,5 @@ writeFileSync(
 
 step('copying rules-data');
 rmSync(join(root, 'rules-data'), { recursive: true, force: true });
-cpSync(join(root, '..', '..', 'rules-data'), join(root, 'rules-data'), {
-  recursive: true,
-  filter: (source) => !source.includes(`${join('coal-mine', 'parts')}`) && !source.endsWith('.shell.json'),
-});
+cpSync(join(root, '..', '..', 'rules-data'), join(root, 'rules-data'), { recursive: true });
 step('done');

@@ -30,8 +30,8 @@ export const rulesDataDirectory = (): string => {
 const documentFiles = (directory: string): string[] =>
   readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    if (statSync(path).isDirectory()) return ['parts', 'question-bank', 'exams'].includes(name) ? [] : documentFiles(path);
-    return name.endsWith('.json') && !name.endsWith('.shell.json') && name !== 'sectors.json' ? [path] : [];
+    if (statSync(path).isDirectory()) return ['question-bank', 'exams'].includes(name) ? [] : documentFiles(path);
+    return name.endsWith('.json') && name !== 'sectors.json' ? [path] : [];
   });
 
 export class RulesDataError extends Error {}
