@@ -236,7 +236,7 @@ describe('exam server over HTTP', () => {
       expect(question.earned).toBe(question.type === 'judgement' ? 1 : 0);
       expect(question.explanation).toBe(truth.explanation);
       expect(question.citation).toBe(truth.citation.text);
-      expect(question.citation).toMatch(/^《.+》/);
+      expect(question.citation!.length, 'every question cites its source').toBeGreaterThan(4);
     }
     expect(review.questions.some((question) => question.citation!.includes('《煤矿重大事故隐患判定标准'))).toBe(true);
 

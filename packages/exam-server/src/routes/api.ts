@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loginSchema, registrationSchema } from '../accounts/accounts.js';
 import { requireUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
+import { asyncRoute } from './async-route.js';
 import { RequestError } from '../errors.js';
 import { applyOverrides, baseBlueprints, blueprintOverrideInput } from '../papers/blueprints.js';
 import { fromCsv, fromGift, toCsv, toGift, curatedBank, type TopicQuestion } from '../questions/bank.js';
@@ -34,10 +35,7 @@ const param = (request: Request, name: string): string => String(request.params[
 export const apiRouter = (context: AppContext): Router => {
   const { accounts, auth, exams, repository } = context;
   const router = Router();
-  const wrap =
-    (handler: (request: Request, response: import('express').Response) => Promise<unknown>) =>
-    (request: Request, response: import('express').Response, next: (error?: unknown) => void) =>
-      handler(request, response).catch(next);
+  const wrap = asyncRoute;
 
   router.get('/openapi.json', (_request, response) => void response.json(openApiDocument()));
 

@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { InputError } from '@anquan/rules';
 import { requireUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
+import { asyncRoute } from './async-route.js';
 import { formLayout } from '../assessments/fields.js';
 import { factsFromForm, typedFromFacts, type FieldIssue } from '../assessments/form-input.js';
 import { formView } from '../assessments/form-view.js';
@@ -24,10 +25,7 @@ export const assessmentsRouter = (context: AppContext): Router => {
   const { views } = context;
   const selfAssessments = createSelfAssessments(context.repository, context.now, context.asOf);
   const router = Router();
-  const wrap =
-    (handler: (request: Request, response: Response) => Promise<unknown>) =>
-    (request: Request, response: Response, next: (error?: unknown) => void) =>
-      handler(request, response).catch(next);
+  const wrap = asyncRoute;
   const page = (request: Request, response: Response, name: string, data: Record<string, unknown>, status = 200) =>
     response.status(status).send(views.render(name, { user: request.user, csrfToken: request.csrfToken, ...data }));
   const owner = (request: Request): User => requireUser(request, [...owners]);

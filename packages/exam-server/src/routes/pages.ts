@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loginSchema, registrationSchema } from '../accounts/accounts.js';
 import { requireUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
+import { asyncRoute } from './async-route.js';
 import { RequestError } from '../errors.js';
 import { blueprintOverrideInput } from '../papers/blueprints.js';
 import { fromCsv, fromGift } from '../questions/bank.js';
@@ -20,10 +21,7 @@ export const pagesRouter = (context: AppContext): Router => {
   const router = Router();
   const page = (request: Request, response: Response, name: string, data: Record<string, unknown> = {}, status = 200) =>
     response.status(status).send(views.render(name, { user: request.user, csrfToken: request.csrfToken, ...data }));
-  const wrap =
-    (handler: (request: Request, response: Response) => Promise<unknown>) =>
-    (request: Request, response: Response, next: (error?: unknown) => void) =>
-      handler(request, response).catch(next);
+  const wrap = asyncRoute;
   /** A form that fails validation is shown again with the messages and what was typed (never the password). */
   const formError = (error: unknown) => (error instanceof RequestError && error.status < 500 ? error : undefined);
 
