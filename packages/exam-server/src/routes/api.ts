@@ -103,7 +103,7 @@ export const apiRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       const user = requireUser(request);
       const step = await practiceStep(context, user, request.query as Record<string, string | undefined>);
-      response.json({ ...step, question: step.question ? (step.recite ? step.question : publicQuestion(step.question)) : null });
+      response.json({ ...step, question: step.question ? (step.recite ? step.question : publicQuestion(step.question, step.optionOrder)) : null });
     }),
   );
   router.post(

@@ -154,7 +154,7 @@ export const pagesRouter = (context: AppContext): Router => {
         modes: practiceModes.map((mode) => ({ ...mode, active: mode.id === step.mode })),
         blueprints: blueprints.map((blueprint) => ({ id: blueprint.id, label: blueprint.candidate.label, selected: blueprint.id === step.blueprintId })),
         chapters: step.chapters.map((chapter) => ({ ...chapter, selected: chapter.id === step.chapter })),
-        question: step.question ? { ...(step.recite ? step.question : publicQuestion(step.question)), typeLabel: typeLabels[step.question.type], favourite: progress.favourites.includes(step.question.id), citation: step.question.citation.text } : null,
+        question: step.question ? { ...(step.recite ? step.question : publicQuestion(step.question, step.optionOrder)), typeLabel: typeLabels[step.question.type], favourite: progress.favourites.includes(step.question.id), citation: step.question.citation.text } : null,
       });
     }),
   );

@@ -1,6 +1,7 @@
 // One step of practice: which question comes next in a mode (顺序、随机、章节、背题、错题本、收藏).
 import { z } from 'zod';
 import type { AppContext } from '../app.js';
+import { seededRandom, shuffled } from '../papers/assemble.js';
 import type { Question } from '../questions/question.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
@@ -14,7 +15,7 @@ export const practiceModes = [
 ] as const;
 
 const query = z.object({
-  blueprintId: z.string().default('principal-coal-mine'),
+  blueprintId: z.string().optional(),
   chapter: z.string().optional(),
   mode: z.enum(['sequential', 'random', 'recite', 'mistakes', 'favourites'], { error: 'expected a practice mode' }).default('sequential'),
   position: z.coerce.number().int().min(0).optional(),
@@ -30,16 +31,24 @@ export interface PracticeStep {
   total: number;
   question: Question | null;
   recite: boolean;
+  /** Random practice shows the options in a shuffled order (judgement questions keep 正确/错误). */
+  optionOrder: string[] | undefined;
 }
 
 export const practiceStep = async (context: AppContext, user: User, raw: Record<string, string | undefined>): Promise<PracticeStep> => {
   const input = validateBody(query, raw, 'query');
-  const blueprint = await context.exams.blueprint(input.blueprintId);
+  // Without a choice, practice starts on the first blueprint listed (the data decides which).
+  const blueprint = await context.exams.blueprint(input.blueprintId ?? (await context.exams.blueprints())[0]!.id);
   const all = await context.catalogue.forSources(blueprint.sources);
   const chapters = [...new Map(all.map((question) => [question.chapter.id, question.chapter.title])).entries()].map(([id, title]) => ({ id, title, count: all.filter((question) => question.chapter.id === id).length }));
   const queueMode = input.mode === 'recite' ? 'sequential' : input.mode;
   const { key, pool, position } = await context.exams.practiceQueue(user, blueprint.sources, input.chapter, queueMode);
   const at = input.position ?? position;
+  const question = pool.length ? pool[at % pool.length]! : null;
+  const optionOrder =
+    question && input.mode === 'random' && question.type !== 'judgement'
+      ? shuffled(question.options.map((option) => option.key), seededRandom(`${user.id}|${question.id}|${context.now().toISOString()}`))
+      : undefined;
   return {
     mode: input.mode,
     blueprintId: blueprint.id,
@@ -48,7 +57,8 @@ export const practiceStep = async (context: AppContext, user: User, raw: Record<
     queue: key,
     position: pool.length ? at % pool.length : 0,
     total: pool.length,
-    question: pool.length ? pool[at % pool.length]! : null,
+    question,
     recite: input.mode === 'recite',
+    optionOrder,
   };
 };
