@@ -15,6 +15,10 @@ export const formatReport = (assessment: Assessment, sectorTitle: string, label:
   }
   for (const notice of assessment.notices) lines.push(`注意：${notice.message.zh}`);
   const { summary } = assessment;
+  if (assessment.findings.length === 0) {
+    lines.push('汇总：没有可判定的条文，本报告不作任何结论（不能理解为“无重大事故隐患”）。');
+    return lines.join('\n');
+  }
   lines.push(`汇总：重大事故隐患 ${summary.hazard} 项；待查明 ${summary.unknown} 项；不构成 ${summary.clear} 项（其中不适用 ${summary.notApplicable} 项）`);
 
   const hazards = assessment.findings.filter((finding) => finding.status === 'hazard');
