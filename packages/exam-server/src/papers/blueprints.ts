@@ -23,6 +23,8 @@ const fileSchema = z.object({
     industries: z.array(z.object({ id: z.string(), zh: z.string(), sectors: z.array(z.string()) })),
   }),
   specialOperation: z.object({
+    /** The rules-data dataset that lists the operation types (the 特种作业目录). */
+    catalogue: z.object({ documentId: z.string(), dataset: z.string() }),
     citation: z.string(),
     sections: z.array(section),
     sectionsVerified: z.boolean(),
@@ -64,17 +66,18 @@ export const baseBlueprints = (): Blueprint[] => {
     citation: principal.citation,
     defaults: { duration: !principal.durationVerified, sections: !principal.sectionsVerified },
   }));
+  const { documentId, dataset } = specialOperation.catalogue;
   const catalogue = loadRuleDocuments()
-    .documents.filter((document) => document.datasets.catalogue && document.id.includes('special-operations'))
-    .flatMap((document) => document.datasets.catalogue!.rows);
-  // Only category 1–4 operations carry an official code in the catalogue: the others are numbered within
-  // their category, so every blueprint id is unique; the open category 11 (no operation yet) has no exam.
+    .documents.filter((document) => document.id === documentId)
+    .flatMap((document) => document.datasets[dataset]?.rows ?? []);
+  // Only some operations carry an official code in the catalogue: every one is numbered within its
+  // category, so ids are uniform and unique; the open category 11 (no operation yet) has no exam.
   const ordinals = new Map<string, number>();
   const operations: Blueprint[] = catalogue.filter((row) => typeof row.operationZh === 'string' && row.operationZh !== '').map((row) => {
     const ordinal = (ordinals.get(String(row.category)) ?? 0) + 1;
     ordinals.set(String(row.category), ordinal);
     return {
-      id: `special-${row.code == null ? `${String(row.category)}-${ordinal}` : String(row.code)}`,
+      id: `special-${String(row.category)}-${ordinal}`,
       title: `${String(row.operationZh)}安全技术理论考试（模拟）`,
       candidate: { kind: 'specialOperation' as const, label: `特种作业 · ${String(row.categoryZh)} · ${String(row.operationZh)}`, ...(row.code == null ? {} : { code: String(row.code) }) },
       durationMinutes: theoryExam.durationMinutes,
