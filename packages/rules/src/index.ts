@@ -20,5 +20,7 @@ export type { Bilingual, Citation, Rule, RuleDocument, Threshold } from './docum
 export { loadRulesData as loadRuleDocuments, rulesDataDirectory, type LoadedDocument } from './documents/load.js';
 export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';
 export { crossesThreshold } from './engine/threshold.js';
-export { toRational, toDecimalString, add, subtract, multiply, divide, compare, type Rational } from './exact/rational.js';
+/** Exact rational arithmetic (bigint fractions), as the engine uses it at boundaries. */
+export * as exact from './exact/rational.js';
+export type { Rational } from './exact/rational.js';
 export * from './calculators/index.js';

@@ -1,7 +1,7 @@
 // Over thousands of generated questions: each key is the engine's verdict on the question's own facts,
 // single choice has exactly one right option, options are distinct, no template variable is left.
 import fc from 'fast-check';
-import { assessRules, loadRuleDocuments, toRational, type LoadedDocument } from '@anquan/rules';
+import { assessRules, exact, loadRuleDocuments, type LoadedDocument } from '@anquan/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { factsAt, generateDocumentQuestions, judgementQuestion, singleChoiceQuestion, situationFor, situationsOf, type Situation } from './generate.js';
 import type { Question } from './question.js';
@@ -80,8 +80,8 @@ describe('fast-check: situations near every threshold', () => {
     let built = 0;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...leafChoices), fc.integer({ min: -2000, max: 2000 }), fc.constantFrom('1', '0.1', '0.01', '0.001'), async (choice, steps, unit) => {
-        const limit = toRational(choice.leaf.value.limit);
-        const value = { n: limit.n * toRational(unit).d + BigInt(steps) * toRational(unit).n * limit.d, d: limit.d * toRational(unit).d };
+        const limit = exact.toRational(choice.leaf.value.limit);
+        const value = { n: limit.n * exact.toRational(unit).d + BigInt(steps) * exact.toRational(unit).n * limit.d, d: limit.d * exact.toRational(unit).d };
         const facts = factsAt(choice.document, choice.rule, choice.leaf as never, value);
         if (!facts) return;
         const situation = await situationFor(choice.document, choice.rule, facts).catch(() => undefined);

@@ -1,10 +1,12 @@
 // Questions generated from the rules. Each situation is rendered from a rule's exam template and the
 // facts behind it; the key is the engine's verdict on those facts, never typed by hand.
-import { assessRules, crossesThreshold, describeFact, multiply, subtract, add, toDecimalString, toRational, vocabularyFor, type LoadedDocument, type Rational, type Rule, type Threshold } from '@anquan/rules';
+import { assessRules, crossesThreshold, describeFact, exact, vocabularyFor, type LoadedDocument, type Rational, type Rule, type Threshold } from '@anquan/rules';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { renderSituation } from './facts-text.js';
 import { judgementOptions, type Evidence, type Question, type QuestionOption } from './question.js';
+
+const { add, multiply, subtract, toDecimalString, toRational } = exact;
 
 export interface Situation {
   ruleId: string;
