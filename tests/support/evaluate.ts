@@ -17,10 +17,12 @@ export const evaluateRule = async (document: LoadedDocument, ruleId: string, fac
   return finding;
 };
 
+const schemas = new Map<string, { properties?: Record<string, { type?: string }> }>();
+
 /** The JSON Schema type of an observed fact ('integer' steps by whole numbers in boundary properties). */
 export const factType = (sector: string, fact: string): string | undefined => {
   const vocabulary = vocabularyFor(sector);
   if (!vocabulary) return undefined;
-  const schema = vocabularyJsonSchema(vocabulary) as { properties?: Record<string, { type?: string }> };
-  return schema.properties?.[fact]?.type;
+  if (!schemas.has(sector)) schemas.set(sector, vocabularyJsonSchema(vocabulary) as { properties?: Record<string, { type?: string }> });
+  return schemas.get(sector)!.properties?.[fact]?.type;
 };

@@ -2,7 +2,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '@anquan/rules';
+import { InputError, todayInChina } from '@anquan/rules';
 import { createAccounts } from './accounts/accounts.js';
 import { createAuth } from './accounts/auth.js';
 import { createRateLimiter } from './accounts/rate-limit.js';
@@ -27,7 +27,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const createApp = (dependencies: AppDependencies) => {
   const now = dependencies.now ?? (() => new Date());
   const { repository, config } = dependencies;
-  const asOf = () => config.asOf ?? new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const asOf = () => config.asOf ?? todayInChina(now());
   const catalogue = createQuestionCatalogue(repository, asOf);
   const exams = createExamService(repository, catalogue, { now, mistakesToClear: config.mistakesToClear });
   const auth = createAuth(repository, { secureCookies: config.secureCookies }, now);

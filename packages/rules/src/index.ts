@@ -16,6 +16,7 @@ export {
 export type { LeafReason, Outcome } from './engine/three-valued.js';
 export { registerOperators, registerDerivedFacts, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
 export { InputError, type InputIssue } from './validation/issues.js';
+export { todayInChina } from './engine/as-of.js';
 export type { Bilingual, Citation, Rule, RuleDocument, Threshold } from './documents/format.js';
 export { loadRulesData as loadRuleDocuments, rulesDataDirectory, type LoadedDocument } from './documents/load.js';
 export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';

@@ -26,8 +26,7 @@ export const assessmentsRouter = (context: AppContext): Router => {
   const selfAssessments = createSelfAssessments(context.repository, context.now, context.asOf);
   const router = Router();
   const wrap = asyncRoute;
-  const page = (request: Request, response: Response, name: string, data: Record<string, unknown>, status = 200) =>
-    response.status(status).send(views.render(name, { user: request.user, csrfToken: request.csrfToken, ...data }));
+  const page = views.page;
   const owner = (request: Request): User => requireUser(request, [...owners]);
   const refused = (error: unknown) => (error instanceof RequestError && error.status < 500 ? error : undefined);
   const download = (response: Response, record: AssessmentRecord, body: unknown) => {

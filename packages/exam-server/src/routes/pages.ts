@@ -1,6 +1,6 @@
 // Server-rendered pages (handlebars), Chinese first, usable on a phone, no client framework: forms post
 // back and the server redirects. The same operations as the JSON API.
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { loginSchema, registrationSchema } from '../accounts/accounts.js';
 import { requireUser } from '../accounts/auth.js';
@@ -19,8 +19,7 @@ const safeNext = (value: unknown) => (typeof value === 'string' && /^\/(?!\/)[\w
 export const pagesRouter = (context: AppContext): Router => {
   const { accounts, auth, exams, views, repository } = context;
   const router = Router();
-  const page = (request: Request, response: Response, name: string, data: Record<string, unknown> = {}, status = 200) =>
-    response.status(status).send(views.render(name, { user: request.user, csrfToken: request.csrfToken, ...data }));
+  const page = views.page;
   const wrap = asyncRoute;
   /** A form that fails validation is shown again with the messages and what was typed (never the password). */
   const formError = (error: unknown) => (error instanceof RequestError && error.status < 500 ? error : undefined);

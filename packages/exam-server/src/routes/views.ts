@@ -1,4 +1,5 @@
 // Handlebars views: a layout, partials, and a few helpers. Everything goes through {{ }}, escaped.
+import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,11 @@ export const createViews = (directory: string) => {
     return compiled;
   };
   const layout = () => template('layout');
+  const render = (name: string, data: Record<string, unknown>) => layout()({ ...data, body: new handlebars.SafeString(template(name)(data)) });
   return {
-    render: (name: string, data: Record<string, unknown>) => layout()({ ...data, body: new handlebars.SafeString(template(name)(data)) }),
+    render,
+    /** Sends a page with the signed-in user and the CSRF token every form needs. */
+    page: (request: Request, response: Response, name: string, data: Record<string, unknown> = {}, status = 200) =>
+      response.status(status).send(render(name, { user: request.user, csrfToken: request.csrfToken, ...data })),
   };
 };

@@ -88,7 +88,7 @@ const describeDocument = (document: LoadedDocument): DocumentInForce => ({
   supplementTo: document.supplementTo,
 });
 
-const noticesFor = (sector: string, documents: LoadedDocument[], asOf: string): Notice[] => {
+const noticesFor = (documents: LoadedDocument[], asOf: string): Notice[] => {
   if (documents.length === 0) {
     return [{ kind: 'no-document-in-force', documentId: null, message: { zh: `${asOf} 无本行业现行判定标准可用。`, en: `No criteria of this sector in force on ${asOf}.` } }];
   }
@@ -204,7 +204,7 @@ export const assess = async (sector: string, facts: unknown, options: { asOf?: s
     sector: sectorId,
     asOf,
     documents: documents.map(describeDocument),
-    notices: noticesFor(sectorId, documents, asOf),
+    notices: noticesFor(documents, asOf),
     findings,
     summary: {
       hazard: count('hazard'),

@@ -1,7 +1,7 @@
 // Three-valued (Kleene) evaluation of a rule's conditions with a reason for every leaf — including the
 // leaves json-rules-engine skips when all/any short-circuit, so a report always shows the whole test.
 import type { Bilingual, Condition, RuleDocument, Threshold } from '../documents/format.js';
-import { toDecimalString, type Rational } from '../exact/rational.js';
+import { toDecimalString } from '../exact/rational.js';
 import { evaluateExpression, type Evaluated, type FactValues } from './expressions.js';
 import { crossesThreshold } from './threshold.js';
 
