@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { RuleDocument } from '../documents/format.js';
 import type { FactDescription } from '../engine/three-valued.js';
 import { InputError, toInputIssues } from '../validation/issues.js';
+import { resolveFactAliases, warnDeprecatedFacts } from './aliases.js';
+import type { FactAlias } from './fields.js';
 import { factVocabularies, type FactVocabulary } from './index.js';
 
 export const vocabularyFor = (sector: string): FactVocabulary | undefined => factVocabularies[sector];
@@ -13,6 +15,7 @@ interface FieldMeta {
   unit?: string;
   hint?: string;
   optionLabels?: Record<string, string>;
+  aliases?: FactAlias[];
 }
 
 /** The metadata a field builder attached (it sits on the schema inside `.optional()`). */
@@ -46,7 +49,9 @@ export const validateFacts = (vocabulary: FactVocabulary, facts: unknown): Recor
   if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
     throw new InputError([{ path: 'facts', message: 'expected an object of facts (字段名: 值)' }]);
   }
-  const answered = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null && value !== undefined));
+  const given = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null && value !== undefined));
+  const { facts: answered, deprecated } = resolveFactAliases(vocabulary, given);
+  warnDeprecatedFacts(deprecated);
   const parsed = vocabulary.safeParse(answered);
   if (!parsed.success) throw new InputError(toInputIssues(parsed.error.issues, 'facts', answered));
   return parsed.data as Record<string, unknown>;
