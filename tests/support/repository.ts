@@ -72,6 +72,8 @@ export interface IndexFile {
   document: { title: string; number: string; version: string; effectiveFrom: string | null; effectiveTo: string | null; itemsAvailable: boolean | 'partial' };
   counts: { entries: number; firstLevel: number; unverified: number };
   items: IndexItem[];
+  /** Rules that are not items (industry-trade Art.14, fire 2017 exclusions and composites). */
+  otherRules?: { label: string; verified: boolean }[];
 }
 
 export const readIndex = (name: string): IndexFile => JSON.parse(readFileSync(join(indexDirectory, name), 'utf8')) as IndexFile;
