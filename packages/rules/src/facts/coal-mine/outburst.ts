@@ -1,7 +1,7 @@
 // Coal facts for outburst prevention (2026 Art.6; 2020 Art.6, and 2020 Art.7(2) methane sensors).
 // Observations, never verdicts: measured quantities carry their unit in the name; yes/no facts are what an
 // inspector records. Limits the text takes from the Coal Mine Safety Regulations are facts the assessor supplies.
-import { count, observed, oneOf, quantity } from '../fields.js';
+import { count, observed, oneOf, quantity, someOf } from '../fields.js';
 
 export const outburstFacts = {
   regionalOutburstPredictionDone: observed({ zh: '采掘区域已做区域突出危险性预测', en: 'a regional outburst-risk prediction was made for the area mined' }),
@@ -50,7 +50,16 @@ export const outburstFacts = {
   residualGasPressureMPa: quantity({ zh: '煤层（残余）瓦斯压力', en: 'seam (residual) gas pressure' }, 'MPa'),
   residualGasContentM3PerTonne: quantity({ zh: '煤层（残余）瓦斯含量', en: 'seam (residual) gas content' }, 'm³/t'),
   inGeologicalStructureZone: observed({ zh: '测点位于构造带', en: 'the measurement lies in a geological-structure zone' }),
-  desorptionIndexType: oneOf(['deltaH2', 'k1'], { zh: '所用钻屑瓦斯解吸指标', en: 'drill-cuttings desorption index used' }, { deltaH2: 'Δh₂', k1: 'K₁' }),
+  desorptionIndicesMeasured: someOf(
+    ['deltaH2', 'k1'],
+    {
+      zh: '测定了的钻屑瓦斯解吸指标',
+      en: 'drill-cuttings desorption indices measured',
+      hint: '两项都测定的两项都选，并分别填写读数：每项读数各自与其临界值比较',
+      aliases: [{ name: 'desorptionIndexType', deprecatedIn: '0.2.0', values: { '"deltaH2"': { desorptionIndicesMeasured: ['deltaH2'] }, '"k1"': { desorptionIndicesMeasured: ['k1'] } } }],
+    },
+    { deltaH2: 'Δh₂', k1: 'K₁' },
+  ),
   coalSampleCondition: oneOf(['dry', 'wet'], { zh: '煤样状态', en: 'coal sample condition' }, { dry: '干煤样', wet: '湿煤样' }),
   desorptionDeltaH2Pa: quantity({ zh: '钻屑瓦斯解吸指标Δh₂（最大值）', en: 'drill-cuttings desorption index Δh₂ (highest reading)' }, 'Pa'),
   desorptionK1: quantity({ zh: '钻屑瓦斯解吸指标K₁（最大值）', en: 'drill-cuttings desorption index K₁ (highest reading)' }, 'mL/(g·min^½)'),

@@ -2,7 +2,15 @@
 import { count, observed } from '../fields.js';
 
 export const powerFacts = {
-  powerSupplyCircuits: count({ zh: '矿井电源回路数（可正常供电的）', en: 'power supply circuits to the mine (in working order)' }, '回'),
+  powerSupplyCircuitsPresent: count(
+    {
+      zh: '矿井已形成的电源回路数',
+      en: 'power supply circuits the mine has (lines in place, whether or not in service)',
+      hint: '因故障或检修暂时不能运行的线路也计入；停运期间是否仍组织生产另行作答',
+      aliases: [{ name: 'powerSupplyCircuits', deprecatedIn: '0.2.0' }],
+    },
+    '回',
+  ),
   shaftsShortCircuitConnected: observed({ zh: '建井期间矿井已短路贯通', en: 'shafts already connected (short-circuited) during construction' }),
   roadwayChamberConstructionStarted: observed({ zh: '已开始进入巷道和硐室施工', en: 'roadway and chamber construction has started' }),
   powerCircuitsFromSameSubstationBusbarSection: observed({
