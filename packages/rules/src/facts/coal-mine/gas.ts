@@ -1,7 +1,7 @@
 // Coal facts for gas over the limits (2026 Art.5(1)–(8); 2020 Art.5).
 // Observations, never verdicts: measured quantities carry their unit in the name; yes/no facts are what an
 // inspector records. Limits the text takes from the Coal Mine Safety Regulations are facts the assessor supplies.
-import { observed, oneOf, percent, quantity } from '../fields.js';
+import { count, observed, oneOf, percent, quantity } from '../fields.js';
 
 export const gasFacts = {
   returnAirwayCh4Percent: percent({ zh: '采区回风巷、采掘工作面回风巷风流中甲烷浓度（最高值）', en: 'highest CH4 in the air of district or face return airways' }),
@@ -17,14 +17,43 @@ export const gasFacts = {
   highCh4PowerCut: observed({ zh: '甲烷浓度达到断电浓度后已切断电源', en: 'power was cut when CH4 reached the power-cut level' }),
   highCh4PeopleWithdrawn: observed({ zh: '甲烷浓度达到断电浓度后已撤出人员', en: 'people were withdrawn when CH4 reached the power-cut level' }),
   highCh4Handled: observed({ zh: '甲烷浓度达到断电浓度后已进行处理', en: 'the exceedance was dealt with when CH4 reached the power-cut level' }),
-  blastPointVicinityCh4Percent: percent({ zh: '爆破地点附近风流中甲烷浓度', en: 'CH4 in the air near the blasting point' }),
-  blastPointCh4DistanceM: quantity({ zh: '该甲烷浓度测点距爆破地点的距离', en: 'distance of that CH4 reading from the blasting point' }, 'm'),
+  blastPointCh4ReadingCount: count({ zh: '爆破前在爆破地点附近风流中测得的甲烷读数个数', en: 'number of CH4 readings taken in the air near the blasting point before blasting', hint: '每个读数连同测点距离分别填写（本表最多记录3个）' }, '个'),
+  blastPointVicinityCh4Percent: percent({ zh: '爆破地点附近风流中甲烷浓度（第1个读数）', en: 'CH4 in the air near the blasting point (first reading)' }),
+  blastPointCh4DistanceM: quantity({ zh: '第1个甲烷读数测点距爆破地点的距离', en: 'distance of the first CH4 reading from the blasting point' }, 'm'),
+  blastPointCh4Reading2Percent: percent({ zh: '爆破地点附近风流中甲烷浓度（第2个读数）', en: 'CH4 in the air near the blasting point (second reading)' }),
+  blastPointCh4Reading2DistanceM: quantity({ zh: '第2个甲烷读数测点距爆破地点的距离', en: 'distance of the second CH4 reading from the blasting point' }, 'm'),
+  blastPointCh4Reading3Percent: percent({ zh: '爆破地点附近风流中甲烷浓度（第3个读数）', en: 'CH4 in the air near the blasting point (third reading)' }),
+  blastPointCh4Reading3DistanceM: quantity({ zh: '第3个甲烷读数测点距爆破地点的距离', en: 'distance of the third CH4 reading from the blasting point' }, 'm'),
   blastingProceeded: observed({ zh: '仍然进行了爆破', en: 'blasting went ahead' }),
   gasPocketVolumeM3: quantity({ zh: '采掘工作面内甲烷积聚空间的体积', en: 'volume of the space at the face where methane accumulated' }, 'm³'),
   gasPocketCh4Percent: percent({ zh: '该积聚空间内甲烷浓度', en: 'CH4 in that space' }),
-  gasPocketWorkStoppedWithin20M: observed({ zh: '积聚地点附近20m内已停止工作', en: 'work was stopped within 20 m of the accumulation' }),
-  gasPocketPeopleWithdrawnWithin20M: observed({ zh: '积聚地点附近20m内已撤出人员', en: 'people were withdrawn within 20 m of the accumulation' }),
-  gasPocketPowerCutWithin20M: observed({ zh: '积聚地点附近20m内已切断电源', en: 'power was cut within 20 m of the accumulation' }),
+  gasPocketWorkStoppedRadiusM: quantity(
+    {
+      zh: '积聚地点周围已停止工作的范围（半径）',
+      en: 'radius around the accumulation within which work was stopped',
+      hint: '从积聚地点量起；未采取该措施的填0',
+      aliases: [{ name: 'gasPocketWorkStoppedWithin20M', deprecatedIn: '0.2.0', values: { true: { gasPocketWorkStoppedRadiusM: 20 }, false: { gasPocketWorkStoppedRadiusM: 0 } } }],
+    },
+    'm',
+  ),
+  gasPocketPeopleWithdrawnRadiusM: quantity(
+    {
+      zh: '积聚地点周围已撤出人员的范围（半径）',
+      en: 'radius around the accumulation from which people were withdrawn',
+      hint: '从积聚地点量起；未采取该措施的填0',
+      aliases: [{ name: 'gasPocketPeopleWithdrawnWithin20M', deprecatedIn: '0.2.0', values: { true: { gasPocketPeopleWithdrawnRadiusM: 20 }, false: { gasPocketPeopleWithdrawnRadiusM: 0 } } }],
+    },
+    'm',
+  ),
+  gasPocketPowerCutRadiusM: quantity(
+    {
+      zh: '积聚地点周围已切断电源的范围（半径）',
+      en: 'radius around the accumulation within which power was cut',
+      hint: '从积聚地点量起；未采取该措施的填0',
+      aliases: [{ name: 'gasPocketPowerCutWithin20M', deprecatedIn: '0.2.0', values: { true: { gasPocketPowerCutRadiusM: 20 }, false: { gasPocketPowerCutRadiusM: 0 } } }],
+    },
+    'm',
+  ),
   gasPocketHandled: observed({ zh: '甲烷积聚已进行处理', en: 'the accumulation was dealt with' }),
   stagnantAreaCh4Percent: percent({ zh: '井下停风区内甲烷浓度', en: 'CH4 in an unventilated (stopped-air) area underground' }),
   stagnantAreaCo2Percent: percent({ zh: '井下停风区内二氧化碳浓度', en: 'CO2 in that unventilated area' }),

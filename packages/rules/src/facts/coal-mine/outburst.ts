@@ -38,7 +38,15 @@ export const outburstFacts = {
   coalExposureUnderway: observed({ zh: '正在进行（或进行过）井巷揭煤作业', en: 'a crosscut / shaft coal-exposure (揭煤) operation is or was under way' }),
   coalExposureMeasuresStartNormalDistanceM: quantity({ zh: '局部综合防突措施开始时揭煤工作面距煤层的最小法向距离', en: 'normal distance to the seam at which local comprehensive measures began' }, 'm'),
   coalExposureMeasuresEndPastSeamM: quantity({ zh: '局部综合防突措施持续至揭穿煤层进入顶（底）板的最小法向距离', en: 'normal distance into the roof (floor) beyond the seam up to which the measures continued' }, 'm'),
-  coalExposureRemoteBlasting5To2M: observed({ zh: '距煤层最小法向距离5m至2m之间掘进工作面采用远距离爆破', en: 'remote blasting was used at the heading between 5 m and 2 m normal distance from the seam' }),
+  coalExposureRemoteBlastingFromNormalDistanceM: quantity(
+    {
+      zh: '揭煤掘进工作面开始采用远距离爆破时距煤层的最小法向距离',
+      en: 'normal distance from the seam at which the exposure heading began to use remote blasting',
+      hint: '未采用远距离爆破的填0',
+      aliases: [{ name: 'coalExposureRemoteBlasting5To2M', deprecatedIn: '0.2.0', values: { true: { coalExposureRemoteBlastingFromNormalDistanceM: 5 }, false: { coalExposureRemoteBlastingFromNormalDistanceM: 0 } } }],
+    },
+    'm',
+  ),
   coalExposureDesignApprovedByEnterpriseTechHead: observed({ zh: '揭煤前编制了井巷揭煤防突专项设计并经煤矿企业技术负责人批准', en: 'a special coal-exposure design was drawn up and approved by the enterprise technical head before exposure' }),
   coalExposureSequenceFollowed: observed({ zh: '揭煤按规定的六个步骤顺序进行', en: 'the exposure followed the six prescribed steps in order', hint: '①探明相对位置；②预测或区域验证；③有危险时采取工作面措施；④效果检验；⑤揭煤验证；⑥安全防护措施并远距离爆破揭开或穿过煤层' }),
   outburstFaceType: oneOf(['coalRoadwayHeading', 'longwall'], { zh: '工作面类型', en: 'type of face' }, { coalRoadwayHeading: '煤巷掘进工作面', longwall: '采煤工作面' }),
