@@ -291,7 +291,15 @@ export const metalNonmetalMineFacts = z.strictObject({
   flammableMaterialsStoredOnSurface: observed({ zh: "地表存放油料或其他易燃、易爆材料", en: "fuel or other flammable or explosive materials stored on the surface" }),
   flammableStoreDistanceFromIntakeCollarOrAditM: quantity({ zh: "该存放点距最近的进风井口或平硐口的距离", en: "distance from that store to the nearest intake-shaft collar or adit portal" }, "m"),
   producingInSurfaceWaterThreatenedArea: observed({ zh: "在井下受地表水威胁区域组织生产建设", en: "production or construction going on in underground areas threatened by surface water" }),
-  hiddenHazardFactorsInvestigated: observed({ zh: "已查清矿山及周边（矿体边界外200米）的地面裂缝、废弃井巷、封闭不良钻孔、采空区、水力联系通道等隐蔽致灾因素", en: "hidden hazard factors (surface cracks, abandoned workings, poorly sealed boreholes, voids, hydraulic pathways) in and around the mine (200 m beyond the orebody) identified" }),
+  hiddenHazardFactorsInvestigatedBeyondOrebodyM: quantity(
+    {
+      zh: "地面裂缝、废弃井巷、封闭不良钻孔、采空区、水力联系通道等隐蔽致灾因素已查清的范围（自矿体边界向外的距离）",
+      en: "how far beyond the orebody boundary the hidden hazard factors (surface cracks, abandoned workings, poorly sealed boreholes, voids, hydraulic pathways) have been identified",
+      hint: "矿山范围内尚未查清的填0",
+      aliases: [{ name: "hiddenHazardFactorsInvestigated", deprecatedIn: "0.2.0", values: { true: { hiddenHazardFactorsInvestigatedBeyondOrebodyM: 200 }, false: { hiddenHazardFactorsInvestigatedBeyondOrebodyM: 0 } } }],
+    },
+    "m",
+  ),
   hiddenHazardFactorsTreated: observed({ zh: "对上述隐蔽致灾因素采取了有效治理措施", en: "those hidden hazard factors effectively treated" }),
   gatheringPlacesAtCliffSubsidenceOrCaving: observed({ zh: "办公区、生活区等人员聚集场所设在危崖、塌陷区或崩落区", en: "offices, living quarters or other gathering places sited at dangerous cliffs or in subsidence or caving zones" }),
   gatheringPlacesInFloodDebrisLandslideZone: observed({ zh: "办公区、生活区等人员聚集场所在洪水、泥石流、滑坡等灾害威胁范围内", en: "gathering places within reach of floods, debris flows or landslides" }),
