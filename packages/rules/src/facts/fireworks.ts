@@ -1,7 +1,7 @@
 // The fireworks fact vocabulary (烟花爆竹生产经营单位重大生产安全事故隐患判定标准（试行）, 2017).
 // Distances, barriers and zoning are judged against GB 50161 / GB 11652 by the assessor.
 import { z } from 'zod';
-import { count, observed, oneOf, quantity } from './fields.js';
+import { count, observed, oneOf, quantity, someOf } from './fields.js';
 import { sharedFacts } from './shared.js';
 
 export const fireworksFacts = z.strictObject({
@@ -43,7 +43,17 @@ export const fireworksFacts = z.strictObject({
   finishedProductMainStoreCapacityMatches: observed({ zh: '成品总库储存能力与设计产能相匹配', en: 'main finished-product-store capacity matches the design production capacity' }),
   licenceMisuseFound: observed({ zh: '有出租、出借、转让、买卖、冒用或伪造许可证的行为', en: 'the licence is rented out, lent, transferred, traded, fraudulently used or forged' }),
   productTypesBeyondLicence: observed({ zh: '生产、经营的产品种类超出许可范围', en: 'product types produced or sold are outside the licence' }),
-  hazardClassesBeyondLicence: observed({ zh: '生产、经营的产品危险等级超出许可范围', en: 'product hazard classes produced or sold are outside the licence' }),
+  productHazardClasses: someOf(
+    ['A', 'B', 'C', 'D'],
+    {
+      zh: '实际生产、经营的产品危险等级',
+      en: 'hazard classes of the products actually produced or sold',
+      hint: '选出实际生产、经营的全部危险等级',
+      aliases: [{ name: 'hazardClassesBeyondLicence', deprecatedIn: '0.2.0', values: { true: { productHazardClasses: ['A'], licensedHazardClasses: [] }, false: { productHazardClasses: [], licensedHazardClasses: [] } } }],
+    },
+    { A: 'A级', B: 'B级', C: 'C级', D: 'D级' },
+  ),
+  licensedHazardClasses: someOf(['A', 'B', 'C', 'D'], { zh: '许可证载明的产品危险等级', en: 'product hazard classes the licence covers' }, { A: 'A级', B: 'B级', C: 'C级', D: 'D级' }),
   prohibitedChemicalUsed: observed({ zh: '生产中使用违禁药物', en: 'prohibited chemicals are used in production' }),
   productionLineOrBuildingSubcontracted: observed({ zh: '将生产线、工房、库房分包、转包给他人组织生产经营', en: 'production lines, workshops or storehouses are subcontracted or sub-let to others for production or business' }),
   sitesUnderOneLicence: count({ zh: '同一张许可证对应的厂（点）数', en: 'number of plants or sites operated under one licence' }, '个'),
