@@ -181,6 +181,17 @@ export const ruleSchema = z.strictObject({
   exam: examBlockSchema.optional(),
 });
 
+/**
+ * An item the document has but whose text we do not hold (with `itemsAvailable: "partial"`): listed with
+ * its citation so readers and coverage see it, never evaluated, never driven by an "items found" fact.
+ */
+export const notEncodedItemSchema = z.strictObject({
+  citation: citationSchema,
+  title: bilingualSchema,
+  /** What is known and why the content is not encoded, in our own words. */
+  note: bilingualSchema,
+});
+
 export const documentKinds = ['major-hazard-criteria', 'grading', 'calculator'] as const;
 
 export const ruleDocumentSchema = z
@@ -217,6 +228,7 @@ export const ruleDocumentSchema = z
     derivedFacts: z.record(z.string(), derivedFactSchema).default({}),
     categories: z.array(categorySchema).default([]),
     rules: z.array(ruleSchema),
+    notEncoded: z.array(notEncodedItemSchema).default([]),
   })
   .superRefine((doc, ctx) => {
     if (doc.effectiveTo !== null && doc.effectiveTo < doc.effectiveFrom) {
@@ -235,6 +247,7 @@ export type Dataset = z.infer<typeof datasetSchema>;
 export type Category = z.infer<typeof categorySchema>;
 export type ExamBlock = z.infer<typeof examBlockSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
+export type NotEncodedItem = z.infer<typeof notEncodedItemSchema>;
 /** A rules-data file as written (defaults not yet applied). */
 export type RuleDocumentInput = z.input<typeof ruleDocumentSchema>;
 /** A rules-data file after validation. */

@@ -1,12 +1,18 @@
 // The road-transport fact vocabulary (道路运输企业和城市客运企业安全生产重大事故隐患判定标准（试行）, partial):
-// enterprise types, the Art.3 general items, Art.4(1) and Art.6(2), and the reported items.
+// enterprise types, the Art.3 general items, Art.4(1) and Art.6(2); Art.6(1) and the reported items are not encoded.
 import { z } from 'zod';
 import { count, observed, oneOf, quantity, someOf } from './fields.js';
 
 export const roadTransportFacts = z.strictObject({
   enterpriseTypes: someOf(
     ['roadPassenger', 'roadDangerousGoods', 'rideHailingPlatform', 'other'],
-    { zh: '企业类型（可多选）', en: 'kinds of enterprise (several may apply)', hint: '第三条各项适用于所有道路运输企业和城市客运企业' },
+    {
+      zh: '企业类型（可多选）',
+      en: 'kinds of enterprise (several may apply)',
+      hint: '第三条各项适用于所有道路运输企业和城市客运企业',
+      // Art.6(1) and the reported R-2 are listed as not encoded; the old list is accepted and ignored.
+      aliases: [{ name: 'itemsFoundAgainstOfficialText2023', deprecatedIn: '0.2.0', values: {} }],
+    },
     { roadPassenger: '道路旅客运输企业', roadDangerousGoods: '道路危险货物运输企业', rideHailingPlatform: '网络预约出租汽车平台公司', other: '其他道路运输或城市客运企业' },
   ),
   holdsOperatingLicenceOrFiling: observed({ zh: '已取得经营许可或已按规定备案', en: 'holds the operating licence or has made the required filing' }),
@@ -46,9 +52,4 @@ export const roadTransportFacts = z.strictObject({
   tankerRatedLoadKg: quantity({ zh: '罐车核定载质量', en: 'rated load of the tank truck' }, 'kg'),
   platformVehicleMatchesActual: observed({ zh: '平台登记、派单的车辆与实际承运车辆一致', en: 'the vehicle registered/dispatched on the platform is the one actually providing the service' }),
   platformDriverMatchesActual: observed({ zh: '平台登记、派单的驾驶员与实际承运驾驶员一致', en: 'the driver registered/dispatched on the platform is the one actually providing the service' }),
-  itemsFoundAgainstOfficialText2023: someOf(
-    ['Art.6(1)', 'R-2'],
-    { zh: '对照官方原文认定存在的条款情形（本库未收录其内容）', en: 'items found present by an assessor reading the official text (content not held in this library)', hint: '均不存在时选空列表' },
-    { 'Art.6(1)': '第六条第（一）项', 'R-2': '特种作业人员未按规定持证上岗（条款未定位）' },
-  ),
 });
