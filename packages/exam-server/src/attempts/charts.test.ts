@@ -32,7 +32,7 @@ describe('accuracyChart', () => {
       { title: '瓦斯', answered: 4, right: 3 },
       { title: '水害', answered: 2, right: 0 },
     ]);
-    expect(chart.rows.map((row) => row.percent)).toEqual([75, 0]);
+    expect(chart.rows.map((row) => row.share)).toEqual([75, 0]);
     expect(chart.rows[0]!.length).toBe(chart.barWidth * 0.75);
     expect(chart.rows[1]!.length).toBe(0);
     expect(chart.rows[1]!.barY).toBeGreaterThan(chart.rows[0]!.barY);

@@ -61,7 +61,7 @@ export const accuracyChart = (topics: readonly TopicAccuracy[]) => {
         title: topic.title,
         answered: topic.answered,
         right: topic.right,
-        percent: Math.round(accuracy * 100),
+        share: Math.round(accuracy * 100),
         labelY: top + 12,
         barY: top + labelHeight,
         length: round(barWidth * accuracy),
