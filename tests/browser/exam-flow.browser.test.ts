@@ -3,7 +3,7 @@
 // 交卷 with unanswered questions asks first, ten practice questions go by without a page load, 背题 shows
 // the key and no inputs, and times read in Beijing time. The built server (packages/exam-server/dist)
 // runs in this process with a clock the test moves: nobody waits a real minute.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'packages', 'exam-server', 'dist');
 const blueprintId = 'principal-coal-mine';
 const password = 'correct horse 1';
+/** Screenshots are left here for a person to look at (not compared by the test). */
+const screenshots = process.env.ANQUAN_SCREENSHOTS ?? join(tmpdir(), 'anquan-browser');
 
 interface StoredAttempt {
   id: string;
@@ -30,6 +32,7 @@ interface Repository {
   findAttempt(id: string): Promise<StoredAttempt | undefined>;
   answerRecords(filter?: { userId?: string }): Promise<{ questionId: string }[]>;
   findUserByName(name: string): Promise<{ id: string } | undefined>;
+  progress(userId: string): Promise<{ favourites: string[] }>;
 }
 
 let directory: string;
@@ -140,6 +143,13 @@ describe('the exam page on a phone', () => {
       await Promise.all([page.waitForURL(/\/review$/), page.locator('#submit-confirm').click()]);
       expect(await page.locator('h1').innerText()).toMatch(/成绩：\d \/ 4/);
       expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+      // The history page: the score chart has this paper's point, and fits the phone.
+      await page.goto(`${base}/history`);
+      expect(await page.locator('svg.score-chart circle').count()).toBe(1);
+      expect(await page.locator('table.attempts').innerText()).toContain('主要负责人');
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+      mkdirSync(screenshots, { recursive: true });
+      await page.screenshot({ path: join(screenshots, 'history-390x844.png'), fullPage: true });
     } finally {
       await context.close();
     }
@@ -201,6 +211,13 @@ describe('practice on a phone', () => {
         expect(await feedback.locator('.cite').innerText()).toMatch(/^依据：/);
         expect(await page.locator('#practice-options label.option.key').count()).toBeGreaterThan(0);
         expect(await feedback.getByRole('button', { name: /收藏/ }).count()).toBe(1);
+        if (index === 0) {
+          // 收藏 from the feedback, without leaving the page.
+          await feedback.getByRole('button', { name: '☆ 收藏' }).click();
+          await expect.poll(() => feedback.getByRole('button', { name: '★ 取消收藏' }).count()).toBe(1);
+          const user = (await repository.findUserByName('practiser'))!;
+          expect((await repository.progress(user.id)).favourites).toEqual([id]);
+        }
         await page.locator('#practice-next').click();
         await expect.poll(() => page.locator('input[name="questionId"]').first().inputValue()).not.toBe(id);
       }
