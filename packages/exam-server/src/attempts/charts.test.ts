@@ -36,5 +36,13 @@ describe('accuracyChart', () => {
     expect(chart.rows[0]!.length).toBe(chart.barWidth * 0.75);
     expect(chart.rows[1]!.length).toBe(0);
     expect(chart.rows[1]!.barY).toBeGreaterThan(chart.rows[0]!.barY);
+    expect(chart.rows[0]!.label).toBe('瓦斯');
+  });
+  it('cuts a long topic title on the chart, keeping it whole for the tooltip', () => {
+    const title = '煤矿重大事故隐患判定标准（2026年修订） · 煤（岩）与瓦斯突出矿井未按规定实施防突措施';
+    const [row] = accuracyChart([{ title, answered: 1, right: 1 }]).rows;
+    expect([...row!.label]).toHaveLength(26);
+    expect(row!.label.endsWith('…')).toBe(true);
+    expect(row!.title).toBe(title);
   });
 });

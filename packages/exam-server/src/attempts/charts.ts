@@ -59,6 +59,8 @@ export const accuracyChart = (topics: readonly TopicAccuracy[]) => {
       const top = index * rowHeight;
       return {
         title: topic.title,
+        // A long chapter title is cut on the chart (the table beside it and the bar's tooltip say it whole).
+        label: [...topic.title].length > 26 ? `${[...topic.title].slice(0, 25).join('')}…` : topic.title,
         answered: topic.answered,
         right: topic.right,
         share: Math.round(accuracy * 100),
