@@ -207,6 +207,10 @@ describe('no key of a live attempt, and the server chooses the seed', () => {
       if ('key' in answer.body) leaked += 1;
     }
     expect(leaked).toBe(0);
+    // The practice page says why some questions are missing.
+    const page = await (await pagesFor('peeker')).get(`/practice?blueprintId=${blueprintId}&mode=recite`);
+    expect(page.html).toContain('交卷前不在练习中出现');
+    expect(page.html).not.toContain(attempt.questions[0]!.id);
     // After the paper is handed in, the same questions are practice again, with their keys.
     await api('POST', `/attempts/${attempt.id}/submit`, { token });
     const after = await api('POST', '/practice/answers', { token, body: { questionId: attempt.questions[0]!.id, answer: [attempt.questions[0]!.options[0]!.key] } });
