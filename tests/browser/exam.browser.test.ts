@@ -122,12 +122,14 @@ describe('a trainee on a phone', () => {
         expect(await options.first().locator('input').isChecked()).toBe(true);
         if (number === 1) await page.screenshot({ path: join(screenshots, 'attempt-390x844.png'), fullPage: true });
         await clickAndWait(page, 'button[name="go"]', new RegExp(`${attemptPath}\\?q=${Math.min(number + 1, total)}$`));
-        expect(await page.locator('.sheet a.cell').nth(number - 1).getAttribute('class')).toMatch(/answered/);
+        expect(await page.locator('.sheet .cell').nth(number - 1).getAttribute('class')).toMatch(/answered/);
       }
       expect(await page.locator('.exam-bar').innerText()).toContain(`已答 ${total}`);
-      expect(await page.locator('.sheet a.cell.answered').count()).toBe(total);
+      expect(await page.locator('.sheet .cell.answered').count()).toBe(total);
 
-      await clickAndWait(page, '#submit-form button', /\/review$/);
+      // 交卷 asks first (the summary dialog), then hands the paper in.
+      await page.locator('#submit-open').click();
+      await clickAndWait(page, '#submit-confirm', /\/review$/);
       const heading = await page.locator('h1').innerText();
       expect(heading).toContain('成绩');
       expect(heading).toMatch(/成绩：\d \/ 4 (合格|不合格)/);

@@ -443,7 +443,8 @@ describe('exam server over HTTP', () => {
     const late = await api('PUT', `/attempts/${attempt.id}/answers/${encodeURIComponent(second!.id)}`, { token, body: { answer: (await serverQuestion(second!.id)).answer } });
     expect(late.status).toBe(409);
     const graded = (await api('GET', `/attempts/${attempt.id}`, { token })).body as unknown as AttemptView;
-    expect(graded.submittedAt).toBe(new Date(clock).toISOString());
+    // Graded as it stood at the deadline, which is when it closed.
+    expect(graded.submittedAt).toBe(attempt.deadline);
     expect(graded.score).toBe(1);
     expect(graded.passed).toBe(false);
     expect(graded.questions[0]).toMatchObject({ answer: firstKey, correct: true, key: firstKey });

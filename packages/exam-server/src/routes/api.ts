@@ -14,6 +14,7 @@ import { validateBody } from '../validate.js';
 import { openApiDocument } from './openapi.js';
 import { practiceModes, practiceStep } from './practice.js';
 
+// `seed` is still accepted from old clients and ignored: the server chooses every paper's seed.
 const attemptInput = z.strictObject({ blueprintId: z.string({ error: 'expected a blueprint id' }).min(1), seed: z.string().max(64).optional() });
 const answerInput = z.strictObject({ answer: z.array(z.string(), { error: 'expected a list of option keys, e.g. ["A"]' }) });
 const markInput = z.strictObject({ marked: z.boolean({ error: 'expected true or false' }) });
@@ -76,7 +77,7 @@ export const apiRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       const user = requireUser(request, ['trainee', 'admin']);
       const input = validateBody(attemptInput, request.body);
-      response.status(201).json(await exams.startMock(user, input.blueprintId, input.seed));
+      response.status(201).json(await exams.startMock(user, input.blueprintId));
     }),
   );
   router.get('/attempts', wrap(async (request, response) => void response.json(await exams.listAttempts(requireUser(request)))));
@@ -103,7 +104,8 @@ export const apiRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       const user = requireUser(request);
       const step = await practiceStep(context, user, request.query as Record<string, string | undefined>);
-      response.json({ ...step, question: step.question ? (step.recite ? step.question : publicQuestion(step.question, step.optionOrder)) : null });
+      const favourites = (await repository.progress(user.id)).favourites;
+      response.json({ ...step, question: step.question ? { ...(step.recite ? step.question : publicQuestion(step.question, step.optionOrder)), favourite: favourites.includes(step.question.id) } : null });
     }),
   );
   router.post(
@@ -118,6 +120,7 @@ export const apiRouter = (context: AppContext): Router => {
   );
   router.get('/practice/modes', (_request, response) => void response.json(practiceModes));
   router.get('/mistakes', wrap(async (request, response) => void response.json(await exams.mistakes(requireUser(request)))));
+  router.delete('/mistakes/:questionId', wrap(async (request, response) => void response.json(await exams.removeMistake(requireUser(request), param(request, 'questionId')))));
   router.put(
     '/favourites/:questionId',
     wrap(async (request, response) => {

@@ -72,17 +72,30 @@ export const openLowdbRepository = async (dataDirectory: string): Promise<Reposi
     createAttempt: (attempt) => change((data) => void data.attempts.push(clone(attempt))),
     findAttempt: async (id) => clone(db.data.attempts.find((attempt) => attempt.id === id)),
     listAttempts: async (userId) => clone(db.data.attempts.filter((attempt) => attempt.userId === userId)),
+    // Each check and change runs inside one queued step, so a save either lands before the close (and is
+    // in the snapshot the close returns) or is refused after it: never stored after grading.
     saveAnswer: (attemptId, questionId, answer) =>
       change((data) => {
         const attempt = data.attempts.find((candidate) => candidate.id === attemptId);
         if (!attempt) throw new Error('no such attempt');
+        if (attempt.submittedAt !== null) return false;
         attempt.answers[questionId] = [...answer];
+        return true;
       }),
     setMarked: (attemptId, questionId, marked) =>
       change((data) => {
         const attempt = data.attempts.find((candidate) => candidate.id === attemptId);
         if (!attempt) throw new Error('no such attempt');
+        if (attempt.submittedAt !== null) return false;
         attempt.marked = marked ? [...new Set([...attempt.marked, questionId])] : attempt.marked.filter((id) => id !== questionId);
+        return true;
+      }),
+    closeAttempt: (attemptId, at) =>
+      change((data) => {
+        const attempt = data.attempts.find((candidate) => candidate.id === attemptId);
+        if (!attempt || attempt.submittedAt !== null) return undefined;
+        attempt.submittedAt = at;
+        return clone(attempt);
       }),
     finishAttempt: (attemptId, result) =>
       change((data) => {

@@ -127,8 +127,12 @@ export interface Repository {
   createAttempt(attempt: Attempt): Promise<void>;
   findAttempt(id: string): Promise<Attempt | undefined>;
   listAttempts(userId: string): Promise<Attempt[]>;
-  saveAnswer(attemptId: string, questionId: string, answer: string[]): Promise<void>;
-  setMarked(attemptId: string, questionId: string, marked: boolean): Promise<void>;
+  /** Stores one answer while the attempt is open; resolves false (nothing stored) once it is closed. */
+  saveAnswer(attemptId: string, questionId: string, answer: string[]): Promise<boolean>;
+  /** Likewise for marks: false once closed. */
+  setMarked(attemptId: string, questionId: string, marked: boolean): Promise<boolean>;
+  /** Closes an open attempt at `at` (sets submittedAt = at) and returns the attempt as stored at that instant, answers included; undefined when it was already closed. Conditional: exactly one concurrent caller wins. */
+  closeAttempt(attemptId: string, at: string): Promise<Attempt | undefined>;
   finishAttempt(attemptId: string, result: Pick<Attempt, 'submittedAt' | 'score' | 'passed' | 'earned'>): Promise<void>;
 
   recordAnswers(records: AnswerRecord[]): Promise<void>;
