@@ -140,3 +140,4 @@ export {
   specialOperationsExam,
   trainingHours,
 };
+export { describeCalculator, listCalculators, type CalculatorEntry, type CalculatorInputField } from './catalogue.js';
