@@ -164,6 +164,8 @@ type NamedRow = z.output<typeof namedChemicalRow>;
 
 export interface ChemicalIndex {
   rows: Map<number, NamedRow>;
+  /** Each row's threshold, read once. */
+  thresholds: Map<number, Rational>;
   /** Row name, aliases, names the row lists, CAS numbers → rows. */
   names: Map<string, number[]>;
   /** Name without a restricting qualifier (甲醛, 硝酸铵) → rows that carry the qualifier. */
@@ -189,7 +191,7 @@ export const chemicalIndex = (document: LoadedDocument): ChemicalIndex => {
     for (const name of [row.nameZh, ...row.aliasesZh, ...row.listedNamesZh, ...row.cas]) put(names, name, row.no);
     if (row.baseNameZh) put(row.qualifierZh ? unqualified : names, row.baseNameZh, row.no);
   }
-  const index = { rows: new Map(rows.map((row) => [row.no, row])), names, unqualified };
+  const index = { rows: new Map(rows.map((row) => [row.no, row])), thresholds: new Map(rows.map((row) => [row.no, toRational(row.thresholdTonnes)])), names, unqualified };
   indexes.set(document, index);
   return index;
 };
@@ -219,6 +221,59 @@ export const lookupChemical = (index: ChemicalIndex, chemical: string | undefine
   return meetsQualifier ? { kind: 'row', row: qualified[0]!, by: 'unqualified-name' } : { kind: 'qualifier', row: qualified[0]! };
 };
 
+const preparedCache = new WeakMap<LoadedDocument, ReturnType<typeof prepare>>();
+
+/** Everything a GB 18218 version gives the calculator, read and indexed once per loaded document. */
+const prepare = (document: LoadedDocument) => {
+  const toxicGasBeta = datasetRows(document, 'betaToxicGases', toxicGasBetaRow);
+  const alphaTable = requireTable(document, 'alphaByResidents');
+  return {
+    index: chemicalIndex(document),
+    categories: new Map(datasetRows(document, 'hazardCategories', hazardCategoryRow).map((row) => [row.symbol, row])),
+    gasByRow: new Map(toxicGasBeta.filter((gas) => gas.table1No !== null).map((gas) => [gas.table1No!, gas])),
+    gasByName: new Map(toxicGasBeta.map((gas) => [normalise(gas.nameZh), gas])),
+    categoryBeta: new Map(datasetRows(document, 'betaCategories', categoryBetaRow).map((row) => [row.symbol, row.beta])),
+    flammableLiquid: datasetRows(document, 'flammableLiquidCategories', flammableLiquidCategoryRow),
+    settings: new Map(datasetRows(document, 'scopeSettings', scopeSettingRow).map((row) => [row.setting, row])),
+    table1: requireDataset(document, 'namedChemicals'),
+    table2: requireDataset(document, 'hazardCategories'),
+    pressureLimit: parameterValue(document, 'specialProcessPressureMPa'),
+    limit: parameterValue(document, 'identificationLimit'),
+    alphaTable,
+    gradeTable: requireTable(document, 'gradeByR'),
+    alphaValues: alphaTable.bands.map((band) => toRational(band.value)),
+  };
+};
+
+const prepared = (document: LoadedDocument): ReturnType<typeof prepare> => {
+  let found = preparedCache.get(document);
+  if (!found) preparedCache.set(document, (found = prepare(document)));
+  return found;
+};
+
+/** Figures from the data, read once each (data strings only: input is never memoised). */
+const dataRationals = new Map<string, Rational>();
+const dataRational = (text: string): Rational => {
+  let found = dataRationals.get(text);
+  if (!found) dataRationals.set(text, (found = toRational(text)));
+  return found;
+};
+
+/** Whole numbers shown without the rounding arithmetic, which dominates a hundred-chemical unit. */
+const display = (value: Rational): string => (value.d === 1n ? value.n.toString() : show(value));
+
+/** Citations that skip the bookkeeping for a label already cited (each chemical cites its table again). */
+class OnceCitations extends Citations {
+  private readonly labels = new Map<LoadedDocument, Set<string>>();
+  override add(document: LoadedDocument, label: string): void {
+    let seen = this.labels.get(document);
+    if (!seen) this.labels.set(document, (seen = new Set()));
+    if (seen.has(label)) return;
+    seen.add(label);
+    super.add(document, label);
+  }
+}
+
 type Three = boolean | null;
 const anyOf = (values: Three[]): Three => (values.includes(true) ? true : values.includes(null) ? null : false);
 
@@ -237,18 +292,11 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
       citations: [],
     };
   }
-  const index = chemicalIndex(document);
-  const categoryRows = datasetRows(document, 'hazardCategories', hazardCategoryRow);
-  const categories = new Map(categoryRows.map((row) => [row.symbol, row]));
-  const toxicGasBeta = datasetRows(document, 'betaToxicGases', toxicGasBetaRow);
-  const categoryBeta = new Map(datasetRows(document, 'betaCategories', categoryBetaRow).map((row) => [row.symbol, row.beta]));
-  const flammableLiquid = datasetRows(document, 'flammableLiquidCategories', flammableLiquidCategoryRow);
-  const settings = new Map(datasetRows(document, 'scopeSettings', scopeSettingRow).map((row) => [row.setting, row]));
-  const table1 = requireDataset(document, 'namedChemicals');
-  const table2 = requireDataset(document, 'hazardCategories');
-  const pressureLimit = parameterValue(document, 'specialProcessPressureMPa');
+  const { index, categories, gasByRow, gasByName, categoryBeta, flammableLiquid, settings, table1, table2, pressureLimit, limit, alphaTable, gradeTable, alphaValues } = prepared(document);
 
   const issues: InputIssue[] = [];
+  // Each chemical is looked up once: the validation pass keeps its answer for the computation.
+  const lookups = facts.units.map((unit) => unit.substances.map((substance) => lookupChemical(index, substance.chemical, substance.table1No, substance.meetsTable1Qualifier)));
   facts.units.forEach((unit, u) => {
     if (unit.setting !== undefined && !settings.has(unit.setting)) {
       issues.push({ path: `input.units[${u}].setting`, message: `expected one of ${[...settings.keys()].join(', ')}, got ${JSON.stringify(unit.setting)}` });
@@ -267,22 +315,18 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
       const describedByCategory = Boolean(substance.categories?.length) || substance.flammableLiquidCategory !== undefined;
       if (substance.chemical === undefined && substance.table1No === undefined && !describedByCategory) {
         issues.push({ path, message: 'expected a chemical, a table1No or its categories' });
-      } else if (substance.chemical !== undefined && substance.table1No === undefined && !describedByCategory && lookupChemical(index, substance.chemical).kind === 'unknown-name') {
+      } else if (substance.chemical !== undefined && substance.table1No === undefined && !describedByCategory && lookups[u]![s]!.kind === 'unknown-name') {
         issues.push({ path: `${path}.chemical`, message: `expected a table 1 name, alias or CAS number (or, for a chemical outside table 1, its categories), got ${JSON.stringify(substance.chemical)}` });
       }
     });
   });
   if (issues.length) throw new InputError(issues);
 
-  const citations = new Citations();
+  const citations = new OnceCitations();
   const reasons: Bilingual[] = [];
   const missing: string[] = [];
-  const limit = parameterValue(document, 'identificationLimit');
   const identification = requireParameter(document, 'identificationLimit').citation;
   citations.add(document, identification);
-  const alphaTable = requireTable(document, 'alphaByResidents');
-  const gradeTable = requireTable(document, 'gradeByR');
-  const alphaValues = alphaTable.bands.map((band) => toRational(band.value));
   const alphaKnown = facts.residentsWithin500m === undefined ? undefined : lookupBand(alphaTable, toRational(facts.residentsWithin500m));
   const supervision = versionInForce(majorHazardSupervisionDocumentId, asOf);
 
@@ -336,7 +380,7 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
         citations.add(document, requireDataset(document, 'flammableLiquidCategories').citation);
       }
 
-      let lookup = lookupChemical(index, substance.chemical, substance.table1No, substance.meetsTable1Qualifier);
+      let lookup = lookups[u]![s]!;
       if (substance.isMixture) {
         if (substance.mixtureHazardSameAsPure === undefined) {
           categoryOpen = true;
@@ -356,7 +400,7 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
       let threshold: Rational | null = null;
       let thresholdSource: string | null = null;
       if (row) {
-        threshold = toRational(row.thresholdTonnes);
+        threshold = index.thresholds.get(row.no)!;
         thresholdSource = `表1第${row.no}行`;
         citations.add(document, table1.citation);
         if (lookup.kind === 'row' && lookup.by === 'unqualified-name') {
@@ -379,7 +423,7 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
           reasons.push({ zh: `${label} 不符合表1相应行的限定条件（${lookup.candidates.map((r) => r.qualifierZh).join('；')}），按表2类别确定临界量。`, en: `${label} does not meet the qualifier of its table 1 rows; table 2 applies.` });
         }
         // A chemical outside table 1 with several hazards takes the lowest threshold.
-        const candidates = symbols.map((symbol) => ({ symbol, q: toRational(categories.get(symbol)!.thresholdTonnes) }));
+        const candidates = symbols.map((symbol) => ({ symbol, q: dataRational(categories.get(symbol)!.thresholdTonnes) }));
         const lowest = candidates.reduce((best, next) => (compare(next.q, best.q) < 0 ? next : best));
         threshold = categoryOpen && candidates.length ? null : lowest.q;
         if (threshold) {
@@ -398,11 +442,11 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
       }
 
       // β: table 3 for the named toxic gases, otherwise table 4 by category.
-      const gas = toxicGasBeta.find((candidate) => (row ? candidate.table1No === row.no : substance.chemical !== undefined && normalise(candidate.nameZh) === normalise(substance.chemical)));
+      const gas = row ? gasByRow.get(row.no) : substance.chemical !== undefined ? gasByName.get(normalise(substance.chemical)) : undefined;
       let beta: Rational | null = null;
       let betaSource: string | null = null;
       if (gas) {
-        beta = toRational(gas.beta);
+        beta = dataRational(gas.beta);
         betaSource = `表3 ${gas.nameZh}`;
         citations.add(document, requireDataset(document, 'betaToxicGases').citation);
         if (gas.table1Reading === 'interpretation') {
@@ -412,11 +456,11 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
           });
         }
       } else if (substance.betaCategory) {
-        beta = toRational(categoryBeta.get(substance.betaCategory) ?? '1');
+        beta = dataRational(categoryBeta.get(substance.betaCategory) ?? '1');
         betaSource = `表4 ${substance.betaCategory}（指定）`;
         citations.add(document, requireDataset(document, 'betaCategories').citation);
       } else if (symbols.length && !categoryOpen) {
-        const choices = symbols.map((symbol) => ({ symbol, beta: toRational(categoryBeta.get(symbol) ?? '1') }));
+        const choices = symbols.map((symbol) => ({ symbol, beta: dataRational(categoryBeta.get(symbol) ?? '1') }));
         const largest = choices.reduce((best, next) => (compare(next.beta, best.beta) > 0 ? next : best));
         beta = largest.beta;
         betaSource = `表4 ${largest.symbol}`;
@@ -447,11 +491,11 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
         table1No: row ? row.no : null,
         resolvedBy: lookup.kind === 'row' ? lookup.by : null,
         categories: symbols,
-        thresholdTonnes: threshold ? show(threshold) : null,
+        thresholdTonnes: threshold ? display(threshold) : null,
         thresholdSource,
-        quantityTonnes: quantity ? show(quantity) : null,
-        ratio: ratio ? show(ratio) : null,
-        beta: beta ? show(beta) : null,
+        quantityTonnes: quantity ? display(quantity) : null,
+        ratio: ratio ? display(ratio) : null,
+        beta: beta ? display(beta) : null,
         betaSource,
       };
     });
