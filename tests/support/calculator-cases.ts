@@ -26,9 +26,9 @@ export const calculatorCasesSchema = z.strictObject({
         input: z.unknown(),
         /** Dotted path of the input that varies, or `asOf` to vary the as-of date. */
         vary: z.string().min(1),
-        /** number: exact decimals (steps 0.0001 up to maxStep); integer: whole steps; date: whole days. */
-        kind: z.enum(['number', 'integer', 'date']),
-        at: z.union([decimal, date]),
+        /** number: exact decimals (steps 0.0001 up to maxStep); integer: whole steps; date: whole days; datetime: whole minutes. */
+        kind: z.enum(['number', 'integer', 'date', 'datetime']),
+        at: z.union([decimal, date, z.string().datetime({ offset: true })]),
         maxStep: z.number().positive().optional(),
         below: expectation,
         atLimit: expectation,
@@ -83,6 +83,19 @@ export const checkBoundary = (run: Run, asOf: string, boundary: Boundary): numbe
     expectAt(answer, expected, `${boundary.vary} = ${value}`);
     checked += 1;
   };
+  if (boundary.kind === 'datetime') {
+    const at = Date.parse(String(boundary.at));
+    const shifted = (minutes: number): string => new Date(at + minutes * 60_000).toISOString();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: boundary.maxStep ?? 600 }), (minutes) => {
+        evaluate(shifted(0), boundary.atLimit);
+        evaluate(shifted(-minutes), boundary.below);
+        evaluate(shifted(minutes), boundary.above);
+      }),
+      { numRuns: 20, seed: 16 },
+    );
+    return checked;
+  }
   if (boundary.kind === 'date') {
     const at = String(boundary.at);
     fc.assert(

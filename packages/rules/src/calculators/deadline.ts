@@ -66,3 +66,31 @@ export const deadlineReason = (verdict: Deadline): Bilingual => {
     en: `${verdict.duty.en}: counted from ${verdict.from}, due ${verdict.dueDate} (${edge.en})${done.en} → ${statusWords[verdict.status].en}.`,
   };
 };
+
+export interface TimeDeadline {
+  id: string;
+  duty: Bilingual;
+  from: string;
+  /** The instant the period ends (ISO, UTC). */
+  dueAt: string;
+  dueIncluded: boolean;
+  done: string | null;
+  status: DeadlineStatus | null;
+  citation: string;
+}
+
+/** A deadline in hours between two instants: on time, late, or (not yet done) due by `dueAt`. */
+export const hoursDeadline = (spec: Omit<PeriodSpec, 'unit'>, from: string, done: string | undefined): TimeDeadline => {
+  const start = Date.parse(from);
+  const due = start + spec.amount * 3_600_000;
+  const status: DeadlineStatus = done === undefined ? 'due' : (spec.dueDateIncluded ? Date.parse(done) <= due : Date.parse(done) < due) ? 'on-time' : 'late';
+  return { id: spec.id, duty: spec.duty, from, dueAt: new Date(due).toISOString(), dueIncluded: spec.dueDateIncluded, done: done ?? null, status, citation: spec.citation };
+};
+
+/** Beijing time for a reason sentence (UTC+8, labelled). */
+export const beijingTime = (iso: string): string => `${new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+
+export const timeDeadlineReason = (verdict: TimeDeadline): Bilingual => ({
+  zh: `${verdict.duty.zh}：自 ${beijingTime(verdict.from)} 起，时限至 ${beijingTime(verdict.dueAt)}（${verdict.dueIncluded ? '恰在时限上仍属按时' : '须在此之前'}）${verdict.done ? `，${beijingTime(verdict.done)} 报告` : '，尚未报告'} → ${statusWords[verdict.status ?? 'due'].zh}。`,
+  en: `${verdict.duty.en}: from ${verdict.from}, due ${verdict.dueAt}${verdict.done ? `, reported ${verdict.done}` : ', not yet reported'} → ${statusWords[verdict.status ?? 'due'].en}.`,
+});
