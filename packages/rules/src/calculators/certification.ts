@@ -122,8 +122,8 @@ export const specialOperationsExam = (input: unknown, options?: CalculatorOption
     }
     result.theoryPassed = passes(facts.theoryScore, 'theoryScore');
     reasons.push({
-      zh: `安全生产知识考试 ${String(facts.theoryScore)} 分：${result.theoryPassed ? '合格' : '不合格'}（满分100，80分以上合格，含80）。`,
-      en: `Theory ${String(facts.theoryScore)}: ${result.theoryPassed ? 'pass' : 'fail'} (out of 100, 80 or more passes).`,
+      zh: `安全生产知识考试 ${String(facts.theoryScore)} 分：${result.theoryPassed ? '合格' : '不合格'}（达到 ${result.passMark} 分即合格）。`,
+      en: `Theory ${String(facts.theoryScore)}: ${result.theoryPassed ? 'pass' : 'fail'} (${result.passMark} or more passes).`,
     });
     if (!result.theoryPassed) {
       result.next = facts.theoryAttempt === 1 ? 'theory-resit' : 'retrain';
@@ -310,7 +310,7 @@ export const specialOperationsEligibility = (input: unknown, options?: Calculato
     const result = { ...empty, checks: [] as EligibilityResult['checks'] };
     const missing: string[] = [];
     const reasons: Bilingual[] = [];
-    citations.add(document, '第四条');
+    citations.add(document, requireParameter(document, 'minimumAgeYears').citation);
     const minimumAge = numberParameter(document, 'minimumAgeYears');
     const age = facts.birthDate === undefined ? null : fullYears(facts.birthDate, asOf);
     result.ageYears = age;

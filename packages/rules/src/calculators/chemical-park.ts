@@ -78,7 +78,7 @@ export const chemicalPark = (input: unknown, options?: CalculatorOptions): Calcu
       result.riskGrade = String(grade.grade) as ChemicalParkResult['riskGrade'];
       result.riskName = { zh: String(grade.zh), en: String(grade.en) };
       reasons.push({
-        zh: `评估得分 ${String(facts.assessmentScore)} → ${result.riskGrade} 级（${String(grade.zh)}）：<60 A，60–<70 B，70–<85 C，≥85 D，界值属较高一档。`,
+        zh: `评估得分 ${String(facts.assessmentScore)} → ${result.riskGrade} 级（${String(grade.zh)}）：${table.bands.map((b) => `${[b.from === null ? '' : `${b.fromInclusive ? '≥' : '>'}${String(b.from)}`, b.to === null ? '' : `${b.toInclusive ? '≤' : '<'}${String(b.to)}`].filter(Boolean).join(' 且 ')} ${String(requireDataset(document, 'riskGrades').rows.find((row) => row.rank === Number(b.value))?.grade)}`).join('，')}。`,
         en: `Score ${String(facts.assessmentScore)} → grade ${result.riskGrade} (${String(grade.en)}): below 60 A, 60 to under 70 B, 70 to under 85 C, 85 and above D.`,
       });
     }

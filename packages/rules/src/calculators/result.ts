@@ -58,7 +58,7 @@ export const chineseNumber = (text: string): number | undefined => {
   return total + digit;
 };
 
-/** The article a citation label points at: 第九十五条 → 95, "4.2.1" → "4.2.1", anything else as written. */
+/** The article a citation label points at: an article written in Chinese numerals → its number, "4.2.1" → "4.2.1", anything else as written. */
 export const articleOf = (label: string): string | number => {
   const article = /第([零一二两三四五六七八九十百]+)条/.exec(label);
   if (article?.[1]) return chineseNumber(article[1]) ?? label;

@@ -49,7 +49,7 @@ describe('safety cost: versions, readings and unknowns', () => {
     expect(run({ industry: 'coal', mineType: 'underground', coalHazards: ['rockburst'], monthlyOutput: 1 }, '2020-01-31').result.rate).toBe('15');
     expect(run({ industry: 'coal', mineType: 'openPit', monthlyOutput: 1 }).result.rate).toBe('5');
   });
-  it('a merely "complex" hydrogeology mine is unknown (30 元 unverified); with high gas it is decided', () => {
+  it('a merely "complex" hydrogeology mine is unknown (the 30 yuan rate is unverified); with high gas it is decided', () => {
     const complex = run({ industry: 'coal', mineType: 'underground', coalHazards: ['hydroComplex'], monthlyOutput: 100 });
     expect(complex.status).toBe('unknown');
     expect(complex.result).toMatchObject({ provisional: true, amountYuan: '3000' });

@@ -3,10 +3,11 @@
 // (Art. 27), the principal's duties as a checklist (Art. 21), and the fine ranges of the penalty chapter.
 import { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
+import type { LoadedDocument } from '../documents/load.js';
 import { compare, multiply, toRational } from '../exact/rational.js';
 import { InputError, parseInput } from '../validation/issues.js';
 import { accidentPenaltiesDocumentId } from './accident-level.js';
-import { addCalendar, addDays } from './certification.js';
+import { addCalendar, addDays } from './deadline.js';
 import {
   asOfDate,
   Citations,
@@ -16,6 +17,7 @@ import {
   noVersionReason,
   parameterValue,
   requireDataset,
+  requireParameter,
   show,
   versionInForce,
   type CalculatorOptions,
@@ -185,23 +187,27 @@ export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): 
         continue;
       }
       const income = toRational(facts.illegalIncomeYuan);
-      // “违法所得十万元以上” and “不足十万元” meet at 100,000, which takes the multiples.
+      // The illegal-income limit is reached at the figure itself (“以上”), which takes the multiples.
       if (compare(income, toRational(String(row.incomeThresholdYuan))) >= 0) {
         min = multiply(income, toRational(String(row.incomeMultipleMin)));
         max = multiply(income, toRational(String(row.incomeMultipleMax)));
-        reasons.push({ zh: `违法所得 ${show(income, 2)} 元达到 10 万元：没收并处 ${row.incomeMultipleMin}–${row.incomeMultipleMax} 倍罚款。`, en: `Illegal income CNY ${show(income, 2)} reaches 100,000: confiscated plus ${row.incomeMultipleMin}–${row.incomeMultipleMax} times.` });
-      } else reasons.push({ zh: `违法所得 ${show(income, 2)} 元不足 10 万元：单处或并处固定区间罚款。`, en: `Illegal income CNY ${show(income, 2)} is below 100,000: the fixed range applies.` });
+        reasons.push({ zh: `违法所得 ${show(income, 2)} 元达到 ${String(row.incomeThresholdYuan)} 元：没收并处 ${row.incomeMultipleMin}–${row.incomeMultipleMax} 倍罚款。`, en: `Illegal income CNY ${show(income, 2)} reaches ${String(row.incomeThresholdYuan)}: confiscated plus ${row.incomeMultipleMin}–${row.incomeMultipleMax} times.` });
+      } else reasons.push({ zh: `违法所得 ${show(income, 2)} 元不足 ${String(row.incomeThresholdYuan)} 元：单处或并处固定区间罚款。`, en: `Illegal income CNY ${show(income, 2)} is below ${String(row.incomeThresholdYuan)}: the fixed range applies.` });
     }
     const band: PenaltyBand = { party: String(row.party), stage: row.stage === 'overdue' ? 'overdue' : 'initial', minYuan: show(min, 2), maxYuan: show(max, 2), situation, citation: String(row.citation) };
     if (band.stage === 'initial' || facts.correctedWithinDeadline === false) result.bands.push(band);
     else result.ifNotCorrected.push(band);
   }
   reasons.push({
-    zh: `第${facts.article}条：${result.bands.map((band) => `${band.party} ${band.minYuan}–${band.maxYuan} 元`).join('；')}（区间两端含本数，“以下”无下限）。`,
+    zh: `${[...new Set(result.bands.map((band) => band.citation))].join('、') || `第${facts.article}条`}：${result.bands.map((band) => `${partyName(document, band.party)} ${band.minYuan}–${band.maxYuan} 元`).join('；')}（区间两端含本数，“以下”无下限）。`,
     en: `Article ${facts.article}: ${result.bands.map((band) => `${band.party} CNY ${band.minYuan}–${band.maxYuan}`).join('; ')} (both ends included; “up to” has no lower bound).`,
   });
   return { calculator: 'work-safety-penalty', asOf, status: missing.length ? 'unknown' : 'decided', result, missing: [...new Set(missing)], reasons, citations: citations.list() };
 };
+
+/** A party's name as the law writes it, from the data (never the English code on a Chinese screen). */
+const partyName = (document: LoadedDocument, party: string): string =>
+  String(document.datasets.parties?.rows.find((row) => row.party === party)?.zh ?? '当事人');
 
 // ------------------------------------------------------------------------------------------- enforcement
 
@@ -232,7 +238,7 @@ export const workSafetyEnforcement = (input: unknown, options?: CalculatorOption
   const reasons: Bilingual[] = [];
   const missing: string[] = [];
   if (facts.correctionOrderDate !== undefined || facts.finedAndRefusesToCorrect !== undefined) {
-    citations.add(document, '第一百一十二条');
+    citations.add(document, requireParameter(document, 'dailyPenaltyStartOffsetDays').citation);
     if (facts.correctionOrderDate === undefined) missing.push('input.correctionOrderDate');
     else if (facts.finedAndRefusesToCorrect === undefined) missing.push('input.finedAndRefusesToCorrect');
     else if (facts.finedAndRefusesToCorrect) {
@@ -247,7 +253,7 @@ export const workSafetyEnforcement = (input: unknown, options?: CalculatorOption
   if (facts.majorHazardPenaltyDates === undefined) {
     if (!result.dailyPenalty && !missing.length) missing.push('input.majorHazardPenaltyDates');
   } else {
-    citations.add(document, '第一百一十三条第（一）项');
+    citations.add(document, requireParameter(document, 'closureWindowDays').citation);
     const dates = [...facts.majorHazardPenaltyDates].sort();
     const windowDays = Number(parameterValue(document, 'closureWindowDays').n);
     const shortCount = Number(parameterValue(document, 'closurePenaltiesWithin180Days').n);
