@@ -126,7 +126,26 @@ export const workSafetyPenaltyInput = z.strictObject({
   /** false: not corrected within the deadline (or refused): the heavier ranges apply as well. */
   correctedWithinDeadline: z.boolean().optional(),
   illegalIncomeYuan: decimalInput.optional(),
+  /** For fines set as a share of the previous year's income. */
+  principalPrevYearIncomeYuan: decimalInput.optional(),
 });
+
+export interface IncomeRatePenalty {
+  party: string;
+  rateMin: string;
+  rateMax: string;
+  minYuan: string | null;
+  maxYuan: string | null;
+  situation: Bilingual;
+  citation: string;
+}
+
+export interface OtherSanction {
+  /** initial: with the fine; overdue: if not corrected in time; condition: hangs on a further fact the text names. */
+  stage: 'initial' | 'overdue' | 'condition';
+  sanction: Bilingual;
+  citation: string;
+}
 
 export interface PenaltyBand {
   party: string;
@@ -142,12 +161,16 @@ export interface WorkSafetyPenaltyResult {
   bands: PenaltyBand[];
   /** Ranges that apply only if the breach is not corrected in time. */
   ifNotCorrected: PenaltyBand[];
+  /** Fines as a share of previous-year income. */
+  incomeBased: IncomeRatePenalty[];
+  /** Dismissal, bans, detention, suspension, void clauses. */
+  sanctions: OtherSanction[];
 }
 
 export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): CalculatorResult<WorkSafetyPenaltyResult> => {
   const facts = parseInput(workSafetyPenaltyInput, input, 'input');
   const asOf = asOfDate(options);
-  const result: WorkSafetyPenaltyResult = { version: null, bands: [], ifNotCorrected: [] };
+  const result: WorkSafetyPenaltyResult = { version: null, bands: [], ifNotCorrected: [], incomeBased: [], sanctions: [] };
   const document = versionInForce(accidentPenaltiesDocumentId, asOf);
   if (!document) return { calculator: 'work-safety-penalty', asOf, status: 'unknown', result, missing: [`document:${accidentPenaltiesDocumentId}`], reasons: [noVersionReason(accidentPenaltiesDocumentId, asOf)], citations: [] };
   result.version = document.version;
@@ -161,8 +184,10 @@ export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): 
     };
   }
   const rows = dataset.rows.filter((row) => row.article === facts.article);
-  if (!rows.length) {
-    const articles = [...new Set(dataset.rows.map((row) => Number(row.article)))];
+  const incomeRows = (document.datasets.incomeRatePenalties?.rows ?? []).filter((row) => row.article === facts.article);
+  const sanctionRows = (document.datasets.otherSanctions?.rows ?? []).filter((row) => row.article === facts.article);
+  if (!rows.length && !incomeRows.length && !sanctionRows.length) {
+    const articles = [...new Set([...dataset.rows, ...(document.datasets.incomeRatePenalties?.rows ?? [])].map((row) => Number(row.article)))].sort((a, b) => a - b);
     throw new InputError([{ path: 'input.article', message: `expected one of articles ${articles.join(', ')} (accident fines: use accident-level), got ${facts.article}` }]);
   }
   const variants = [...new Set(rows.map((row) => row.variant).filter((variant): variant is string => typeof variant === 'string'))];
@@ -198,7 +223,35 @@ export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): 
     if (band.stage === 'initial' || facts.correctedWithinDeadline === false) result.bands.push(band);
     else result.ifNotCorrected.push(band);
   }
-  reasons.push({
+  for (const row of incomeRows) {
+    const rateMin = parameterValue(document, String(row.rateMinParameter));
+    const rateMax = parameterValue(document, String(row.rateMaxParameter));
+    const income = facts.principalPrevYearIncomeYuan === undefined ? null : toRational(facts.principalPrevYearIncomeYuan);
+    if (income === null) missing.push('input.principalPrevYearIncomeYuan');
+    const penalty: IncomeRatePenalty = {
+      party: String(row.party), rateMin: show(rateMin), rateMax: show(rateMax),
+      minYuan: income === null ? null : show(multiply(rateMin, income), 2), maxYuan: income === null ? null : show(multiply(rateMax, income), 2),
+      situation: { zh: String(row.zh), en: String(row.en) }, citation: String(row.citation),
+    };
+    result.incomeBased.push(penalty);
+    citations.add(document, penalty.citation);
+    reasons.push({
+      zh: `${penalty.situation.zh}：对${partyName(document, penalty.party)}处上一年年收入 ${show(multiply(rateMin, toRational(100)))}% 至 ${show(multiply(rateMax, toRational(100)))}% 的罚款${income === null ? '（未给出上一年年收入，金额未算）' : `，即 ${penalty.minYuan}–${penalty.maxYuan} 元`}。`,
+      en: `${penalty.situation.en}: a fine of ${show(multiply(rateMin, toRational(100)))}–${show(multiply(rateMax, toRational(100)))}% of previous-year income${income === null ? ' (income not given)' : `, CNY ${penalty.minYuan}–${penalty.maxYuan}`}.`,
+    });
+  }
+  for (const row of sanctionRows) {
+    const stage = row.stage === 'overdue' ? 'overdue' : row.stage === 'condition' ? 'condition' : 'initial';
+    result.sanctions.push({ stage, sanction: { zh: String(row.zh), en: String(row.en) }, citation: String(row.citation) });
+    citations.add(document, String(row.citation));
+  }
+  if (result.sanctions.length) {
+    reasons.push({
+      zh: `罚款以外：${result.sanctions.map((sanction) => `${sanction.sanction.zh}${sanction.stage === 'condition' ? '（另有条件）' : ''}`).join('；')}。`,
+      en: `Besides fines: ${result.sanctions.map((sanction) => sanction.sanction.en).join('; ')}.`,
+    });
+  }
+  if (result.bands.length) reasons.push({
     zh: `${[...new Set(result.bands.map((band) => band.citation))].join('、') || `第${facts.article}条`}：${result.bands.map((band) => `${partyName(document, band.party)} ${band.minYuan}–${band.maxYuan} 元`).join('；')}（区间两端含本数，“以下”无下限）。`,
     en: `Article ${facts.article}: ${result.bands.map((band) => `${band.party} CNY ${band.minYuan}–${band.maxYuan}`).join('; ')} (both ends included; “up to” has no lower bound).`,
   });
