@@ -1,5 +1,5 @@
 // The rule-document format: one zod schema is the source of truth; types are inferred from it and
-// the JSON Schema that rules-data files reference is generated from those types.
+// the JSON Schema that rules-data files reference is generated from it (z.toJSONSchema).
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -170,8 +170,11 @@ export const ruleSchema = z.strictObject({
   verified: z.boolean(),
   /** Set on a numbered sub-item: the rule of the item it belongs to. */
   partOf: z.string().optional(),
-  /** Every observed fact the rule reads (derived facts resolved to what they are computed from). */
-  facts: z.array(z.string().min(1)).min(1),
+  /**
+   * Every observed fact the rule reads (derived facts resolved to what they are computed from). Optional in
+   * the files: the loader derives it from the conditions; when written, it must equal what they read.
+   */
+  facts: z.array(z.string().min(1)).min(1).optional(),
   appliesWhen: conditionSchema.optional(),
   conditions: conditionSchema,
   /** Readings chosen where the digest flags an ambiguity, and boundary notes, in our own words. */
@@ -179,6 +182,12 @@ export const ruleSchema = z.strictObject({
   /** What stays unverified, when verified is false. */
   unverifiedNote: bilingualSchema.optional(),
   exam: examBlockSchema.optional(),
+});
+
+/** A clause many items share (GB 35181 §5.3.2), written once and referenced as `{ "condition": name }`. */
+export const sharedConditionSchema = z.strictObject({
+  label: bilingualSchema,
+  conditions: conditionSchema,
 });
 
 export const documentKinds = ['major-hazard-criteria', 'grading', 'calculator'] as const;
@@ -215,6 +224,8 @@ export const ruleDocumentSchema = z
     tables: z.record(z.string(), tableSchema).default({}),
     datasets: z.record(z.string(), datasetSchema).default({}),
     derivedFacts: z.record(z.string(), derivedFactSchema).default({}),
+    /** Named conditions of this document; a `{ condition }` leaf resolves here first, then to a rule id. */
+    sharedConditions: z.record(z.string().regex(/^[A-Za-z0-9.-]+$/, 'expected a name of letters, digits, ".", "-"'), sharedConditionSchema).default({}),
     categories: z.array(categorySchema).default([]),
     rules: z.array(ruleSchema),
   })
@@ -222,6 +233,11 @@ export const ruleDocumentSchema = z
     if (doc.effectiveTo !== null && doc.effectiveTo < doc.effectiveFrom) {
       ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'effectiveTo is before effectiveFrom' });
     }
+    doc.rules.forEach((rule, index) => {
+      if (rule.id in doc.sharedConditions) {
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `rule id ${rule.id} is also the name of a shared condition` });
+      }
+    });
   });
 
 export type Bilingual = z.infer<typeof bilingualSchema>;
@@ -234,8 +250,10 @@ export type Parameter = z.infer<typeof parameterSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 export type Category = z.infer<typeof categorySchema>;
 export type ExamBlock = z.infer<typeof examBlockSchema>;
-export type Rule = z.infer<typeof ruleSchema>;
+export type SharedCondition = z.infer<typeof sharedConditionSchema>;
+/** A rule after loading: its facts are always listed (derived from its conditions when the file omits them). */
+export type Rule = Omit<z.output<typeof ruleSchema>, 'facts'> & { facts: string[] };
 /** A rules-data file as written (defaults not yet applied). */
 export type RuleDocumentInput = z.input<typeof ruleDocumentSchema>;
-/** A rules-data file after validation. */
-export type RuleDocument = z.output<typeof ruleDocumentSchema>;
+/** A rules-data file after validation and loading. */
+export type RuleDocument = Omit<z.output<typeof ruleDocumentSchema>, 'rules'> & { rules: Rule[] };

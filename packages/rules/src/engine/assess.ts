@@ -137,6 +137,8 @@ export const assessDocument = async (
     facts,
     describe: (fact) => describeFact(vocabulary, document, fact),
     resolve: (name): Condition => {
+      const shared = document.sharedConditions[name];
+      if (shared) return shared.conditions;
       const rule = rulesById.get(name);
       if (!rule) throw new Error(`${document.file}: condition refers to unknown rule ${name}`);
       return fullTestOf(document, rule);

@@ -46,6 +46,8 @@ export const buildEngine = (document: RuleDocument, ruleId?: string): Engine => 
   const engine = new Engine([], { allowUndefinedFacts: true });
   registerOperators(engine);
   registerDerivedFacts(engine, document);
+  // Shared conditions under their own names (an `all` root, as setCondition wants), then rules by id.
+  for (const [name, shared] of Object.entries(document.sharedConditions)) engine.setCondition(name, { all: [shared.conditions] } as never);
   for (const rule of document.rules) engine.setCondition(rule.id, fullTestOf(document, rule) as never);
   for (const rule of toEngineRules(document)) if (ruleId === undefined || rule.name === ruleId) engine.addRule(rule);
   return engine;

@@ -38,7 +38,7 @@ export interface EvaluationContext {
   document: Pick<RuleDocument, 'derivedFacts' | 'tables'>;
   facts: FactValues;
   describe: (fact: string) => FactDescription;
-  /** Resolves a `{ condition }` reference (a sub-item's full test). */
+  /** Resolves a `{ condition }` reference: a shared condition of the document, else a rule (its full test). */
   resolve: (name: string) => Condition;
 }
 
