@@ -2,6 +2,7 @@
 export { listSectors, listDocuments, type DocumentInfo } from './documents/catalogue.js';
 export type { Sector } from './documents/load.js';
 export { factsSchema } from './facts/facts-schema.js';
+export type * from './generated/fact-types.js';
 export type { JSONSchema } from './facts/vocabulary.js';
 export {
   assess,
