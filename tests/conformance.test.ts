@@ -22,7 +22,7 @@ describe('rules-data', () => {
     for (const document of documents) {
       const raw = JSON.parse(readFileSync(join(rulesDataDirectory(), document.file), 'utf8'));
       expect(() => parseDocument(raw, document.file)).not.toThrow();
-      expect(raw.$schema, `${document.file} names its JSON Schema`).toBe('../../packages/rules/schema/rule-document.schema.json');
+      expect(raw.$schema, `${document.file} names its JSON Schema`).toBe('../schema/rule-document.schema.json');
     }
   });
 

@@ -18,6 +18,7 @@ const listJson = (directory: string, suffix: string): string[] =>
 const status = z.enum(['hazard', 'clear', 'unknown']);
 
 export const casesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
   document: z.strictObject({ id: z.string(), version: z.string() }),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   examples: z

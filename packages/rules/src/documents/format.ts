@@ -44,25 +44,17 @@ export type Condition =
   | { not: Condition; name?: string }
   | { condition: string; name?: string };
 
-const operatorNames = ['threshold', 'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain'] as const;
+const leafBase = { fact: z.string().min(1), name: z.string().optional() };
 
-const leafSchema = z
-  .strictObject({
-    fact: z.string().min(1),
-    operator: z.enum(operatorNames),
-    value: z.unknown(),
-    name: z.string().optional(),
-  })
-  .superRefine((leaf, ctx) => {
-    if (leaf.operator === 'threshold') {
-      const parsed = thresholdSchema.safeParse(leaf.value);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['value', ...issue.path] } as never);
-      }
-    } else if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !Array.isArray(leaf.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${leaf.operator} expects an array value` });
-    }
-  });
+/**
+ * A fact leaf in json-rules-engine's format. Each operator says what its value must be, in the schema
+ * itself (not in a refinement), so the published JSON Schema refuses what zod refuses.
+ */
+const leafSchema = z.discriminatedUnion('operator', [
+  z.strictObject({ ...leafBase, operator: z.literal('threshold'), value: thresholdSchema }),
+  z.strictObject({ ...leafBase, operator: z.enum(['in', 'notIn']), value: z.array(z.unknown(), { error: 'operator in/notIn expects an array value' }) }),
+  z.strictObject({ ...leafBase, operator: z.enum(['equal', 'notEqual', 'contains', 'doesNotContain']), value: z.unknown() }),
+]);
 
 export const conditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
   z.union([

@@ -8,8 +8,10 @@ import { factsReadBy, referencesOf } from './conditions.js';
 import { fullTestOf } from '../engine/rule-tests.js';
 import { formatIssues } from '../validation/issues.js';
 
-const sectorSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingualSchema });
+export const sectorSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingualSchema });
 export type Sector = z.infer<typeof sectorSchema>;
+/** rules-data/sectors.json: the sectors, in the order pages and lists show them. */
+export const sectorsFileSchema = z.strictObject({ $schema: z.string().optional(), sectors: z.array(sectorSchema) });
 
 export interface LoadedDocument extends RuleDocument {
   /** Path of the file below rules-data/. */
@@ -94,7 +96,9 @@ let cache: { sectors: Sector[]; documents: LoadedDocument[] } | undefined;
 export const loadRulesData = (): { sectors: Sector[]; documents: LoadedDocument[] } => {
   if (cache) return cache;
   const directory = rulesDataDirectory();
-  const sectors = z.array(sectorSchema).parse(JSON.parse(readFileSync(join(directory, 'sectors.json'), 'utf8')));
+  const parsedSectors = sectorsFileSchema.safeParse(JSON.parse(readFileSync(join(directory, 'sectors.json'), 'utf8')));
+  if (!parsedSectors.success) throw new RulesDataError(`sectors.json:\n${formatIssues(parsedSectors.error.issues, '').join('\n')}`);
+  const { sectors } = parsedSectors.data;
   const documents = documentFiles(directory)
     .sort()
     .map((path) => parseDocument(JSON.parse(readFileSync(path, 'utf8')), relative(directory, path)));

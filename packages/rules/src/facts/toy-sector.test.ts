@@ -72,8 +72,8 @@ let directory: string;
 beforeAll(() => {
   directory = mkdtempSync(join(tmpdir(), 'anquan-toy-sector-'));
   cpSync(workspaceRulesData, directory, { recursive: true });
-  const sectors = JSON.parse(readFileSync(join(directory, 'sectors.json'), 'utf8')) as unknown[];
-  writeFileSync(join(directory, 'sectors.json'), JSON.stringify([...sectors, { id: 'toy-workshop', title: bilingual('示例车间', 'Toy workshop') }]));
+  const listed = JSON.parse(readFileSync(join(directory, 'sectors.json'), 'utf8')) as { sectors: unknown[] };
+  writeFileSync(join(directory, 'sectors.json'), JSON.stringify({ sectors: [...listed.sectors, { id: 'toy-workshop', title: bilingual('示例车间', 'Toy workshop') }] }));
   mkdirSync(join(directory, 'toy-workshop'));
   writeFileSync(join(directory, 'toy-workshop', 'facts.json'), JSON.stringify(toyFacts));
   writeFileSync(join(directory, 'toy-workshop', 'criteria-2024.json'), JSON.stringify(toyDocument));
