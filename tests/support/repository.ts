@@ -50,6 +50,13 @@ export const casesFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * For counts of shared conditions (countHolding): facts that make each counted condition hold and fail,
+   * written from the digest; a boundary on such a count makes the first N conditions hold.
+   */
+  witnesses: z
+    .record(z.string(), z.strictObject({ holds: z.record(z.string(), z.unknown()), fails: z.record(z.string(), z.unknown()) }))
+    .default({}),
 });
 export type CasesFile = z.output<typeof casesFileSchema>;
 

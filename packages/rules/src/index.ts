@@ -15,7 +15,7 @@ export {
   type Status,
 } from './engine/assess.js';
 export type { LeafReason, Outcome } from './engine/three-valued.js';
-export { registerOperators, registerDerivedFacts, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
+export { registerOperators, registerDerivedFacts, registerSharedConditions, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
 export { InputError, type InputIssue } from './validation/issues.js';
 export { todayInChina } from './engine/as-of.js';
 export type { Bilingual, Citation, Rule, RuleDocument, Threshold } from './documents/format.js';

@@ -15,7 +15,7 @@ export interface ThresholdLeaf extends ConditionLeaf {
 }
 
 type WalkContext = Pick<RuleDocument, 'sharedConditions'>;
-type ExpressionContext = Pick<RuleDocument, 'derivedFacts'>;
+type ExpressionContext = Pick<RuleDocument, 'derivedFacts'> & Partial<Pick<RuleDocument, 'sharedConditions'>>;
 
 /** Every `{ condition }` name the tree refers to, in order, without resolving them. */
 export const referencesOf = (condition: Condition | undefined): string[] => {
@@ -63,6 +63,12 @@ export const observedFactsOfExpression = (expression: Expression, document: Expr
   if ('difference' in expression) return expression.difference.flatMap(recur);
   if ('ratio' in expression) return expression.ratio.flatMap(recur);
   if ('lookup' in expression) return recur(expression.key);
+  if ('countHolding' in expression) {
+    const shared = { sharedConditions: document.sharedConditions ?? {} };
+    return expression.countHolding.flatMap((name) =>
+      leavesOf({ condition: name }, shared).flatMap((leaf) => (seen.has(leaf.fact) ? [] : observedFactsOfExpression({ fact: leaf.fact }, document, seen))),
+    );
+  }
   return [...expression.countTrue];
 };
 

@@ -75,7 +75,9 @@ export type Expression =
   | { product: Expression[] }
   | { ratio: [Expression, Expression] }
   | { lookup: string; key: Expression }
-  | { countTrue: string[] };
+  | { countTrue: string[] }
+  /** How many of the named shared conditions hold (GB 35181 §5.3.2 counts elements, some of them measured). */
+  | { countHolding: string[] };
 
 export const expressionSchema: z.ZodType<Expression, Expression> = z.lazy(() =>
   z.union([
@@ -87,6 +89,7 @@ export const expressionSchema: z.ZodType<Expression, Expression> = z.lazy(() =>
     z.strictObject({ ratio: z.tuple([expressionSchema, expressionSchema]) }),
     z.strictObject({ lookup: z.string().min(1), key: expressionSchema }),
     z.strictObject({ countTrue: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ countHolding: z.array(z.string().min(1)).min(1) }),
   ]),
 ) as z.ZodType<Expression, Expression>;
 

@@ -2,7 +2,7 @@
 // leaves json-rules-engine skips when all/any short-circuit, so a report always shows the whole test.
 import type { Bilingual, Condition, RuleDocument, Threshold } from '../documents/format.js';
 import { toDecimalString } from '../exact/rational.js';
-import { evaluateExpression, type Evaluated, type FactValues } from './expressions.js';
+import { evaluateExpression, setConditionEvaluator, type Evaluated, type FactValues } from './expressions.js';
 import { crossesThreshold } from './threshold.js';
 
 export type Outcome = 'true' | 'false' | 'unknown';
@@ -35,7 +35,7 @@ export interface Trace {
 }
 
 export interface EvaluationContext {
-  document: Pick<RuleDocument, 'derivedFacts' | 'tables'>;
+  document: Pick<RuleDocument, 'derivedFacts' | 'tables'> & Partial<Pick<RuleDocument, 'sharedConditions'>>;
   facts: FactValues;
   describe: (fact: string) => FactDescription;
   /** Resolves a `{ condition }` reference: a shared condition of the document, else a rule (its full test). */
@@ -227,3 +227,20 @@ export const leavesOf = (trace: Trace): LeafReason[] =>
 /** The facts whose absence keeps the outcome open: only leaves that are still unknown count. */
 export const missingFactsOf = (trace: Trace): string[] =>
   trace.outcome === 'unknown' ? [...new Set(leavesOf(trace).flatMap((leaf) => (leaf.outcome === 'unknown' ? leaf.missingFacts : [])))] : [];
+
+// countHolding (a derived count of shared conditions) evaluates those conditions with this module.
+setConditionEvaluator((name, facts, document) => {
+  const shared = document.sharedConditions?.[name];
+  if (!shared) throw new Error(`countHolding names ${name}, which is not a shared condition`);
+  const trace = evaluateCondition(shared.conditions, {
+    document,
+    facts,
+    describe: (fact) => ({ label: { zh: fact, en: fact } }),
+    resolve: (reference) => {
+      const inner = document.sharedConditions?.[reference];
+      if (!inner) throw new Error(`countHolding: ${name} refers to ${reference}, which is not a shared condition`);
+      return inner.conditions;
+    },
+  });
+  return { outcome: trace.outcome, missingFacts: trace.outcome === 'unknown' ? missingFactsOf(trace) : [] };
+});

@@ -4573,21 +4573,45 @@ export interface FireFacts {
   /** 综合判定要素7.1.1：未按规定或城市消防规划设置消防车道，或消防车道被堵塞、占用
    * composite element 7.1.1: fire-engine access road missing as required, or blocked or occupied */
   fireLaneMissingOrBlocked?: boolean | null;
-  /** 综合判定要素7.1.2：既有防火间距被占用或小于规定值的80%，或明火、散发火花地点与易燃易爆厂房装置的防火间距小于规定值
-   * composite element 7.1.2: existing separation between buildings occupied or below 80 % of the required value, or separation from open flames/sparks to flammable plant below the required value */
-  fireSeparationShortOrOccupied?: boolean | null;
+  /** 建筑之间既有防火间距被占用
+   * the existing fire separation between buildings is occupied */
+  existingBuildingSeparationOccupied?: boolean | null;
+  /** 建筑之间的实际防火间距（取最不利处） (m)
+   * actual fire separation between buildings (the least favourable one) */
+  buildingSeparationM?: number | null;
+  /** 该处国家工程建设消防技术标准规定的防火间距 (m)
+   * fire separation the building fire codes require there */
+  requiredBuildingSeparationM?: number | null;
+  /** 有明火或散发火花地点邻近易燃易爆生产厂房、装置设备
+   * there are open-flame or spark-emitting sites near flammable/explosive production buildings or installations */
+  openFlameSitesNearFlammablePlant?: boolean | null;
+  /** 明火或散发火花地点与易燃易爆生产厂房、装置设备之间的实际防火间距（取最不利处） (m)
+   * actual separation between open-flame or spark sites and flammable/explosive production buildings or installations (least favourable) */
+  openFlameSeparationM?: number | null;
+  /** 该处规定的防火间距 (m)
+   * fire separation required there */
+  requiredOpenFlameSeparationM?: number | null;
   /** 综合判定要素7.1.3：在厂房、库房、商场中设员工宿舍，或在居住等民用建筑中从事生产、储存、经营活动，且不符合GA 703
    * composite element 7.1.3: staff dormitories in factories, warehouses or malls, or production/storage/business in residential buildings, not complying with GA 703 */
   dormitoryOrMixedUseNotPerGa703?: boolean | null;
   /** 综合判定要素7.1.4：地下车站站厅乘客疏散区、站台或疏散通道内设置商业经营场所
    * composite element 7.1.4: commercial premises in the passenger evacuation area, platform or evacuation passages of an underground station */
   commerceInUndergroundStationEvacuationArea?: boolean | null;
-  /** 综合判定要素7.2.1：原有防火分区被改变，实际防火分区面积超过规定值50%以上（大于规定值的1.5倍）
-   * composite element 7.2.1: fire compartment altered so that its area exceeds the allowed value by more than 50 % (above 1.5 × allowed) */
-  fireCompartmentEnlargedOver150Percent?: boolean | null;
-  /** 综合判定要素7.2.2：防火门、防火卷帘等防火分隔设施损坏数量大于该防火分区相应设施总数的50%
-   * composite element 7.2.2: more than 50 % of the fire doors, shutters or other separation devices of the compartment damaged */
-  fireSeparationDevicesDamagedOverHalf?: boolean | null;
+  /** 原有防火分区被改变
+   * the original fire compartments have been altered */
+  fireCompartmentAltered?: boolean | null;
+  /** 改变后实际防火分区的建筑面积（取最大者） (m²)
+   * floor area of the largest fire compartment as altered */
+  fireCompartmentAreaM2?: number | null;
+  /** 该防火分区建筑面积的规定值 (m²)
+   * floor area the codes allow for that compartment */
+  allowedFireCompartmentAreaM2?: number | null;
+  /** 防火分区内防火门、防火卷帘等防火分隔设施总数 (个)
+   * number of fire doors, fire shutters and other separation devices in the fire compartment */
+  fireSeparationDevicesCount?: number | null;
+  /** 其中损坏的数量 (个)
+   * how many of them are damaged */
+  fireSeparationDevicesDamagedCount?: number | null;
   /** 综合判定要素7.2.3：丙、丁、戊类厂房内有火灾或爆炸危险的部位未采取防火分隔等防火防爆措施
    * composite element 7.2.3: fire/explosion-hazard parts of class 丙/丁/戊 factories without fire separation or other protection */
   hazardPartsUnseparatedInClassCDEFactory?: boolean | null;
@@ -4603,15 +4627,33 @@ export interface FireFacts {
   /** 综合判定要素7.3.4：按规定应设独立的安全出口或疏散楼梯而未设置
    * composite element 7.3.4: independent safety exit or evacuation stair required but not provided */
   requiredIndependentExitMissing?: boolean | null;
-  /** 综合判定要素7.3.5：商店营业厅内的疏散距离大于规定值的125%
-   * composite element 7.3.5: evacuation distance in a shop sales hall above 125 % of the allowed value */
-  shopEvacuationDistanceOver125Percent?: boolean | null;
-  /** 综合判定要素7.3.6：未按规定设置疏散指示标志、应急照明，或损坏率大于标准要求设置数量的30%（高层、地下建筑）或50%（其他建筑）
-   * composite element 7.3.6: evacuation signs or emergency lighting not provided, or damaged above 30 % of the required number (high-rise and underground buildings) or 50 % (others) */
-  evacuationSignsLightingDeficient?: boolean | null;
-  /** 综合判定要素7.3.7：设有人员密集场所的高层建筑封闭或防烟楼梯间的门损坏率超过20%，其他建筑超过50%
-   * composite element 7.3.7: doors of enclosed or smoke-proof stairwells damaged above 20 % (high-rise buildings with crowded places) or 50 % (others) */
-  stairwellDoorsDamagedOverLimit?: boolean | null;
+  /** 商店营业厅内的实际疏散距离（取最大者） (m)
+   * actual evacuation distance in the shop sales hall (the longest) */
+  shopSalesHallEvacuationDistanceM?: number | null;
+  /** 该处疏散距离的规定值 (m)
+   * evacuation distance the codes allow there */
+  allowedShopSalesHallEvacuationDistanceM?: number | null;
+  /** 建筑为高层建筑或地下建筑
+   * the building is a high-rise or underground building */
+  highRiseOrUndergroundBuilding?: boolean | null;
+  /** 未按规定设置疏散指示标志、应急照明
+   * evacuation signs or emergency lighting are not provided as required */
+  evacuationSignsLightingNotProvided?: boolean | null;
+  /** 标准要求设置的疏散指示标志、应急照明数量 (个)
+   * number of evacuation signs and emergency lights the standard requires */
+  evacuationSignsLightingRequiredCount?: number | null;
+  /** 已设疏散指示标志、应急照明中损坏的数量 (个)
+   * how many of the installed evacuation signs and emergency lights are damaged */
+  evacuationSignsLightingDamagedCount?: number | null;
+  /** 建筑为设有人员密集场所的高层建筑
+   * the building is a high-rise building with crowded premises */
+  highRiseWithCrowdedPremises?: boolean | null;
+  /** 封闭楼梯间、防烟楼梯间的门设置总数 (樘)
+   * number of doors of enclosed and smoke-proof stairwells */
+  stairwellDoorsCount?: number | null;
+  /** 其中损坏的门的数量 (樘)
+   * how many of those doors are damaged */
+  stairwellDoorsDamagedCount?: number | null;
   /** 综合判定要素7.3.8：人员密集场所疏散走道、楼梯间、前室的室内装修材料燃烧性能不符合GB 50222
    * composite element 7.3.8: interior finishes of evacuation corridors, stairwells and lobbies of a crowded place not meeting GB 50222 */
   crowdedEscapeRouteFinishesNonCompliant?: boolean | null;
@@ -4687,6 +4729,30 @@ export interface FireFacts {
   /** 综合判定要素7.9.5：违反规定在人员密集场所使用易燃、可燃材料装修、装饰
    * composite element 7.9.5: flammable or combustible decoration in a crowded place in breach of rules */
   crowdedCombustibleDecoration?: boolean | null;
+  /** 综合判定要素7.1.2：既有防火间距被占用或小于规定值的80%，或明火、散发火花地点与易燃易爆厂房装置的防火间距小于规定值
+   * composite element 7.1.2: existing separation between buildings occupied or below 80 % of the required value, or separation from open flames/sparks to flammable plant below the required value
+   * @deprecated until 0.3.0: use existingBuildingSeparationOccupied, buildingSeparationM, requiredBuildingSeparationM, openFlameSitesNearFlammablePlant, openFlameSeparationM, requiredOpenFlameSeparationM. Composite element 7.1.2 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  fireSeparationShortOrOccupied?: boolean | null;
+  /** 综合判定要素7.2.1：原有防火分区被改变，实际防火分区面积超过规定值50%以上（大于规定值的1.5倍）
+   * composite element 7.2.1: fire compartment altered so that its area exceeds the allowed value by more than 50 % (above 1.5 × allowed)
+   * @deprecated until 0.3.0: use fireCompartmentAltered, fireCompartmentAreaM2, allowedFireCompartmentAreaM2. Composite element 7.2.1 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  fireCompartmentEnlargedOver150Percent?: boolean | null;
+  /** 综合判定要素7.2.2：防火门、防火卷帘等防火分隔设施损坏数量大于该防火分区相应设施总数的50%
+   * composite element 7.2.2: more than 50 % of the fire doors, shutters or other separation devices of the compartment damaged
+   * @deprecated until 0.3.0: use fireSeparationDevicesCount, fireSeparationDevicesDamagedCount. Composite element 7.2.2 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  fireSeparationDevicesDamagedOverHalf?: boolean | null;
+  /** 综合判定要素7.3.5：商店营业厅内的疏散距离大于规定值的125%
+   * composite element 7.3.5: evacuation distance in a shop sales hall above 125 % of the allowed value
+   * @deprecated until 0.3.0: use shopSalesHallEvacuationDistanceM, allowedShopSalesHallEvacuationDistanceM. Composite element 7.3.5 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  shopEvacuationDistanceOver125Percent?: boolean | null;
+  /** 综合判定要素7.3.6：未按规定设置疏散指示标志、应急照明，或损坏率大于标准要求设置数量的30%（高层、地下建筑）或50%（其他建筑）
+   * composite element 7.3.6: evacuation signs or emergency lighting not provided, or damaged above 30 % of the required number (high-rise and underground buildings) or 50 % (others)
+   * @deprecated until 0.3.0: use highRiseOrUndergroundBuilding, evacuationSignsLightingNotProvided, evacuationSignsLightingRequiredCount, evacuationSignsLightingDamagedCount. Composite element 7.3.6 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  evacuationSignsLightingDeficient?: boolean | null;
+  /** 综合判定要素7.3.7：设有人员密集场所的高层建筑封闭或防烟楼梯间的门损坏率超过20%，其他建筑超过50%
+   * composite element 7.3.7: doors of enclosed or smoke-proof stairwells damaged above 20 % (high-rise buildings with crowded places) or 50 % (others)
+   * @deprecated until 0.3.0: use highRiseWithCrowdedPremises, stairwellDoorsCount, stairwellDoorsDamagedCount. Composite element 7.3.7 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  stairwellDoorsDamagedOverLimit?: boolean | null;
 }
 
 /** Facts of the road-transport sector (rules-data/road-transport/facts.json). */
