@@ -1,7 +1,8 @@
 // Evaluates derived facts (ratios, sums, table limits, counts) exactly, and says which facts were missing.
+import { lookupBand } from '../documents/bands.js';
 import { observedFactsOfExpression, leavesOf } from '../documents/conditions.js';
-import type { Band, Expression, RuleDocument, Table } from '../documents/format.js';
-import { add, compare, divide, isZero, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
+import type { Expression, RuleDocument } from '../documents/format.js';
+import { add, divide, isZero, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
 
 export type FactValues = Readonly<Record<string, unknown>>;
 
@@ -22,19 +23,7 @@ export const setConditionEvaluator = (evaluator: typeof holds): void => {
   holds = evaluator;
 };
 
-const inBand = (key: Rational, band: Band): boolean => {
-  if (band.from !== null) {
-    const order = compare(key, toRational(band.from));
-    if (order < 0 || (order === 0 && !band.fromInclusive)) return false;
-  }
-  if (band.to !== null) {
-    const order = compare(key, toRational(band.to));
-    if (order > 0 || (order === 0 && !band.toInclusive)) return false;
-  }
-  return true;
-};
-
-export const lookupBand = (table: Table, key: Rational): Band | undefined => table.bands.find((band) => inBand(key, band));
+export { lookupBand } from '../documents/bands.js';
 
 const combine = (parts: Evaluated[], operation: (values: Rational[]) => Evaluated): Evaluated => {
   const missing = parts.filter((part) => part.kind === 'missing');

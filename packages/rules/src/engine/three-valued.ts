@@ -1,6 +1,7 @@
 // Three-valued (Kleene) evaluation of a rule's conditions with a reason for every leaf — including the
 // leaves json-rules-engine skips when all/any short-circuit, so a report always shows the whole test.
 import type { Bilingual, Condition, RuleDocument, Threshold } from '../documents/format.js';
+import { thresholdSide } from '../documents/wording.js';
 import { toDecimalString } from '../exact/rational.js';
 import { evaluateExpression, setConditionEvaluator, type Evaluated, type FactValues } from './expressions.js';
 import { crossesThreshold } from './threshold.js';
@@ -54,14 +55,7 @@ const verdict: Record<Outcome, Bilingual> = {
   unknown: { zh: '待查明', en: 'unknown' },
 };
 
-const sideText = (threshold: Threshold): Bilingual =>
-  threshold.side === 'above'
-    ? threshold.inclusive
-      ? { zh: '达到或超过', en: 'at or above' }
-      : { zh: '超过', en: 'above' }
-    : threshold.inclusive
-      ? { zh: '达到或低于', en: 'at or below' }
-      : { zh: '低于', en: 'below' };
+const sideText = thresholdSide;
 
 const displayValue = (value: unknown, description: FactDescription): string => {
   if (typeof value === 'boolean') return value ? '是' : '否';
