@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { HAZARD_EVENT, registerDerivedFacts, registerOperators, toEngineRules } from '../packages/rules/src/index.js';
+import { HAZARD_EVENT, registerDerivedFacts, registerOperators, registerSharedConditions, toEngineRules } from '../packages/rules/src/index.js';
 import { assessDocument } from '../packages/rules/src/engine/assess.js';
 import { loadRulesData } from '../packages/rules/src/documents/load.js';
 import { completeFacts } from './support/arbitrary-facts.js';
@@ -13,6 +13,7 @@ for (const document of loadRulesData().documents.filter((candidate) => candidate
     const plain = new Engine([], { allowUndefinedFacts: true });
     registerOperators(plain);
     registerDerivedFacts(plain, document);
+    registerSharedConditions(plain, document);
     const rules = toEngineRules(document);
     for (const rule of rules) plain.setCondition(String(rule.name), rule.conditions);
     for (const rule of rules) plain.addRule(rule);

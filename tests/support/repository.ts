@@ -18,6 +18,7 @@ const listJson = (directory: string, suffix: string): string[] =>
 const status = z.enum(['hazard', 'clear', 'unknown']);
 
 export const casesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
   document: z.strictObject({ id: z.string(), version: z.string() }),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   examples: z
@@ -49,6 +50,13 @@ export const casesFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * For counts of shared conditions (countHolding): facts that make each counted condition hold and fail,
+   * written from the digest; a boundary on such a count makes the first N conditions hold.
+   */
+  witnesses: z
+    .record(z.string(), z.strictObject({ holds: z.record(z.string(), z.unknown()), fails: z.record(z.string(), z.unknown()) }))
+    .default({}),
 });
 export type CasesFile = z.output<typeof casesFileSchema>;
 

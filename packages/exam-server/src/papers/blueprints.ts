@@ -11,7 +11,9 @@ import { rulesDataDirectory } from '../questions/bank.js';
 const section = z.strictObject({ type: z.enum(['judgement', 'single', 'multiple']), count: z.number().int().min(1), points: z.number().positive() });
 export type Section = z.infer<typeof section>;
 
-const fileSchema = z.object({
+export const blueprintsFileSchema = z.object({
+  $schema: z.string().optional(),
+  $comment: z.string().optional(),
   theoryExam: z.object({ totalPoints: z.number(), passMark: z.number(), durationMinutes: z.number(), citation: z.string() }),
   principal: z.object({
     citation: z.string(),
@@ -52,7 +54,7 @@ let cache: Blueprint[] | undefined;
 
 export const baseBlueprints = (): Blueprint[] => {
   if (cache) return cache;
-  const file = fileSchema.parse(JSON.parse(readFileSync(join(rulesDataDirectory(), 'exams', 'blueprints.json'), 'utf8')));
+  const file = blueprintsFileSchema.parse(JSON.parse(readFileSync(join(rulesDataDirectory(), 'exams', 'blueprints.json'), 'utf8')));
   const { theoryExam, principal, specialOperation } = file;
   const principals: Blueprint[] = principal.industries.map((industry) => ({
     id: `principal-${industry.id}`,

@@ -34,7 +34,7 @@ export const bankQuestionSchema = z
   });
 export type BankQuestion = z.output<typeof bankQuestionSchema>;
 
-const bankFileSchema = z.strictObject({ topic: z.string(), title: z.string(), source: z.string(), questions: z.array(bankQuestionSchema) });
+export const bankFileSchema = z.strictObject({ $schema: z.string().optional(), topic: z.string(), title: z.string(), source: z.string(), questions: z.array(bankQuestionSchema) });
 
 const topicTitles = new Map<string, string>();
 

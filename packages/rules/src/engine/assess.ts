@@ -7,6 +7,7 @@ import { firedRuleIds } from './json-rules-engine.js';
 import { applicabilityOf, fullTestOf } from './rule-tests.js';
 import { evaluateCondition, leavesOf, missingFactsOf, type EvaluationContext, type LeafReason, type Outcome } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
+import type { FactsOf } from '../generated/fact-types.js';
 
 export type Status = 'hazard' | 'clear' | 'unknown';
 
@@ -137,6 +138,8 @@ export const assessDocument = async (
     facts,
     describe: (fact) => describeFact(vocabulary, document, fact),
     resolve: (name): Condition => {
+      const shared = document.sharedConditions[name];
+      if (shared) return shared.conditions;
       const rule = rulesById.get(name);
       if (!rule) throw new Error(`${document.file}: condition refers to unknown rule ${name}`);
       return fullTestOf(document, rule);
@@ -192,7 +195,7 @@ export const knownSector = (sector: unknown): string => {
 };
 
 /** Assesses facts about one enterprise or site against every document of its sector in force on `asOf`. */
-export const assess = async (sector: string, facts: unknown, options: { asOf?: string } = {}): Promise<Assessment> => {
+export const assess = async <S extends string>(sector: S, facts: FactsOf<S>, options: { asOf?: string } = {}): Promise<Assessment> => {
   const sectorId = knownSector(sector);
   const asOf = resolveAsOf(options.asOf);
   const validFacts = validateFacts(vocabularyFor(sectorId)!, facts);

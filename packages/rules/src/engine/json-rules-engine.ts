@@ -5,6 +5,8 @@ import type { RuleDocument } from '../documents/format.js';
 import { baseFactsOf, evaluateExpression } from './expressions.js';
 import { fullTestOf } from './rule-tests.js';
 import { thresholdOperator } from './threshold.js';
+// Loaded for its effect: derived counts of shared conditions (countHolding) evaluate them three-valued.
+import './three-valued.js';
 
 export const HAZARD_EVENT = 'major-accident-hazard';
 
@@ -19,7 +21,7 @@ export const registerOperators = (engine: Engine): void => {
  * except a count with unanswered items, which is the interval `{ low, high }` it must lie in, so that
  * the threshold operator can decide it when both ends agree, as the three-valued pass does.
  */
-export const registerDerivedFacts = (engine: Engine, document: Pick<RuleDocument, 'derivedFacts' | 'tables'>): void => {
+export const registerDerivedFacts = (engine: Engine, document: Pick<RuleDocument, 'derivedFacts' | 'tables'> & Partial<Pick<RuleDocument, 'sharedConditions'>>): void => {
   for (const [id, derived] of Object.entries(document.derivedFacts)) {
     engine.addFact(id, async (_params, almanac) => {
       const names = [...new Set(baseFactsOf(derived.expression, document))];
@@ -31,6 +33,11 @@ export const registerDerivedFacts = (engine: Engine, document: Pick<RuleDocument
       return evaluated.bounds ? { low: evaluated.bounds[0], high: evaluated.bounds[1] } : undefined;
     });
   }
+};
+
+/** Registers a document's shared conditions under their names (an `all` root, as setCondition wants). */
+export const registerSharedConditions = (engine: Engine, document: Pick<RuleDocument, 'sharedConditions'>): void => {
+  for (const [name, shared] of Object.entries(document.sharedConditions)) engine.setCondition(name, { all: [shared.conditions] } as never);
 };
 
 /** The document's rules as json-rules-engine rule objects; each fires the hazard event with its id. */
@@ -46,6 +53,7 @@ export const buildEngine = (document: RuleDocument, ruleId?: string): Engine => 
   const engine = new Engine([], { allowUndefinedFacts: true });
   registerOperators(engine);
   registerDerivedFacts(engine, document);
+  registerSharedConditions(engine, document);
   for (const rule of document.rules) engine.setCondition(rule.id, fullTestOf(document, rule) as never);
   for (const rule of toEngineRules(document)) if (ruleId === undefined || rule.name === ruleId) engine.addRule(rule);
   return engine;

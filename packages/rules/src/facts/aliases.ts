@@ -2,7 +2,7 @@
 // the new observations its field's `aliases` give, with a deprecation notice.
 import type { z } from 'zod';
 import type { FactAlias } from './fields.js';
-import type { FactVocabulary } from './index.js';
+import type { FactVocabulary } from './build.js';
 import { fieldMeta } from './vocabulary.js';
 
 /** An old fact name found in input, and what it was read as. */
