@@ -138,12 +138,27 @@ export interface CoalMineFacts {
   /** 甲烷浓度达到断电浓度后已进行处理
    * the exceedance was dealt with when CH4 reached the power-cut level */
   highCh4Handled?: boolean | null;
-  /** 爆破地点附近风流中甲烷浓度 (%)
-   * CH4 in the air near the blasting point */
+  /** 爆破前在爆破地点附近风流中测得的甲烷读数个数 (个)
+   * number of CH4 readings taken in the air near the blasting point before blasting */
+  blastPointCh4ReadingCount?: number | null;
+  /** 爆破地点附近风流中甲烷浓度（第1个读数） (%)
+   * CH4 in the air near the blasting point (first reading) */
   blastPointVicinityCh4Percent?: number | null;
-  /** 该甲烷浓度测点距爆破地点的距离 (m)
-   * distance of that CH4 reading from the blasting point */
+  /** 第1个甲烷读数测点距爆破地点的距离 (m)
+   * distance of the first CH4 reading from the blasting point */
   blastPointCh4DistanceM?: number | null;
+  /** 爆破地点附近风流中甲烷浓度（第2个读数） (%)
+   * CH4 in the air near the blasting point (second reading) */
+  blastPointCh4Reading2Percent?: number | null;
+  /** 第2个甲烷读数测点距爆破地点的距离 (m)
+   * distance of the second CH4 reading from the blasting point */
+  blastPointCh4Reading2DistanceM?: number | null;
+  /** 爆破地点附近风流中甲烷浓度（第3个读数） (%)
+   * CH4 in the air near the blasting point (third reading) */
+  blastPointCh4Reading3Percent?: number | null;
+  /** 第3个甲烷读数测点距爆破地点的距离 (m)
+   * distance of the third CH4 reading from the blasting point */
+  blastPointCh4Reading3DistanceM?: number | null;
   /** 仍然进行了爆破
    * blasting went ahead */
   blastingProceeded?: boolean | null;
@@ -153,15 +168,15 @@ export interface CoalMineFacts {
   /** 该积聚空间内甲烷浓度 (%)
    * CH4 in that space */
   gasPocketCh4Percent?: number | null;
-  /** 积聚地点附近20m内已停止工作
-   * work was stopped within 20 m of the accumulation */
-  gasPocketWorkStoppedWithin20M?: boolean | null;
-  /** 积聚地点附近20m内已撤出人员
-   * people were withdrawn within 20 m of the accumulation */
-  gasPocketPeopleWithdrawnWithin20M?: boolean | null;
-  /** 积聚地点附近20m内已切断电源
-   * power was cut within 20 m of the accumulation */
-  gasPocketPowerCutWithin20M?: boolean | null;
+  /** 积聚地点周围已停止工作的范围（半径） (m)
+   * radius around the accumulation within which work was stopped */
+  gasPocketWorkStoppedRadiusM?: number | null;
+  /** 积聚地点周围已撤出人员的范围（半径） (m)
+   * radius around the accumulation from which people were withdrawn */
+  gasPocketPeopleWithdrawnRadiusM?: number | null;
+  /** 积聚地点周围已切断电源的范围（半径） (m)
+   * radius around the accumulation within which power was cut */
+  gasPocketPowerCutRadiusM?: number | null;
   /** 甲烷积聚已进行处理
    * the accumulation was dealt with */
   gasPocketHandled?: boolean | null;
@@ -321,9 +336,9 @@ export interface CoalMineFacts {
   /** 局部综合防突措施持续至揭穿煤层进入顶（底）板的最小法向距离 (m)
    * normal distance into the roof (floor) beyond the seam up to which the measures continued */
   coalExposureMeasuresEndPastSeamM?: number | null;
-  /** 距煤层最小法向距离5m至2m之间掘进工作面采用远距离爆破
-   * remote blasting was used at the heading between 5 m and 2 m normal distance from the seam */
-  coalExposureRemoteBlasting5To2M?: boolean | null;
+  /** 揭煤掘进工作面开始采用远距离爆破时距煤层的最小法向距离 (m)
+   * normal distance from the seam at which the exposure heading began to use remote blasting */
+  coalExposureRemoteBlastingFromNormalDistanceM?: number | null;
   /** 揭煤前编制了井巷揭煤防突专项设计并经煤矿企业技术负责人批准
    * a special coal-exposure design was drawn up and approved by the enterprise technical head before exposure */
   coalExposureDesignApprovedByEnterpriseTechHead?: boolean | null;
@@ -357,9 +372,9 @@ export interface CoalMineFacts {
   /** 测点位于构造带
    * the measurement lies in a geological-structure zone */
   inGeologicalStructureZone?: boolean | null;
-  /** 所用钻屑瓦斯解吸指标
-   * drill-cuttings desorption index used */
-  desorptionIndexType?: "deltaH2" | "k1" | null;
+  /** 测定了的钻屑瓦斯解吸指标
+   * drill-cuttings desorption indices measured */
+  desorptionIndicesMeasured?: ("deltaH2" | "k1")[] | null;
   /** 煤样状态
    * coal sample condition */
   coalSampleCondition?: "dry" | "wet" | null;
@@ -1434,9 +1449,9 @@ export interface CoalMineFacts {
   /** 已及时采取措施治理边坡变形
    * slope deformation treated promptly */
   slopeDeformationTreatedPromptly?: boolean | null;
-  /** 矿井电源回路数（可正常供电的） (回)
-   * power supply circuits to the mine (in working order) */
-  powerSupplyCircuits?: number | null;
+  /** 矿井已形成的电源回路数 (回)
+   * power supply circuits the mine has (lines in place, whether or not in service) */
+  powerSupplyCircuitsPresent?: number | null;
   /** 建井期间矿井已短路贯通
    * shafts already connected (short-circuited) during construction */
   shaftsShortCircuitConnected?: boolean | null;
@@ -2629,9 +2644,9 @@ export interface MetalNonmetalMineFacts {
   /** 在井下受地表水威胁区域组织生产建设
    * production or construction going on in underground areas threatened by surface water */
   producingInSurfaceWaterThreatenedArea?: boolean | null;
-  /** 已查清矿山及周边（矿体边界外200米）的地面裂缝、废弃井巷、封闭不良钻孔、采空区、水力联系通道等隐蔽致灾因素
-   * hidden hazard factors (surface cracks, abandoned workings, poorly sealed boreholes, voids, hydraulic pathways) in and around the mine (200 m beyond the orebody) identified */
-  hiddenHazardFactorsInvestigated?: boolean | null;
+  /** 地面裂缝、废弃井巷、封闭不良钻孔、采空区、水力联系通道等隐蔽致灾因素已查清的范围（自矿体边界向外的距离） (m)
+   * how far beyond the orebody boundary the hidden hazard factors (surface cracks, abandoned workings, poorly sealed boreholes, voids, hydraulic pathways) have been identified */
+  hiddenHazardFactorsInvestigatedBeyondOrebodyM?: number | null;
   /** 对上述隐蔽致灾因素采取了有效治理措施
    * those hidden hazard factors effectively treated */
   hiddenHazardFactorsTreated?: boolean | null;
@@ -2744,9 +2759,12 @@ export interface HazardousChemicalsFacts {
   /** 涉及“两重点一重大”的装置、设施外部安全防护距离符合标准要求
    * external safety protection distances of the "two key + one major" units meet the standards */
   externalSafetyDistanceCompliant?: boolean | null;
-  /** 输送甲、乙类火灾危险性或急性毒性类别1、2物料的管线穿越或跨越与其无关的生产装置、储罐组
-   * a pipeline with class A/B fire-hazard or acute-toxicity category 1/2 material passes through or over an unrelated production unit or tank group */
-  hazardousPipelineCrossesUnrelatedUnit?: boolean | null;
+  /** 穿越或跨越与其无关的生产装置、储罐组的管线（全厂性公共管廊除外）所输送物料的火灾危险性类别
+   * fire-hazard classes of the materials carried by lines (other than plant-wide pipe racks) that pass through or over an unrelated production unit or tank group */
+  unrelatedUnitCrossingPipelineFireClasses?: ("A" | "B" | "C" | "D" | "E")[] | null;
+  /** 穿越或跨越与其无关的生产装置、储罐组的管线（全厂性公共管廊除外）所输送物料的急性毒性类别
+   * acute-toxicity categories of the materials carried by lines (other than plant-wide pipe racks) that pass through or over an unrelated production unit or tank group */
+  unrelatedUnitCrossingPipelineAcuteToxicityCategories?: ("category1" | "category2" | "category3" | "category4" | "category5")[] | null;
   /** 全厂性公共管廊穿越或跨越与其无关的生产装置、储罐组
    * a plant-wide pipe rack passes through or over an unrelated production unit or tank group */
   plantWidePipeRackCrossesUnrelatedUnit?: boolean | null;
@@ -2768,9 +2786,21 @@ export interface HazardousChemicalsFacts {
   /** 涉及爆炸危险性化学品的生产装置的交接班室设在装置区（厂房）内
    * the shift-handover room of a unit with explosion-hazard chemicals is inside the unit area (building) */
   explosiveUnitShiftRoomInsideUnit?: boolean | null;
-  /** 涉及甲、乙类火灾危险性化学品、爆炸危险性化学品、急性毒性类别1或2化学品或构成爆炸性粉尘环境的厂房（含装置、车间）或仓库内设有办公室、休息室、外操室（含固定操作岗位）、巡检室等人员聚集场所
-   * an office, rest room, field-operator room (incl. fixed operating post), patrol room or similar gathering place is inside a building, unit, workshop or warehouse with class A/B, explosion-hazard or acute-toxicity category 1/2 chemicals or an explosive dust atmosphere */
-  gatheringRoomInsideHazardousBuilding?: boolean | null;
+  /** 厂房（含装置、车间）或仓库内设有办公室、休息室、外操室（含固定操作岗位）、巡检室等人员聚集场所
+   * an office, rest room, field-operator room (incl. fixed operating post), patrol room or similar gathering place is inside a production building (unit, workshop) or warehouse */
+  gatheringRoomsInsideProductionBuildingOrWarehouse?: boolean | null;
+  /** 设有人员聚集场所的厂房或仓库内化学品的火灾危险性类别
+   * fire-hazard classes of the chemicals in the buildings or warehouses that house a gathering place */
+  gatheringRoomBuildingFireClasses?: ("A" | "B" | "C" | "D" | "E")[] | null;
+  /** 设有人员聚集场所的厂房或仓库内化学品的急性毒性类别
+   * acute-toxicity categories of the chemicals in the buildings or warehouses that house a gathering place */
+  gatheringRoomBuildingAcuteToxicityCategories?: ("category1" | "category2" | "category3" | "category4" | "category5")[] | null;
+  /** 设有人员聚集场所的厂房或仓库涉及爆炸危险性化学品
+   * a building or warehouse that houses a gathering place involves explosion-hazard chemicals */
+  gatheringRoomBuildingHasExplosiveChemicals?: boolean | null;
+  /** 设有人员聚集场所的厂房或仓库构成爆炸性粉尘环境
+   * a building or warehouse that houses a gathering place forms an explosive dust atmosphere */
+  gatheringRoomBuildingExplosiveDustAtmosphere?: boolean | null;
   /** 控制室或机柜间有一侧朝向具有火灾、爆炸危险性的装置
    * a control room or rack room has a side facing a unit with fire or explosion hazard */
   controlOrRackRoomFacesHazardUnit?: boolean | null;
@@ -2960,22 +2990,31 @@ export interface HazardousChemicalsFacts {
   /** 已装备的自动化控制系统、紧急停车系统均已投用
    * the automatic control and emergency shutdown systems fitted are in service */
   keyProcessSystemsInService?: boolean | null;
-  /** 有构成一级或二级重大危险源的危险化学品罐区
-   * has a hazardous-chemical tank farm that is a grade-1 or grade-2 major hazard installation */
-  hasGrade12MhiTankFarm?: boolean | null;
-  /** 该罐区已实现紧急切断功能
+  /** 有构成重大危险源的危险化学品罐区
+   * has a hazardous-chemical tank farm that is a major hazard installation */
+  hasMhiTankFarm?: boolean | null;
+  /** 构成重大危险源的危险化学品罐区的最高级别 (级)
+   * highest grade among the hazardous-chemical tank farms that are major hazard installations */
+  mhiTankFarmHighestGrade?: number | null;
+  /** 一、二级重大危险源罐区已实现紧急切断功能
    * that tank farm has an emergency shut-off function */
   tankFarmEmergencyShutoffImplemented?: boolean | null;
-  /** 有涉及毒性气体、液化气体、剧毒液体的一级或二级重大危险源危险化学品罐区
-   * has a grade-1/2 major-hazard tank farm with toxic gas, liquefied gas or highly toxic liquid */
-  hasGrade12MhiTankFarmWithToxicOrLiquefied?: boolean | null;
-  /** 该罐区已配备独立的安全仪表系统
+  /** 有涉及毒性气体、液化气体、剧毒液体且构成重大危险源的危险化学品罐区
+   * has a major-hazard tank farm with toxic gas, liquefied gas or highly toxic liquid */
+  hasToxicOrLiquefiedMhiTankFarm?: boolean | null;
+  /** 涉及毒性气体、液化气体、剧毒液体的重大危险源罐区的最高级别 (级)
+   * highest grade among the major-hazard tank farms with toxic gas, liquefied gas or highly toxic liquid */
+  toxicOrLiquefiedMhiTankFarmHighestGrade?: number | null;
+  /** 涉毒、液化气体的一、二级重大危险源罐区已配备独立的安全仪表系统
    * that tank farm has an independent safety instrumented system */
   tankFarmIndependentSisProvided?: boolean | null;
-  /** 有涉及有毒气体、液化气体、剧毒液体的一级或二级重大危险源
-   * has a grade-1/2 major hazard installation with toxic gas, liquefied gas or highly toxic liquid */
-  hasGrade12MhiWithToxicOrLiquefied?: boolean | null;
-  /** 该重大危险源已按标准规范配备安全仪表系统
+  /** 有涉及有毒气体、液化气体、剧毒液体的重大危险源
+   * has a major hazard installation with toxic gas, liquefied gas or highly toxic liquid */
+  hasToxicOrLiquefiedMhi?: boolean | null;
+  /** 涉及有毒气体、液化气体、剧毒液体的重大危险源的最高级别 (级)
+   * highest grade among the major hazard installations with toxic gas, liquefied gas or highly toxic liquid */
+  toxicOrLiquefiedMhiHighestGrade?: number | null;
+  /** 涉及有毒气体、液化气体、剧毒液体的一、二级重大危险源已按标准规范配备安全仪表系统
    * that installation has the safety instrumented system the standards require */
   sisProvidedPerStandard?: boolean | null;
   /** 一、二级重大危险源罐区各储罐的液相进料、出料管道均已实现紧急切断功能
@@ -3017,9 +3056,15 @@ export interface HazardousChemicalsFacts {
   /** 生产现场违规存放爆炸危险性化学品
    * explosion-hazard chemicals are kept at the production site against the rules */
   explosiveChemicalsKeptAtProductionSite?: boolean | null;
-  /** 涉及甲类或剧毒物料的压力管道、管道元件采用打卡具等临时堵漏措施后继续运行
-   * pressure piping or components with class-A or highly toxic material keep running after a clamp or similar temporary leak repair */
-  classAOrToxicPressurePipeRunningOnClamp?: boolean | null;
+  /** 有压力管道、管道元件（弯头、法兰、变径等）采用打卡具等临时堵漏措施后继续运行
+   * pressure piping or a piping component (elbow, flange, reducer …) keeps running after a clamp or similar temporary leak repair */
+  pressurePipeRunningOnTemporaryClamp?: boolean | null;
+  /** 临时堵漏后继续运行的管道所输送物料的火灾危险性类别
+   * fire-hazard classes of the materials in the piping running on a temporary repair */
+  clampedPipeMaterialFireClasses?: ("A" | "B" | "C" | "D" | "E")[] | null;
+  /** 临时堵漏后继续运行的管道所输送物料属于剧毒化学品
+   * the piping running on a temporary repair carries a highly toxic chemical (剧毒化学品) */
+  clampedPipeMaterialHighlyToxic?: boolean | null;
   /** 有内浮顶储罐
    * has internal-floating-roof tanks */
   hasInternalFloatingRoofTank?: boolean | null;
@@ -3252,9 +3297,12 @@ export interface FireworksFacts {
   /** 生产、经营的产品种类超出许可范围
    * product types produced or sold are outside the licence */
   productTypesBeyondLicence?: boolean | null;
-  /** 生产、经营的产品危险等级超出许可范围
-   * product hazard classes produced or sold are outside the licence */
-  hazardClassesBeyondLicence?: boolean | null;
+  /** 实际生产、经营的产品危险等级
+   * hazard classes of the products actually produced or sold */
+  productHazardClasses?: ("A" | "B" | "C" | "D")[] | null;
+  /** 许可证载明的产品危险等级
+   * product hazard classes the licence covers */
+  licensedHazardClasses?: ("A" | "B" | "C" | "D")[] | null;
   /** 生产中使用违禁药物
    * prohibited chemicals are used in production */
   prohibitedChemicalUsed?: boolean | null;
@@ -3352,33 +3400,57 @@ export interface IndustryTradeFacts {
   /** 有模铸流程
    * has an ingot-casting route */
   hasIngotCasting?: boolean | null;
-  /** 连铸流程设置了事故钢水罐（且有效）
-   * the continuous-casting route has an emergency ladle (and effective) */
-  ccEmergencyLadleProvided?: boolean | null;
-  /** 连铸流程设置了中间罐漏钢坑（槽）（且有效）
-   * the continuous-casting route has a tundish breakout pit (trough) (and effective) */
-  ccTundishBreakoutPitProvided?: boolean | null;
-  /** 连铸流程设置了中间罐溢流坑（槽）（且有效）
-   * the continuous-casting route has a tundish overflow pit (trough) (and effective) */
-  ccTundishOverflowPitProvided?: boolean | null;
-  /** 连铸流程设置了漏钢回转溜槽（且有效）
-   * the continuous-casting route has a breakout rotary chute (and effective) */
-  ccBreakoutRotaryChuteProvided?: boolean | null;
-  /** 模铸流程设置了事故钢水罐（坑、槽）（且有效）
-   * the ingot-casting route has an emergency ladle (pit, trough) (and effective) */
-  ingotEmergencyLadleProvided?: boolean | null;
+  /** 连铸流程设置了事故钢水罐
+   * the continuous-casting route has an emergency ladle */
+  ccEmergencyLadleInstalled?: boolean | null;
+  /** 连铸流程设置的事故钢水罐正常运行、有效
+   * the continuous-casting route has an emergency ladle, and it works */
+  ccEmergencyLadleFunctional?: boolean | null;
+  /** 连铸流程设置了中间罐漏钢坑（槽）
+   * the continuous-casting route has a tundish breakout pit (trough) */
+  ccTundishBreakoutPitInstalled?: boolean | null;
+  /** 连铸流程设置的中间罐漏钢坑（槽）正常运行、有效
+   * the continuous-casting route has a tundish breakout pit (trough), and it works */
+  ccTundishBreakoutPitFunctional?: boolean | null;
+  /** 连铸流程设置了中间罐溢流坑（槽）
+   * the continuous-casting route has a tundish overflow pit (trough) */
+  ccTundishOverflowPitInstalled?: boolean | null;
+  /** 连铸流程设置的中间罐溢流坑（槽）正常运行、有效
+   * the continuous-casting route has a tundish overflow pit (trough), and it works */
+  ccTundishOverflowPitFunctional?: boolean | null;
+  /** 连铸流程设置了漏钢回转溜槽
+   * the continuous-casting route has a breakout rotary chute */
+  ccBreakoutRotaryChuteInstalled?: boolean | null;
+  /** 连铸流程设置的漏钢回转溜槽正常运行、有效
+   * the continuous-casting route has a breakout rotary chute, and it works */
+  ccBreakoutRotaryChuteFunctional?: boolean | null;
+  /** 模铸流程设置了事故钢水罐（坑、槽）
+   * the ingot-casting route has an emergency ladle (pit, trough) */
+  ingotEmergencyLadleInstalled?: boolean | null;
+  /** 模铸流程设置的事故钢水罐（坑、槽）正常运行、有效
+   * the ingot-casting route has an emergency ladle (pit, trough), and it works */
+  ingotEmergencyLadleFunctional?: boolean | null;
   /** 有转炉、电弧炉、AOD炉、LF炉、RH炉、VOD炉等炼钢炉
    * has steelmaking furnaces (converter, EAF, AOD, LF, RH, VOD or similar) */
   hasSteelmakingFurnaces?: boolean | null;
-  /** 炼钢炉水冷元件设置了出水温度监测报警装置（且有效）
-   * the water-cooled elements of the steelmaking furnaces have outlet-temperature monitoring alarms (and effective) */
-  steelFurnaceOutletTempAlarmWorking?: boolean | null;
-  /** 炼钢炉水冷元件设置了进出水流量差监测报警装置（且有效）
-   * the water-cooled elements of the steelmaking furnaces have inlet–outlet flow-difference monitoring alarms (and effective) */
-  steelFurnaceFlowDiffAlarmWorking?: boolean | null;
-  /** 上述监测报警装置与炉体倾动、氧（副）枪自动提升、电极自动断电和升起装置（按炉型适用者）联锁（且有效）
-   * those alarms are interlocked with furnace tilting, automatic (sub-)lance lifting and automatic electrode power-off and raising, as the furnace type has them (and effective) */
-  steelFurnaceAlarmInterlocksWorking?: boolean | null;
+  /** 炼钢炉水冷元件设置了出水温度监测报警装置
+   * the water-cooled elements of the steelmaking furnaces have outlet-temperature monitoring alarms */
+  steelFurnaceOutletTempAlarmInstalled?: boolean | null;
+  /** 炼钢炉水冷元件设置的出水温度监测报警装置正常运行、有效
+   * the water-cooled elements of the steelmaking furnaces have outlet-temperature monitoring alarms, and it works */
+  steelFurnaceOutletTempAlarmFunctional?: boolean | null;
+  /** 炼钢炉水冷元件设置了进出水流量差监测报警装置
+   * the water-cooled elements of the steelmaking furnaces have inlet–outlet flow-difference monitoring alarms */
+  steelFurnaceFlowDiffAlarmInstalled?: boolean | null;
+  /** 炼钢炉水冷元件设置的进出水流量差监测报警装置正常运行、有效
+   * the water-cooled elements of the steelmaking furnaces have inlet–outlet flow-difference monitoring alarms, and it works */
+  steelFurnaceFlowDiffAlarmFunctional?: boolean | null;
+  /** 上述监测报警装置与炉体倾动、氧（副）枪自动提升、电极自动断电和升起装置（按炉型适用者）联锁
+   * those alarms are interlocked with furnace tilting, automatic (sub-)lance lifting and automatic electrode power-off and raising, as the furnace type has them */
+  steelFurnaceAlarmInterlocksInstalled?: boolean | null;
+  /** 上述监测报警装置与炉体倾动、氧（副）枪自动提升、电极自动断电和升起装置（按炉型适用者）联锁，且正常运行、有效
+   * those alarms are interlocked with furnace tilting, automatic (sub-)lance lifting and automatic electrode power-off and raising, as the furnace type has them, and it works */
+  steelFurnaceAlarmInterlocksFunctional?: boolean | null;
   /** 有高炉
    * has a blast furnace */
   hasBlastFurnace?: boolean | null;
@@ -3391,9 +3463,12 @@ export interface IndustryTradeFacts {
   /** 设计文件规定的炉顶最高工作压力 (kPa)
    * maximum top working pressure in the design documents */
   topDesignMaxWorkingPressureKPa?: number | null;
-  /** 炉顶工作压力监测装置与炉顶放散阀联锁（且有效）
-   * the top-pressure monitor is interlocked with the top bleeder valve (and effective) */
-  topPressureMonitorInterlockedWithBleeder?: boolean | null;
+  /** 炉顶工作压力监测装置与炉顶放散阀联锁
+   * the top-pressure monitor is interlocked with the top bleeder valve */
+  topPressureMonitorInterlockedWithBleederInstalled?: boolean | null;
+  /** 炉顶工作压力监测装置与炉顶放散阀联锁，且正常运行、有效
+   * the top-pressure monitor is interlocked with the top bleeder valve, and it works */
+  topPressureMonitorInterlockedWithBleederFunctional?: boolean | null;
   /** 炉顶放散阀的联锁放散压力设定值 (kPa)
    * interlock release-pressure setpoint of the top bleeder valve */
   bleederReleaseSetpointKPa?: number | null;
@@ -3403,15 +3478,21 @@ export interface IndustryTradeFacts {
   /** 有煤气生产、回收净化、加压混合、储存或使用设施
    * has coal-gas (煤气) production, recovery and cleaning, boosting and mixing, storage or use facilities */
   hasCoalGasFacilities?: boolean | null;
-  /** 煤气设施附近的6类人员聚集场所及可能泄漏、积聚煤气的场所和部位均设置了固定式一氧化碳浓度监测报警装置（且有效）
-   * fixed CO monitoring alarms are installed in the six kinds of gathering rooms near the gas facilities and wherever gas may leak or accumulate (and effective) */
-  coalGasCoAlarmsWorking?: boolean | null;
+  /** 煤气设施附近的6类人员聚集场所及可能泄漏、积聚煤气的场所和部位均设置了固定式一氧化碳浓度监测报警装置
+   * fixed CO monitoring alarms are installed in the six kinds of gathering rooms near the gas facilities and wherever gas may leak or accumulate */
+  coalGasCoAlarmsInstalled?: boolean | null;
+  /** 煤气设施附近的6类人员聚集场所及可能泄漏、积聚煤气的场所和部位均设置的固定式一氧化碳浓度监测报警装置正常运行、有效
+   * fixed CO monitoring alarms are installed in the six kinds of gathering rooms near the gas facilities and wherever gas may leak or accumulate, and it works */
+  coalGasCoAlarmsFunctional?: boolean | null;
   /** 上述一氧化碳监测数据接入24小时有人值守的场所
    * those CO readings are sent to a place staffed round the clock */
   coalGasCoAlarmDataTo24hStaffedPlace?: boolean | null;
-  /** 加热炉、煤气柜、除尘器、加压机、烘烤器等设施及进车间前的煤气管道均安装了隔断装置（且有效）
-   * heating furnaces, gas holders, dust collectors, boosters, dryers and similar facilities, and gas pipes before they enter a workshop, all have isolation devices (and effective) */
-  coalGasIsolationDevicesWorking?: boolean | null;
+  /** 加热炉、煤气柜、除尘器、加压机、烘烤器等设施及进车间前的煤气管道均安装了隔断装置
+   * heating furnaces, gas holders, dust collectors, boosters, dryers and similar facilities, and gas pipes before they enter a workshop, all have isolation devices */
+  coalGasIsolationDevicesInstalled?: boolean | null;
+  /** 加热炉、煤气柜、除尘器、加压机、烘烤器等设施及进车间前的煤气管道均安装了隔断装置，且正常运行、有效
+   * heating furnaces, gas holders, dust collectors, boosters, dryers and similar facilities, and gas pipes before they enter a workshop, all have isolation devices, and it works */
+  coalGasIsolationDevicesFunctional?: boolean | null;
   /** 正压煤气输配管线设有水封式排水器
    * positive-pressure gas lines have water-seal drainers */
   hasWaterSealDrainers?: boolean | null;
@@ -3433,39 +3514,63 @@ export interface IndustryTradeFacts {
   /** 铸造环节的炉子均为倾动式熔炼炉、倾动式保温炉、倾动式熔保一体炉或带保温炉的固定式熔炼炉
    * every furnace of the casting stage is a tilting melting, tilting holding or tilting melting-holding furnace, or a fixed melting furnace with a holding furnace */
   castingFurnacesAllExemptTypes?: boolean | null;
-  /** 熔融金属铸造环节设置了紧急排放设施（且有效）
-   * the casting stage has emergency discharge facilities (and effective) */
-  castingEmergencyDischargeProvided?: boolean | null;
-  /** 熔融金属铸造环节设置了应急储存设施（且有效）
-   * the casting stage has emergency storage facilities (and effective) */
-  castingEmergencyStorageProvided?: boolean | null;
+  /** 熔融金属铸造环节设置了紧急排放设施
+   * the casting stage has emergency discharge facilities */
+  castingEmergencyDischargeInstalled?: boolean | null;
+  /** 熔融金属铸造环节设置的紧急排放设施正常运行、有效
+   * the casting stage has emergency discharge facilities, and it works */
+  castingEmergencyDischargeFunctional?: boolean | null;
+  /** 熔融金属铸造环节设置了应急储存设施
+   * the casting stage has emergency storage facilities */
+  castingEmergencyStorageInstalled?: boolean | null;
+  /** 熔融金属铸造环节设置的应急储存设施正常运行、有效
+   * the casting stage has emergency storage facilities, and it works */
+  castingEmergencyStorageFunctional?: boolean | null;
   /** 有采用水冷冷却的冶炼炉窑、铸造机（铝加工深井铸造工艺的结晶器除外）或加热炉
    * has water-cooled smelting furnaces or kilns, casting machines (moulds of aluminium deep-well casting excepted) or heating furnaces */
   hasWaterCooledFurnacesOrCasters?: boolean | null;
-  /** 上述水冷设备设置了应急水源（且有效）
-   * those water-cooled units have an emergency water source (and effective) */
-  emergencyCoolingWaterSourceProvided?: boolean | null;
+  /** 上述水冷设备设置了应急水源
+   * those water-cooled units have an emergency water source */
+  emergencyCoolingWaterSourceInstalled?: boolean | null;
+  /** 上述水冷设备设置的应急水源正常运行、有效
+   * those water-cooled units have an emergency water source, and it works */
+  emergencyCoolingWaterSourceFunctional?: boolean | null;
   /** 熔融金属冶炼炉窑有闭路循环水冷元件
    * molten-metal smelting furnaces have closed-loop water-cooled elements */
   hasClosedLoopCoolingElements?: boolean | null;
   /** 熔融金属冶炼炉窑有开路水冷元件
    * molten-metal smelting furnaces have open-loop water-cooled elements */
   hasOpenLoopCoolingElements?: boolean | null;
-  /** 闭路循环水冷元件设置了出水温度监测报警装置（且有效）
-   * closed-loop elements have outlet-temperature monitoring alarms (and effective) */
-  closedLoopOutletTempAlarmWorking?: boolean | null;
-  /** 闭路循环水冷元件设置了进出水流量差监测报警装置（且有效）
-   * closed-loop elements have inlet–outlet flow-difference monitoring alarms (and effective) */
-  closedLoopFlowDiffAlarmWorking?: boolean | null;
-  /** 开路水冷元件设置了进水流量监测报警装置（且有效）
-   * open-loop elements have inlet-flow monitoring alarms (and effective) */
-  openLoopInletFlowAlarmWorking?: boolean | null;
-  /** 开路水冷元件设置了进水压力监测报警装置（且有效）
-   * open-loop elements have inlet-pressure monitoring alarms (and effective) */
-  openLoopInletPressureAlarmWorking?: boolean | null;
-  /** 开路水冷元件的出水温度有监测（且有效）
-   * the outlet temperature of open-loop elements is monitored (and effective) */
-  openLoopOutletTempMonitored?: boolean | null;
+  /** 闭路循环水冷元件设置了出水温度监测报警装置
+   * closed-loop elements have outlet-temperature monitoring alarms */
+  closedLoopOutletTempAlarmInstalled?: boolean | null;
+  /** 闭路循环水冷元件设置的出水温度监测报警装置正常运行、有效
+   * closed-loop elements have outlet-temperature monitoring alarms, and it works */
+  closedLoopOutletTempAlarmFunctional?: boolean | null;
+  /** 闭路循环水冷元件设置了进出水流量差监测报警装置
+   * closed-loop elements have inlet–outlet flow-difference monitoring alarms */
+  closedLoopFlowDiffAlarmInstalled?: boolean | null;
+  /** 闭路循环水冷元件设置的进出水流量差监测报警装置正常运行、有效
+   * closed-loop elements have inlet–outlet flow-difference monitoring alarms, and it works */
+  closedLoopFlowDiffAlarmFunctional?: boolean | null;
+  /** 开路水冷元件设置了进水流量监测报警装置
+   * open-loop elements have inlet-flow monitoring alarms */
+  openLoopInletFlowAlarmInstalled?: boolean | null;
+  /** 开路水冷元件设置的进水流量监测报警装置正常运行、有效
+   * open-loop elements have inlet-flow monitoring alarms, and it works */
+  openLoopInletFlowAlarmFunctional?: boolean | null;
+  /** 开路水冷元件设置了进水压力监测报警装置
+   * open-loop elements have inlet-pressure monitoring alarms */
+  openLoopInletPressureAlarmInstalled?: boolean | null;
+  /** 开路水冷元件设置的进水压力监测报警装置正常运行、有效
+   * open-loop elements have inlet-pressure monitoring alarms, and it works */
+  openLoopInletPressureAlarmFunctional?: boolean | null;
+  /** 开路水冷元件的出水温度有监测
+   * the outlet temperature of open-loop elements is monitored */
+  openLoopOutletTempMonitoredInstalled?: boolean | null;
+  /** 开路水冷元件的出水温度有监测，且正常运行、有效
+   * the outlet temperature of open-loop elements is monitored, and it works */
+  openLoopOutletTempMonitoredFunctional?: boolean | null;
   /** 采用铝加工深井铸造工艺
    * uses aluminium deep-well casting */
   usesAlDeepWellCasting?: boolean | null;
@@ -3475,42 +3580,78 @@ export interface IndustryTradeFacts {
   /** 深井铸造使用倾动式浇铸炉
    * deep-well casting uses a tilting casting furnace */
   hasTiltingDeepWellCastingFurnace?: boolean | null;
-  /** 结晶器冷却水系统设置了进水压力监测报警装置（且有效）
-   * the mould cooling-water system has inlet-pressure monitoring alarms (and effective) */
-  mouldCoolingInletPressureAlarmWorking?: boolean | null;
-  /** 结晶器冷却水系统设置了进水流量监测报警装置（且有效）
-   * the mould cooling-water system has inlet-flow monitoring alarms (and effective) */
-  mouldCoolingInletFlowAlarmWorking?: boolean | null;
-  /** 上述报警装置与快速切断阀、紧急排放阀、流槽断开装置联锁（且有效）
-   * those alarms are interlocked with the fast shut-off valve, the emergency discharge valve and the launder disconnect (and effective) */
-  mouldCoolingAlarmsInterlockedWithValves?: boolean | null;
-  /** 上述报警装置与倾动式浇铸炉控制系统联锁（且有效）
-   * those alarms are interlocked with the tilting casting-furnace control system (and effective) */
-  mouldCoolingAlarmsInterlockedWithTiltingFurnace?: boolean | null;
-  /** 浇铸炉铝液出口流槽设置了液位监测报警装置（且有效）
-   * the casting-furnace outlet launder has a liquid-level alarm (and effective) */
-  outletLaunderLevelAlarmWorking?: boolean | null;
-  /** 流槽与模盘（分配流槽）入口连接处设置了液位监测报警装置（且有效）
-   * the launder-to-distribution-pan inlet has a liquid-level alarm (and effective) */
-  panInletLevelAlarmWorking?: boolean | null;
-  /** 固定式浇铸炉的铝液出口设置了机械锁紧装置（且有效）
-   * the fixed casting furnace's metal outlet has a mechanical locking device (and effective) */
-  fixedFurnaceOutletMechanicalLockProvided?: boolean | null;
-  /** 固定式浇铸炉的铝液流槽设置了紧急排放阀（且有效）
-   * the launder of the fixed casting furnace has an emergency discharge valve (and effective) */
-  fixedLineLaunderEmergencyDischargeValveProvided?: boolean | null;
-  /** 固定式浇铸炉流槽与模盘入口连接处设置了快速切断阀（断开装置）（且有效）
-   * the fixed-furnace line has a fast shut-off valve (disconnect) at the pan inlet (and effective) */
-  fixedLinePanInletFastShutoffProvided?: boolean | null;
-  /** 固定式浇铸炉该连接处的液位监测报警装置与快速切断阀（断开装置）、紧急排放阀联锁（且有效）
-   * on the fixed-furnace line, the pan-inlet level alarm is interlocked with the fast shut-off and the emergency discharge valve (and effective) */
-  fixedLinePanInletLevelAlarmInterlocked?: boolean | null;
-  /** 倾动式浇铸炉流槽与模盘入口连接处设置了快速切断阀（断开装置）（且有效）
-   * the tilting-furnace line has a fast shut-off valve (disconnect) at the pan inlet (and effective) */
-  tiltingLinePanInletFastShutoffProvided?: boolean | null;
-  /** 倾动式浇铸炉该连接处的液位监测报警装置与浇铸炉倾动控制系统、快速切断阀（断开装置）联锁（且有效）
-   * on the tilting-furnace line, the pan-inlet level alarm is interlocked with the tilt control and the fast shut-off (and effective) */
-  tiltingLinePanInletLevelAlarmInterlocked?: boolean | null;
+  /** 结晶器冷却水系统设置了进水压力监测报警装置
+   * the mould cooling-water system has inlet-pressure monitoring alarms */
+  mouldCoolingInletPressureAlarmInstalled?: boolean | null;
+  /** 结晶器冷却水系统设置的进水压力监测报警装置正常运行、有效
+   * the mould cooling-water system has inlet-pressure monitoring alarms, and it works */
+  mouldCoolingInletPressureAlarmFunctional?: boolean | null;
+  /** 结晶器冷却水系统设置了进水流量监测报警装置
+   * the mould cooling-water system has inlet-flow monitoring alarms */
+  mouldCoolingInletFlowAlarmInstalled?: boolean | null;
+  /** 结晶器冷却水系统设置的进水流量监测报警装置正常运行、有效
+   * the mould cooling-water system has inlet-flow monitoring alarms, and it works */
+  mouldCoolingInletFlowAlarmFunctional?: boolean | null;
+  /** 上述报警装置与快速切断阀、紧急排放阀、流槽断开装置联锁
+   * those alarms are interlocked with the fast shut-off valve, the emergency discharge valve and the launder disconnect */
+  mouldCoolingAlarmsInterlockedWithValvesInstalled?: boolean | null;
+  /** 上述报警装置与快速切断阀、紧急排放阀、流槽断开装置联锁，且正常运行、有效
+   * those alarms are interlocked with the fast shut-off valve, the emergency discharge valve and the launder disconnect, and it works */
+  mouldCoolingAlarmsInterlockedWithValvesFunctional?: boolean | null;
+  /** 上述报警装置与倾动式浇铸炉控制系统联锁
+   * those alarms are interlocked with the tilting casting-furnace control system */
+  mouldCoolingAlarmsInterlockedWithTiltingFurnaceInstalled?: boolean | null;
+  /** 上述报警装置与倾动式浇铸炉控制系统联锁，且正常运行、有效
+   * those alarms are interlocked with the tilting casting-furnace control system, and it works */
+  mouldCoolingAlarmsInterlockedWithTiltingFurnaceFunctional?: boolean | null;
+  /** 浇铸炉铝液出口流槽设置了液位监测报警装置
+   * the casting-furnace outlet launder has a liquid-level alarm */
+  outletLaunderLevelAlarmInstalled?: boolean | null;
+  /** 浇铸炉铝液出口流槽设置的液位监测报警装置正常运行、有效
+   * the casting-furnace outlet launder has a liquid-level alarm, and it works */
+  outletLaunderLevelAlarmFunctional?: boolean | null;
+  /** 流槽与模盘（分配流槽）入口连接处设置了液位监测报警装置
+   * the launder-to-distribution-pan inlet has a liquid-level alarm */
+  panInletLevelAlarmInstalled?: boolean | null;
+  /** 流槽与模盘（分配流槽）入口连接处设置的液位监测报警装置正常运行、有效
+   * the launder-to-distribution-pan inlet has a liquid-level alarm, and it works */
+  panInletLevelAlarmFunctional?: boolean | null;
+  /** 固定式浇铸炉的铝液出口设置了机械锁紧装置
+   * the fixed casting furnace's metal outlet has a mechanical locking device */
+  fixedFurnaceOutletMechanicalLockInstalled?: boolean | null;
+  /** 固定式浇铸炉的铝液出口设置的机械锁紧装置正常运行、有效
+   * the fixed casting furnace's metal outlet has a mechanical locking device, and it works */
+  fixedFurnaceOutletMechanicalLockFunctional?: boolean | null;
+  /** 固定式浇铸炉的铝液流槽设置了紧急排放阀
+   * the launder of the fixed casting furnace has an emergency discharge valve */
+  fixedLineLaunderEmergencyDischargeValveInstalled?: boolean | null;
+  /** 固定式浇铸炉的铝液流槽设置的紧急排放阀正常运行、有效
+   * the launder of the fixed casting furnace has an emergency discharge valve, and it works */
+  fixedLineLaunderEmergencyDischargeValveFunctional?: boolean | null;
+  /** 固定式浇铸炉流槽与模盘入口连接处设置了快速切断阀（断开装置）
+   * the fixed-furnace line has a fast shut-off valve (disconnect) at the pan inlet */
+  fixedLinePanInletFastShutoffInstalled?: boolean | null;
+  /** 固定式浇铸炉流槽与模盘入口连接处设置的快速切断阀（断开装置）正常运行、有效
+   * the fixed-furnace line has a fast shut-off valve (disconnect) at the pan inlet, and it works */
+  fixedLinePanInletFastShutoffFunctional?: boolean | null;
+  /** 固定式浇铸炉该连接处的液位监测报警装置与快速切断阀（断开装置）、紧急排放阀联锁
+   * on the fixed-furnace line, the pan-inlet level alarm is interlocked with the fast shut-off and the emergency discharge valve */
+  fixedLinePanInletLevelAlarmInterlockedInstalled?: boolean | null;
+  /** 固定式浇铸炉该连接处的液位监测报警装置与快速切断阀（断开装置）、紧急排放阀联锁，且正常运行、有效
+   * on the fixed-furnace line, the pan-inlet level alarm is interlocked with the fast shut-off and the emergency discharge valve, and it works */
+  fixedLinePanInletLevelAlarmInterlockedFunctional?: boolean | null;
+  /** 倾动式浇铸炉流槽与模盘入口连接处设置了快速切断阀（断开装置）
+   * the tilting-furnace line has a fast shut-off valve (disconnect) at the pan inlet */
+  tiltingLinePanInletFastShutoffInstalled?: boolean | null;
+  /** 倾动式浇铸炉流槽与模盘入口连接处设置的快速切断阀（断开装置）正常运行、有效
+   * the tilting-furnace line has a fast shut-off valve (disconnect) at the pan inlet, and it works */
+  tiltingLinePanInletFastShutoffFunctional?: boolean | null;
+  /** 倾动式浇铸炉该连接处的液位监测报警装置与浇铸炉倾动控制系统、快速切断阀（断开装置）联锁
+   * on the tilting-furnace line, the pan-inlet level alarm is interlocked with the tilt control and the fast shut-off */
+  tiltingLinePanInletLevelAlarmInterlockedInstalled?: boolean | null;
+  /** 倾动式浇铸炉该连接处的液位监测报警装置与浇铸炉倾动控制系统、快速切断阀（断开装置）联锁，且正常运行、有效
+   * on the tilting-furnace line, the pan-inlet level alarm is interlocked with the tilt control and the fast shut-off, and it works */
+  tiltingLinePanInletLevelAlarmInterlockedFunctional?: boolean | null;
   /** 深井铸造机钢丝卷扬系统选用钢芯钢丝绳
    * the deep-well caster hoist uses steel-core wire rope */
   casterHoistRopeSteelCore?: boolean | null;
@@ -3520,12 +3661,18 @@ export interface IndustryTradeFacts {
   /** 可能泄漏、积聚的有毒气体（可多选；均无的选空）
    * toxic gases that may leak or accumulate (several possible; none = empty list) */
   toxicGasesPossible?: ("carbonMonoxide" | "arsine" | "chlorine" | "hydrogenSulfide")[] | null;
-  /** 可能泄漏、积聚一氧化碳、氯气、硫化氢的场所和部位均设置了固定式气体浓度监测报警装置（且有效）
-   * fixed gas monitoring alarms cover every place where CO, chlorine or H2S may leak or accumulate (and effective) */
-  toxicGasFixedAlarmsWorking?: boolean | null;
-  /** 可能存在砷化氢的场所和部位设置了固定式气体浓度监测报警装置（且有效）
-   * fixed gas monitoring alarms cover the places where arsine may be present (and effective) */
-  arsineFixedAlarmWorking?: boolean | null;
+  /** 可能泄漏、积聚一氧化碳、氯气、硫化氢的场所和部位均设置了固定式气体浓度监测报警装置
+   * fixed gas monitoring alarms cover every place where CO, chlorine or H2S may leak or accumulate */
+  toxicGasFixedAlarmsInstalled?: boolean | null;
+  /** 可能泄漏、积聚一氧化碳、氯气、硫化氢的场所和部位均设置的固定式气体浓度监测报警装置正常运行、有效
+   * fixed gas monitoring alarms cover every place where CO, chlorine or H2S may leak or accumulate, and it works */
+  toxicGasFixedAlarmsFunctional?: boolean | null;
+  /** 可能存在砷化氢的场所和部位设置了固定式气体浓度监测报警装置
+   * fixed gas monitoring alarms cover the places where arsine may be present */
+  arsineFixedAlarmInstalled?: boolean | null;
+  /** 可能存在砷化氢的场所和部位设置的固定式气体浓度监测报警装置正常运行、有效
+   * fixed gas monitoring alarms cover the places where arsine may be present, and it works */
+  arsineFixedAlarmFunctional?: boolean | null;
   /** 对可能存在砷化氢的场所和部位采取了同等效果的检测措施
    * detection of equivalent effect is in place where arsine may be present */
   arsineEquivalentDetectionInPlace?: boolean | null;
@@ -3535,24 +3682,39 @@ export interface IndustryTradeFacts {
   /** 有使用煤气（天然气）且强制送风的燃烧装置
    * has forced-draught burners fired with coal gas or natural gas */
   hasForcedDraughtGasBurners?: boolean | null;
-  /** 燃烧装置的燃气总管设置了压力监测报警装置（且有效）
-   * the gas header of the burners has a pressure monitoring alarm (and effective) */
-  burnerGasHeaderPressureAlarmWorking?: boolean | null;
-  /** 燃气总管压力监测报警装置与紧急自动切断装置联锁（且有效）
-   * the header pressure alarm is interlocked with an emergency automatic shut-off (and effective) */
-  burnerGasHeaderAlarmInterlockedWithShutoff?: boolean | null;
+  /** 燃烧装置的燃气总管设置了压力监测报警装置
+   * the gas header of the burners has a pressure monitoring alarm */
+  burnerGasHeaderPressureAlarmInstalled?: boolean | null;
+  /** 燃烧装置的燃气总管设置的压力监测报警装置正常运行、有效
+   * the gas header of the burners has a pressure monitoring alarm, and it works */
+  burnerGasHeaderPressureAlarmFunctional?: boolean | null;
+  /** 燃气总管压力监测报警装置与紧急自动切断装置联锁
+   * the header pressure alarm is interlocked with an emergency automatic shut-off */
+  burnerGasHeaderAlarmInterlockedWithShutoffInstalled?: boolean | null;
+  /** 燃气总管压力监测报警装置与紧急自动切断装置联锁，且正常运行、有效
+   * the header pressure alarm is interlocked with an emergency automatic shut-off, and it works */
+  burnerGasHeaderAlarmInterlockedWithShutoffFunctional?: boolean | null;
   /** 有煤磨袋式收尘器或煤粉仓
    * has a coal-mill bag filter or a pulverised-coal bin */
   hasCoalMillBagFilterOrCoalPowderBin?: boolean | null;
-  /** 煤磨袋式收尘器、煤粉仓设置了温度监测报警装置（且有效）
-   * the coal-mill bag filter and coal bin have temperature monitoring alarms (and effective) */
-  coalMillTempAlarmWorking?: boolean | null;
-  /** 煤磨袋式收尘器、煤粉仓设置了固定式一氧化碳浓度监测报警装置（且有效）
-   * the coal-mill bag filter and coal bin have fixed CO monitoring alarms (and effective) */
-  coalMillFixedCoAlarmWorking?: boolean | null;
-  /** 煤磨袋式收尘器、煤粉仓设置了气体灭火装置（且有效）
-   * the coal-mill bag filter and coal bin have gas fire-extinguishing systems (and effective) */
-  coalMillGasExtinguishingWorking?: boolean | null;
+  /** 煤磨袋式收尘器、煤粉仓设置了温度监测报警装置
+   * the coal-mill bag filter and coal bin have temperature monitoring alarms */
+  coalMillTempAlarmInstalled?: boolean | null;
+  /** 煤磨袋式收尘器、煤粉仓设置的温度监测报警装置正常运行、有效
+   * the coal-mill bag filter and coal bin have temperature monitoring alarms, and it works */
+  coalMillTempAlarmFunctional?: boolean | null;
+  /** 煤磨袋式收尘器、煤粉仓设置了固定式一氧化碳浓度监测报警装置
+   * the coal-mill bag filter and coal bin have fixed CO monitoring alarms */
+  coalMillFixedCoAlarmInstalled?: boolean | null;
+  /** 煤磨袋式收尘器、煤粉仓设置的固定式一氧化碳浓度监测报警装置正常运行、有效
+   * the coal-mill bag filter and coal bin have fixed CO monitoring alarms, and it works */
+  coalMillFixedCoAlarmFunctional?: boolean | null;
+  /** 煤磨袋式收尘器、煤粉仓设置了气体灭火装置
+   * the coal-mill bag filter and coal bin have gas fire-extinguishing systems */
+  coalMillGasExtinguishingInstalled?: boolean | null;
+  /** 煤磨袋式收尘器、煤粉仓设置的气体灭火装置正常运行、有效
+   * the coal-mill bag filter and coal bin have gas fire-extinguishing systems, and it works */
+  coalMillGasExtinguishingFunctional?: boolean | null;
   /** 进行筒型储库人工清库作业
    * silos (筒型储库) are cleaned manually */
   manualSiloCleaningPerformed?: boolean | null;
@@ -3565,12 +3727,18 @@ export interface IndustryTradeFacts {
   /** 水泥企业有以电石渣为原料的筒型储库
    * a cement plant has a silo for calcium-carbide slag used as raw material */
   hasCarbideSlagCementSilo?: boolean | null;
-  /** 电石渣筒型储库设置了固定式可燃气体浓度监测报警装置（且有效）
-   * the carbide-slag silo has a fixed flammable-gas alarm (and effective) */
-  carbideSlagSiloFlammableGasAlarmWorking?: boolean | null;
-  /** 电石渣筒型储库的报警装置与事故通风装置联锁（且有效）
-   * the carbide-slag silo alarm is interlocked with emergency ventilation (and effective) */
-  carbideSlagSiloAlarmInterlockedWithVentilation?: boolean | null;
+  /** 电石渣筒型储库设置了固定式可燃气体浓度监测报警装置
+   * the carbide-slag silo has a fixed flammable-gas alarm */
+  carbideSlagSiloFlammableGasAlarmInstalled?: boolean | null;
+  /** 电石渣筒型储库设置的固定式可燃气体浓度监测报警装置正常运行、有效
+   * the carbide-slag silo has a fixed flammable-gas alarm, and it works */
+  carbideSlagSiloFlammableGasAlarmFunctional?: boolean | null;
+  /** 电石渣筒型储库的报警装置与事故通风装置联锁
+   * the carbide-slag silo alarm is interlocked with emergency ventilation */
+  carbideSlagSiloAlarmInterlockedWithVentilationInstalled?: boolean | null;
+  /** 电石渣筒型储库的报警装置与事故通风装置联锁，且正常运行、有效
+   * the carbide-slag silo alarm is interlocked with emergency ventilation, and it works */
+  carbideSlagSiloAlarmInterlockedWithVentilationFunctional?: boolean | null;
   /** 有进入筒型储库、焙烧窑、预热器旋风筒、分解炉、竖炉、篦冷机、磨机、破碎机内部的作业
    * people enter silos, roasting kilns, preheater cyclones, calciners, shaft kilns, grate coolers, mills or crushers */
   entersKilnsSilosMillsEtc?: boolean | null;
@@ -3583,18 +3751,27 @@ export interface IndustryTradeFacts {
   /** 有采用预混燃烧方式的燃气窑炉（热发生炉煤气窑炉除外）
    * has premix-combustion gas kilns (hot producer-gas kilns excepted) */
   hasPremixGasKiln?: boolean | null;
-  /** 预混燃气窑炉的燃气总管设置了管道压力监测报警装置（且有效）
-   * the gas header of the premix kilns has a pressure monitoring alarm (and effective) */
-  premixKilnHeaderPressureAlarmWorking?: boolean | null;
-  /** 预混燃气窑炉燃气总管压力监测报警装置与紧急自动切断装置联锁（且有效）
-   * that header pressure alarm is interlocked with an emergency automatic shut-off (and effective) */
-  premixKilnHeaderAlarmInterlockedWithShutoff?: boolean | null;
+  /** 预混燃气窑炉的燃气总管设置了管道压力监测报警装置
+   * the gas header of the premix kilns has a pressure monitoring alarm */
+  premixKilnHeaderPressureAlarmInstalled?: boolean | null;
+  /** 预混燃气窑炉的燃气总管设置的管道压力监测报警装置正常运行、有效
+   * the gas header of the premix kilns has a pressure monitoring alarm, and it works */
+  premixKilnHeaderPressureAlarmFunctional?: boolean | null;
+  /** 预混燃气窑炉燃气总管压力监测报警装置与紧急自动切断装置联锁
+   * that header pressure alarm is interlocked with an emergency automatic shut-off */
+  premixKilnHeaderAlarmInterlockedWithShutoffInstalled?: boolean | null;
+  /** 预混燃气窑炉燃气总管压力监测报警装置与紧急自动切断装置联锁，且正常运行、有效
+   * that header pressure alarm is interlocked with an emergency automatic shut-off, and it works */
+  premixKilnHeaderAlarmInterlockedWithShutoffFunctional?: boolean | null;
   /** 有制氢站、氮氢保护气体配气间或燃气配气间
    * has a hydrogen station, an N2–H2 protective-gas mixing room or a fuel-gas mixing room */
   hasHydrogenOrGasMixingRooms?: boolean | null;
-  /** 上述场所均设置了固定式可燃气体浓度监测报警装置（且有效）
-   * each of those rooms has a fixed flammable-gas alarm (and effective) */
-  mixingRoomFlammableGasAlarmsWorking?: boolean | null;
+  /** 上述场所均设置了固定式可燃气体浓度监测报警装置
+   * each of those rooms has a fixed flammable-gas alarm */
+  mixingRoomFlammableGasAlarmsInstalled?: boolean | null;
+  /** 上述场所均设置的固定式可燃气体浓度监测报警装置正常运行、有效
+   * each of those rooms has a fixed flammable-gas alarm, and it works */
+  mixingRoomFlammableGasAlarmsFunctional?: boolean | null;
   /** 有电熔制品电炉
    * has electric furnaces for electro-fused products */
   hasElectroFusedProductFurnace?: boolean | null;
@@ -3604,9 +3781,12 @@ export interface IndustryTradeFacts {
   /** 有玻璃窑炉、玻璃锡槽等设备
    * has glass furnaces, tin baths or similar */
   hasGlassFurnaceOrTinBath?: boolean | null;
-  /** 玻璃窑炉、玻璃锡槽等设备的水冷、风冷保护系统设置了监测报警装置（且有效）
-   * the water- and air-cooling protection systems of the glass furnaces and tin baths have monitoring alarms (and effective) */
-  glassKilnCoolingProtectionAlarmsWorking?: boolean | null;
+  /** 玻璃窑炉、玻璃锡槽等设备的水冷、风冷保护系统设置了监测报警装置
+   * the water- and air-cooling protection systems of the glass furnaces and tin baths have monitoring alarms */
+  glassKilnCoolingProtectionAlarmsInstalled?: boolean | null;
+  /** 玻璃窑炉、玻璃锡槽等设备的水冷、风冷保护系统设置的监测报警装置正常运行、有效
+   * the water- and air-cooling protection systems of the glass furnaces and tin baths have monitoring alarms, and it works */
+  glassKilnCoolingProtectionAlarmsFunctional?: boolean | null;
   /** 有熔融金属吊运跨或浇注跨
    * has a molten-metal crane bay or pouring bay */
   hasMoltenMetalCraneOrPouringBay?: boolean | null;
@@ -3616,33 +3796,51 @@ export interface IndustryTradeFacts {
   /** 有铸造用熔炼炉、精炼炉或保温炉
    * has foundry melting, refining or holding furnaces */
   hasFoundryFurnaces?: boolean | null;
-  /** 铸造用熔炼炉、精炼炉、保温炉设置了紧急排放设施（且有效）
-   * the foundry furnaces have emergency discharge facilities (and effective) */
-  foundryFurnaceEmergencyDischargeProvided?: boolean | null;
-  /** 铸造用熔炼炉、精炼炉、保温炉设置了应急储存设施（且有效）
-   * the foundry furnaces have emergency storage facilities (and effective) */
-  foundryFurnaceEmergencyStorageProvided?: boolean | null;
+  /** 铸造用熔炼炉、精炼炉、保温炉设置了紧急排放设施
+   * the foundry furnaces have emergency discharge facilities */
+  foundryFurnaceEmergencyDischargeInstalled?: boolean | null;
+  /** 铸造用熔炼炉、精炼炉、保温炉设置的紧急排放设施正常运行、有效
+   * the foundry furnaces have emergency discharge facilities, and it works */
+  foundryFurnaceEmergencyDischargeFunctional?: boolean | null;
+  /** 铸造用熔炼炉、精炼炉、保温炉设置了应急储存设施
+   * the foundry furnaces have emergency storage facilities */
+  foundryFurnaceEmergencyStorageInstalled?: boolean | null;
+  /** 铸造用熔炼炉、精炼炉、保温炉设置的应急储存设施正常运行、有效
+   * the foundry furnaces have emergency storage facilities, and it works */
+  foundryFurnaceEmergencyStorageFunctional?: boolean | null;
   /** 铸造用炉的炉底、炉坑、事故坑，或熔融金属泄漏、喷溅影响范围内的炉前平台、炉基区域、造型地坑、浇注作业坑、熔融金属转运通道有积水
    * standing water at a foundry furnace bottom, furnace pit or emergency pit, or, within the leak and splash zone, on the furnace-front platform, furnace foundation, moulding pit, pouring pit or molten-metal transfer route */
   standingWaterInFoundryAreas?: boolean | null;
   /** 铸造用熔炼炉、精炼炉、压铸机或氧枪有冷却水系统
    * foundry melting or refining furnaces, die-casting machines or oxygen lances have cooling-water systems */
   hasFoundryCoolingWaterSystems?: boolean | null;
-  /** 上述冷却水系统设置了出水温度监测报警装置（且有效）
-   * those cooling-water systems have outlet-temperature monitoring alarms (and effective) */
-  foundryCoolingOutletTempAlarmWorking?: boolean | null;
-  /** 上述冷却水系统设置了进出水流量差监测报警装置（且有效）
-   * those cooling-water systems have inlet–outlet flow-difference monitoring alarms (and effective) */
-  foundryCoolingFlowDiffAlarmWorking?: boolean | null;
-  /** 上述报警装置与熔融金属加热、输送控制系统联锁（且有效）
-   * those alarms are interlocked with the molten-metal heating and transfer controls (and effective) */
-  foundryCoolingAlarmInterlockedWithControls?: boolean | null;
+  /** 上述冷却水系统设置了出水温度监测报警装置
+   * those cooling-water systems have outlet-temperature monitoring alarms */
+  foundryCoolingOutletTempAlarmInstalled?: boolean | null;
+  /** 上述冷却水系统设置的出水温度监测报警装置正常运行、有效
+   * those cooling-water systems have outlet-temperature monitoring alarms, and it works */
+  foundryCoolingOutletTempAlarmFunctional?: boolean | null;
+  /** 上述冷却水系统设置了进出水流量差监测报警装置
+   * those cooling-water systems have inlet–outlet flow-difference monitoring alarms */
+  foundryCoolingFlowDiffAlarmInstalled?: boolean | null;
+  /** 上述冷却水系统设置的进出水流量差监测报警装置正常运行、有效
+   * those cooling-water systems have inlet–outlet flow-difference monitoring alarms, and it works */
+  foundryCoolingFlowDiffAlarmFunctional?: boolean | null;
+  /** 上述报警装置与熔融金属加热、输送控制系统联锁
+   * those alarms are interlocked with the molten-metal heating and transfer controls */
+  foundryCoolingAlarmInterlockedWithControlsInstalled?: boolean | null;
+  /** 上述报警装置与熔融金属加热、输送控制系统联锁，且正常运行、有效
+   * those alarms are interlocked with the molten-metal heating and transfer controls, and it works */
+  foundryCoolingAlarmInterlockedWithControlsFunctional?: boolean | null;
   /** 有使用煤气（天然气）的燃烧装置
    * has burners fired with coal gas or natural gas */
   hasGasFiredBurners?: boolean | null;
-  /** 燃烧装置设置了火焰监测和熄火保护系统（且有效）
-   * the burners have flame monitoring and flame-failure protection (and effective) */
-  burnerFlameMonitoringWorking?: boolean | null;
+  /** 燃烧装置设置了火焰监测和熄火保护系统
+   * the burners have flame monitoring and flame-failure protection */
+  burnerFlameMonitoringInstalled?: boolean | null;
+  /** 燃烧装置设置的火焰监测和熄火保护系统正常运行、有效
+   * the burners have flame monitoring and flame-failure protection, and it works */
+  burnerFlameMonitoringFunctional?: boolean | null;
   /** 使用可燃性有机溶剂清洗设备设施、工装器具或地面
    * equipment, tooling or floors are cleaned with flammable organic solvents */
   usesFlammableSolventCleaning?: boolean | null;
@@ -3652,27 +3850,42 @@ export interface IndustryTradeFacts {
   /** 有使用非水性漆的调漆间或喷漆室
    * has paint-mixing rooms or spray booths using non-water-based paint */
   hasNonWaterPaintRooms?: boolean | null;
-  /** 调漆间、喷漆室设置了固定式可燃气体浓度监测报警装置（且有效）
-   * the paint rooms have fixed flammable-gas alarms (and effective) */
-  paintRoomFlammableGasAlarmWorking?: boolean | null;
-  /** 调漆间、喷漆室设置了通风设施（且有效）
-   * the paint rooms have ventilation (and effective) */
-  paintRoomVentilationWorking?: boolean | null;
+  /** 调漆间、喷漆室设置了固定式可燃气体浓度监测报警装置
+   * the paint rooms have fixed flammable-gas alarms */
+  paintRoomFlammableGasAlarmInstalled?: boolean | null;
+  /** 调漆间、喷漆室设置的固定式可燃气体浓度监测报警装置正常运行、有效
+   * the paint rooms have fixed flammable-gas alarms, and it works */
+  paintRoomFlammableGasAlarmFunctional?: boolean | null;
+  /** 调漆间、喷漆室设置了通风设施
+   * the paint rooms have ventilation */
+  paintRoomVentilationInstalled?: boolean | null;
+  /** 调漆间、喷漆室设置的通风设施正常运行、有效
+   * the paint rooms have ventilation, and it works */
+  paintRoomVentilationFunctional?: boolean | null;
   /** 食品制造企业有烘制、油炸设备
    * a food manufacturer has baking or frying equipment */
   hasFoodBakingOrFryingEquipment?: boolean | null;
-  /** 烘制、油炸设备设置了防过热自动切断装置（且有效）
-   * the baking and frying equipment has automatic over-temperature cut-off (and effective) */
-  bakingFryingOverheatCutoffWorking?: boolean | null;
+  /** 烘制、油炸设备设置了防过热自动切断装置
+   * the baking and frying equipment has automatic over-temperature cut-off */
+  bakingFryingOverheatCutoffInstalled?: boolean | null;
+  /** 烘制、油炸设备设置的防过热自动切断装置正常运行、有效
+   * the baking and frying equipment has automatic over-temperature cut-off, and it works */
+  bakingFryingOverheatCutoffFunctional?: boolean | null;
   /** 有白酒勾兑、灌装场所或酒库
    * has baijiu blending or filling areas or a liquor store */
   hasBaijiuBlendingFillingOrStore?: boolean | null;
-  /** 上述场所设置了固定式乙醇蒸气浓度监测报警装置（且有效）
-   * those areas have fixed ethanol-vapour alarms (and effective) */
-  ethanolVapourAlarmWorking?: boolean | null;
-  /** 乙醇蒸气报警装置与通风设施联锁（且有效）
-   * the ethanol-vapour alarms are interlocked with ventilation (and effective) */
-  ethanolAlarmInterlockedWithVentilation?: boolean | null;
+  /** 上述场所设置了固定式乙醇蒸气浓度监测报警装置
+   * those areas have fixed ethanol-vapour alarms */
+  ethanolVapourAlarmInstalled?: boolean | null;
+  /** 上述场所设置的固定式乙醇蒸气浓度监测报警装置正常运行、有效
+   * those areas have fixed ethanol-vapour alarms, and it works */
+  ethanolVapourAlarmFunctional?: boolean | null;
+  /** 乙醇蒸气报警装置与通风设施联锁
+   * the ethanol-vapour alarms are interlocked with ventilation */
+  ethanolAlarmInterlockedWithVentilationInstalled?: boolean | null;
+  /** 乙醇蒸气报警装置与通风设施联锁，且正常运行、有效
+   * the ethanol-vapour alarms are interlocked with ventilation, and it works */
+  ethanolAlarmInterlockedWithVentilationFunctional?: boolean | null;
   /** 纸浆制造、造纸企业有液氯汽化作业
    * a pulp or paper mill vaporises liquid chlorine */
   vaporisesLiquidChlorine?: boolean | null;
@@ -3685,15 +3898,21 @@ export interface IndustryTradeFacts {
   /** 日用玻璃制造企业有玻璃窑炉
    * a domestic-glassware maker has glass furnaces */
   hasDomesticGlassFurnace?: boolean | null;
-  /** 玻璃窑炉的冷却保护系统设置了监测报警装置（且有效）
-   * the cooling-protection system of the glass furnaces has monitoring alarms (and effective) */
-  domesticGlassFurnaceCoolingAlarmWorking?: boolean | null;
+  /** 玻璃窑炉的冷却保护系统设置了监测报警装置
+   * the cooling-protection system of the glass furnaces has monitoring alarms */
+  domesticGlassFurnaceCoolingAlarmInstalled?: boolean | null;
+  /** 玻璃窑炉的冷却保护系统设置的监测报警装置正常运行、有效
+   * the cooling-protection system of the glass furnaces has monitoring alarms, and it works */
+  domesticGlassFurnaceCoolingAlarmFunctional?: boolean | null;
   /** 有锂离子电池储存仓库
    * has a lithium-ion battery warehouse */
   hasLiIonBatteryWarehouse?: boolean | null;
-  /** 对故障电池采取了物理隔离措施（且有效）
-   * faulty batteries are physically isolated (and effective) */
-  faultyBatteryPhysicalIsolationInPlace?: boolean | null;
+  /** 对故障电池采取了物理隔离措施
+   * faulty batteries are physically isolated */
+  faultyBatteryPhysicalIsolationInstalled?: boolean | null;
+  /** 对故障电池采取了物理隔离措施，且正常运行、有效
+   * faulty batteries are physically isolated, and it works */
+  faultyBatteryPhysicalIsolationFunctional?: boolean | null;
   /** 有烧毛、开幅、烘干等热定型工艺所用的汽化室、燃气贮罐、储油罐或热媒炉
    * has vaporiser rooms, gas tanks, oil tanks or heat-medium furnaces serving singeing, opening, drying or other heat-setting processes */
   hasHeatSettingAuxiliaries?: boolean | null;
@@ -3712,30 +3931,45 @@ export interface IndustryTradeFacts {
   /** 储存保险粉
    * stores sodium hydrosulfite */
   storesSodiumHydrosulfite?: boolean | null;
-  /** 保险粉储存场所采取了防水防潮措施（且有效）
-   * the hydrosulfite store is protected against water and damp (and effective) */
-  hydrosulfiteStoreWaterDampProofed?: boolean | null;
+  /** 保险粉储存场所采取了防水防潮措施
+   * the hydrosulfite store is protected against water and damp */
+  hydrosulfiteStoreWaterDampProofedInstalled?: boolean | null;
+  /** 保险粉储存场所采取了防水防潮措施，且正常运行、有效
+   * the hydrosulfite store is protected against water and damp, and it works */
+  hydrosulfiteStoreWaterDampProofedFunctional?: boolean | null;
   /** 有熏蒸杀虫作业
    * fumigation is carried out */
   performsFumigation?: boolean | null;
-  /** 熏蒸作业场所配备了磷化氢气体浓度监测报警仪器（且有效）
-   * the fumigation site has phosphine monitoring alarm instruments (and effective) */
-  phosphineAlarmInstrumentWorking?: boolean | null;
-  /** 熏蒸作业场所配备了防毒面具（且有效）
-   * the fumigation site has gas masks (and effective) */
-  gasMasksProvided?: boolean | null;
+  /** 熏蒸作业场所配备了磷化氢气体浓度监测报警仪器
+   * the fumigation site has phosphine monitoring alarm instruments */
+  phosphineAlarmInstrumentInstalled?: boolean | null;
+  /** 熏蒸作业场所配备了磷化氢气体浓度监测报警仪器，且正常运行、有效
+   * the fumigation site has phosphine monitoring alarm instruments, and it works */
+  phosphineAlarmInstrumentFunctional?: boolean | null;
+  /** 熏蒸作业场所配备了防毒面具
+   * the fumigation site has gas masks */
+  gasMasksInstalled?: boolean | null;
+  /** 熏蒸作业场所配备了防毒面具，且正常运行、有效
+   * the fumigation site has gas masks, and it works */
+  gasMasksFunctional?: boolean | null;
   /** 熏蒸作业开始前确认无关人员已全部撤离
    * before fumigation started, it was confirmed that every unrelated person had left */
   evacuationConfirmedBeforeFumigation?: boolean | null;
   /** 有用液态二氧化碳制造膨胀烟丝的生产线和场所
    * has lines and areas making expanded tobacco with liquid CO2 */
   hasLiquidCo2ExpansionLine?: boolean | null;
-  /** 设置了固定式二氧化碳浓度监测报警装置（且有效）
-   * fixed CO2 monitoring alarms are installed (and effective) */
-  co2FixedAlarmWorking?: boolean | null;
-  /** 二氧化碳报警装置与事故通风设施联锁（且有效）
-   * the CO2 alarms are interlocked with emergency ventilation (and effective) */
-  co2AlarmInterlockedWithEmergencyVentilation?: boolean | null;
+  /** 设置了固定式二氧化碳浓度监测报警装置
+   * fixed CO2 monitoring alarms are installed */
+  co2FixedAlarmInstalled?: boolean | null;
+  /** 设置的固定式二氧化碳浓度监测报警装置正常运行、有效
+   * fixed CO2 monitoring alarms are installed, and it works */
+  co2FixedAlarmFunctional?: boolean | null;
+  /** 二氧化碳报警装置与事故通风设施联锁
+   * the CO2 alarms are interlocked with emergency ventilation */
+  co2AlarmInterlockedWithEmergencyVentilationInstalled?: boolean | null;
+  /** 二氧化碳报警装置与事故通风设施联锁，且正常运行、有效
+   * the CO2 alarms are interlocked with emergency ventilation, and it works */
+  co2AlarmInterlockedWithEmergencyVentilationFunctional?: boolean | null;
   /** 粉尘爆炸危险场所所在建（构）筑物的层数 (层)
    * storeys of the building housing the dust-explosion area */
   dustAreaBuildingStoreys?: number | null;
@@ -3775,9 +4009,12 @@ export interface IndustryTradeFacts {
   /** 其他可燃性粉尘除尘系统采用正压吹送粉尘
    * another combustible-dust system blows dust under positive pressure */
   otherDustBlownUnderPositivePressure?: boolean | null;
-  /** 正压吹送的除尘系统采取了火花探测消除等防点燃源措施（且有效）
-   * that positive-pressure system has spark detection and extinguishing or similar ignition control (and effective) */
-  positivePressureIgnitionControlWorking?: boolean | null;
+  /** 正压吹送的除尘系统采取了火花探测消除等防点燃源措施
+   * that positive-pressure system has spark detection and extinguishing or similar ignition control */
+  positivePressureIgnitionControlInstalled?: boolean | null;
+  /** 正压吹送的除尘系统采取了火花探测消除等防点燃源措施，且正常运行、有效
+   * that positive-pressure system has spark detection and extinguishing or similar ignition control, and it works */
+  positivePressureIgnitionControlFunctional?: boolean | null;
   /** 除尘系统采用重力沉降室除尘
    * a gravity settling chamber is used for dust collection */
   gravitySettlingChamberUsed?: boolean | null;
@@ -3787,9 +4024,12 @@ export interface IndustryTradeFacts {
   /** 有木质粉尘
    * has wood dust */
   handlesWoodDust?: boolean | null;
-  /** 铝镁等金属粉尘、木质粉尘的干式除尘系统设置了锁气卸灰装置（且有效）
-   * the dry systems for that metal or wood dust have airlock discharge devices (and effective) */
-  airlockDischargeWorking?: boolean | null;
+  /** 铝镁等金属粉尘、木质粉尘的干式除尘系统设置了锁气卸灰装置
+   * the dry systems for that metal or wood dust have airlock discharge devices */
+  airlockDischargeInstalled?: boolean | null;
+  /** 铝镁等金属粉尘、木质粉尘的干式除尘系统设置的锁气卸灰装置正常运行、有效
+   * the dry systems for that metal or wood dust have airlock discharge devices, and it works */
+  airlockDischargeFunctional?: boolean | null;
   /** 除尘器、收尘仓等有划为20区的粉尘爆炸危险场所
    * dust collectors, collection bins or similar are classified Zone 20 */
   hasZone20Areas?: boolean | null;
@@ -3799,21 +4039,30 @@ export interface IndustryTradeFacts {
   /** 有粉碎、研磨、造粒等易产生机械点燃源的工艺设备
    * has crushing, grinding, granulating or other equipment prone to mechanical ignition */
   hasCrushingGrindingGranulating?: boolean | null;
-  /** 上述设备前设置了铁、石等杂物去除装置（且有效）
-   * tramp iron and stone are removed ahead of that equipment (and effective) */
-  trampRemovalBeforeProcessWorking?: boolean | null;
+  /** 上述设备前设置了铁、石等杂物去除装置
+   * tramp iron and stone are removed ahead of that equipment */
+  trampRemovalBeforeProcessInstalled?: boolean | null;
+  /** 上述设备前设置的铁、石等杂物去除装置正常运行、有效
+   * tramp iron and stone are removed ahead of that equipment, and it works */
+  trampRemovalBeforeProcessFunctional?: boolean | null;
   /** 木制品加工企业有与砂光机相连的风管
    * a wood-products plant has ducts connected to sanders */
   hasWoodSanderDucts?: boolean | null;
-  /** 与砂光机相连的风管设置了火花探测消除装置（且有效）
-   * the sander ducts have spark detection and extinguishing (and effective) */
-  sanderDuctSparkDetectionWorking?: boolean | null;
+  /** 与砂光机相连的风管设置了火花探测消除装置
+   * the sander ducts have spark detection and extinguishing */
+  sanderDuctSparkDetectionInstalled?: boolean | null;
+  /** 与砂光机相连的风管设置的火花探测消除装置正常运行、有效
+   * the sander ducts have spark detection and extinguishing, and it works */
+  sanderDuctSparkDetectionFunctional?: boolean | null;
   /** 有遇湿自燃金属粉尘的收集、堆放、储存场所
    * collects, piles or stores metal dust that self-ignites when wet */
   handlesWaterReactiveMetalDust?: boolean | null;
-  /** 上述场所采取了通风等防止氢气积聚的措施（且有效）
-   * ventilation or other measures prevent hydrogen build-up there (and effective) */
-  hydrogenAccumulationPreventionInPlace?: boolean | null;
+  /** 上述场所采取了通风等防止氢气积聚的措施
+   * ventilation or other measures prevent hydrogen build-up there */
+  hydrogenAccumulationPreventionInstalled?: boolean | null;
+  /** 上述场所采取了通风等防止氢气积聚的措施，且正常运行、有效
+   * ventilation or other measures prevent hydrogen build-up there, and it works */
+  hydrogenAccumulationPreventionFunctional?: boolean | null;
   /** 上述粉尘采用干式收集、堆放、储存
    * that dust is collected, piled or stored dry */
   waterReactiveDustHandledDry?: boolean | null;
@@ -4349,9 +4598,6 @@ export interface ConstructionFacts {
   /** 脚手架架体高度 (m)
    * scaffold frame height */
   scaffoldFrameHeightM?: number | null;
-  /** 对照2022版官方原文认定存在的条款情形（本库未收录其内容）
-   * items of the 2022 text found present by an inspector reading the official text (content not held in this library) */
-  items2022FoundAgainstOfficialText?: ("Art.4" | "Art.5(1)" | "Art.5(2)" | "Art.5(3)" | "Art.6(1)" | "Art.6(2)" | "Art.6(4)" | "Art.7(1)" | "Art.7(2)" | "Art.7(3)" | "Art.7(4)" | "Art.7(5)" | "Art.7(7)" | "Art.10(1)" | "Art.10(2)" | "Art.12(1)")[] | null;
 }
 
 /** Facts of the urban-gas sector (rules-data/urban-gas/facts.json). */
@@ -4847,9 +5093,6 @@ export interface RoadTransportFacts {
   /** 平台登记、派单的驾驶员与实际承运驾驶员一致
    * the driver registered/dispatched on the platform is the one actually providing the service */
   platformDriverMatchesActual?: boolean | null;
-  /** 对照官方原文认定存在的条款情形（本库未收录其内容）
-   * items found present by an assessor reading the official text (content not held in this library) */
-  itemsFoundAgainstOfficialText2023?: ("Art.6(1)" | "R-2")[] | null;
 }
 
 /** Each sector with a vocabulary, by id. */
