@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { bilingualSchema, ruleDocumentSchema, type RuleDocument } from './format.js';
 import { crossDocumentProblems } from './checks.js';
+import { cacheKey, readChecked, writeChecked } from './checked-cache.js';
 
 const sectorSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingualSchema });
 export type Sector = z.infer<typeof sectorSchema>;
@@ -88,11 +89,29 @@ let cache: { sectors: Sector[]; documents: LoadedDocument[] } | undefined;
 /**
  * Loads rules-data once per process and checks it completely: JSON syntax, the format, ids unique within
  * and across documents, references that resolve, facts the sector's vocabulary declares, versions of one
- * document that do not overlap. Every problem found is reported at once in one RulesDataError.
+ * document that do not overlap. Every problem found is reported at once in one RulesDataError. What
+ * passed is cached (checked-cache.ts), so the next process with the same data and code starts fast.
  */
 export const loadRulesData = (): { sectors: Sector[]; documents: LoadedDocument[] } => {
   if (cache) return cache;
   const directory = rulesDataDirectory();
+  const paths = documentFiles(directory).sort();
+  // Data and code unchanged since a process last checked them: take what it checked.
+  const key = cacheKey([join(directory, 'sectors.json'), ...paths]);
+  const checked = readChecked<{ sectors: Sector[]; documents: LoadedDocument[] }>(key);
+  if (checked) {
+    cache = checked;
+    return cache;
+  }
+  const texts = new Map<string, string>([['sectors.json', readFileSync(join(directory, 'sectors.json'), 'utf8')]]);
+  for (const path of paths) texts.set(relative(directory, path), readFileSync(path, 'utf8'));
+  cache = checkRulesData(texts);
+  writeChecked(key, cache);
+  return cache;
+};
+
+/** Parses and checks rules-data given as file texts (sectors.json and the documents, by path below rules-data/). */
+export const checkRulesData = (texts: ReadonlyMap<string, string>): { sectors: Sector[]; documents: LoadedDocument[] } => {
   const problems: string[] = [];
   const attempt = <T>(task: () => T): T | undefined => {
     try {
@@ -105,22 +124,20 @@ export const loadRulesData = (): { sectors: Sector[]; documents: LoadedDocument[
   };
   const sectors =
     attempt(() => {
-      const raw = parseJsonFile(readFileSync(join(directory, 'sectors.json'), 'utf8'), 'sectors.json');
+      const raw = parseJsonFile(texts.get('sectors.json') ?? '', 'sectors.json');
       const parsed = z.array(sectorSchema).safeParse(raw);
       if (!parsed.success) throw new RulesDataError(parsed.error.issues.map((issue) => `sectors.json ${jsonPath(issue.path)}: ${issue.message}`));
       return parsed.data;
     }) ?? [];
-  const documents = documentFiles(directory)
-    .sort()
-    .flatMap((path) => {
-      const file = relative(directory, path);
-      const document = attempt(() => parseDocument(parseJsonFile(readFileSync(path, 'utf8'), file), file));
+  const documents = [...texts]
+    .filter(([file]) => file !== 'sectors.json')
+    .flatMap(([file, text]) => {
+      const document = attempt(() => parseDocument(parseJsonFile(text, file), file));
       return document ? [document] : [];
     });
   problems.push(...crossDocumentProblems(sectors, documents));
   if (problems.length > 0) throw new RulesDataError(problems);
-  cache = { sectors, documents };
-  return cache;
+  return { sectors, documents };
 };
 
 /** Forgets what was loaded (tests that point ANQUAN_RULES_DATA elsewhere). */

@@ -276,14 +276,25 @@ export const assessNow = (sector: string, facts: unknown, options: AssessOptions
   const validFacts = factsValidatorFor(vocabularyFor(sectorId)!)(facts);
   const documents = documentsInForce(sectorId, asOf);
   const findings = documents.length === 1 ? findingsOf(documents[0]!, validFacts, undefined, explain) : documents.flatMap((document) => findingsOf(document, validFacts, undefined, explain));
+  const described = describedDocuments(documents, asOf);
   return {
     sector: sectorId,
     asOf,
-    documents: documents.map(describeDocument),
-    notices: noticesFor(documents, asOf),
+    documents: described.documents,
+    notices: described.notices,
     findings,
     summary: summaryOf(findings),
   };
+};
+
+const described = new WeakMap<LoadedDocument[], Map<string, { documents: DocumentInForce[]; notices: Notice[] }>>();
+/** What the assessment says about the documents in force, built once per set of documents and date. */
+const describedDocuments = (documents: LoadedDocument[], asOf: string): { documents: DocumentInForce[]; notices: Notice[] } => {
+  let byDate = described.get(documents);
+  if (!byDate) described.set(documents, (byDate = new Map()));
+  let result = byDate.get(asOf);
+  if (!result) byDate.set(asOf, (result = { documents: documents.map(describeDocument), notices: noticesFor(documents, asOf) }));
+  return { documents: [...result.documents], notices: [...result.notices] };
 };
 
 /** Counts first-level items; hazards are also split by whether the item's text is verified. */

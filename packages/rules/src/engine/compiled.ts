@@ -4,7 +4,7 @@ import type { Condition, Expression, Rule, RuleDocument, Threshold } from '../do
 import { add, compare, divide, isZero, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
 import type { Evaluated, FactValues } from './expressions.js';
 import { lookupBand } from './expressions.js';
-import { evaluateCondition, type EvaluationContext, type FactDescription, type LeafReason, type Outcome } from './three-valued.js';
+import { leafReasoner, type FactDescription, type LeafReason, type Outcome } from './three-valued.js';
 
 /** Outcomes as small integers in the hot path: false, true, unknown. */
 export const FALSE = 0;
@@ -30,6 +30,8 @@ export interface LeafNode extends BaseNode {
   condition: LeafCondition;
   /** The facts whose absence keeps this leaf open (call only when it is unknown). */
   missing: (scope: Scope) => readonly string[];
+  /** For a threshold on a derived fact: its value in this evaluation. */
+  derivedValue?: (scope: Scope) => Evaluated;
 }
 export interface GroupNode extends BaseNode {
   kind: 'all' | 'any';
@@ -198,7 +200,7 @@ export const compileDocument = (document: RuleDocument, describe: (fact: string)
           }
           return UNKNOWN;
         };
-        return { kind: 'leaf', condition, evaluate, missing: (scope) => { const evaluated = value(scope); return evaluated.kind === 'missing' ? evaluated.facts : []; } };
+        return { kind: 'leaf', condition, evaluate, derivedValue: value, missing: (scope) => { const evaluated = value(scope); return evaluated.kind === 'missing' ? evaluated.facts : []; } };
       }
       const evaluate = (scope: Scope): Tri => {
         const value = scope.facts[fact];
@@ -339,18 +341,13 @@ export const compileDocument = (document: RuleDocument, describe: (fact: string)
     if (!description) descriptions.set(fact, (description = describe(fact)));
     return description;
   };
+  const reasoners = new Map<LeafNode, (facts: FactValues, evaluated?: Evaluated) => LeafReason>();
   const reasonOf = (leaf: LeafNode, scope: Scope): LeafReason => {
     let reason = scope.reasons.get(leaf);
     if (!reason) {
-      const context: EvaluationContext = {
-        document,
-        facts: scope.facts,
-        describe: describeOnce,
-        resolve: () => {
-          throw new Error('a leaf has no references');
-        },
-      };
-      reason = evaluateCondition(leaf.condition, context).reason!;
+      let reasoner = reasoners.get(leaf);
+      if (!reasoner) reasoners.set(leaf, (reasoner = leafReasoner(leaf.condition, document, describeOnce)));
+      reason = reasoner(scope.facts, leaf.derivedValue?.(scope));
       scope.reasons.set(leaf, reason);
     }
     return reason;

@@ -90,3 +90,20 @@ export const factsValidatorFor = (vocabulary: FactVocabulary): FactsValidator =>
   if (!validator) validators.set(vocabulary, (validator = compileFactsValidator(vocabulary)));
   return validator;
 };
+
+export type FieldKind = 'number' | 'boolean' | 'enum' | 'list' | 'text';
+
+/** The kind of each field of a vocabulary, read from its zod def (to read CSV cells, which are all text). */
+export const fieldKindsOf = (vocabulary: FactVocabulary): Map<string, FieldKind> => {
+  const kinds = new Map<string, FieldKind>();
+  const kindOf = (def: Def): FieldKind => {
+    if (def.type === 'optional' && def.innerType) return kindOf(defOf(def.innerType));
+    if (def.type === 'number') return 'number';
+    if (def.type === 'boolean') return 'boolean';
+    if (def.type === 'enum') return 'enum';
+    if (def.type === 'array') return 'list';
+    return 'text';
+  };
+  for (const [name, field] of Object.entries(defOf(vocabulary).shape ?? {})) kinds.set(name, kindOf(defOf(field)));
+  return kinds;
+};
