@@ -4,7 +4,7 @@ import { documentsInForce, loadRulesData, type LoadedDocument } from '../documen
 import { describeFact, vocabularyFor } from '../facts/vocabulary.js';
 import { InputError } from '../validation/issues.js';
 import { compileDocument, outcomeNames, TRUE, UNKNOWN, type CompiledDocument } from './compiled.js';
-import { factsValidatorFor } from './fast-validation.js';
+import { factsValidatorFor, finiteDomainsOf } from './fast-validation.js';
 import type { LeafReason, Outcome } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
 
@@ -156,7 +156,7 @@ export const compiledDocumentFor = (document: LoadedDocument): CompiledDocument 
   if (!compiled) {
     const vocabulary = vocabularyFor(document.sector);
     if (!vocabulary) throw new Error(`no fact vocabulary for sector ${document.sector}`);
-    compiled = compileDocument(document, (fact) => describeFact(vocabulary, document, fact));
+    compiled = compileDocument(document, (fact) => describeFact(vocabulary, document, fact), finiteDomainsOf(vocabulary));
     compiledDocuments.set(document, compiled);
   }
   return compiled;
@@ -221,8 +221,9 @@ export const findingsOf = (document: LoadedDocument, facts: Record<string, unkno
         return rule;
       })
     : compiled.rules;
-  return rules.map(({ rule, applicability, test }): Finding => {
-    const outcome = test.evaluate(scope);
+  return rules.map((compiledRule): Finding => {
+    const { rule, applicability, test } = compiledRule;
+    const outcome = compiled.outcomeOf(compiledRule, scope);
     const applicableOutcome = applicability ? applicability.evaluate(scope) : TRUE;
     const applicable = applicableOutcome === UNKNOWN ? null : applicableOutcome === TRUE;
     const status = statusOf[outcomeNames[outcome]!];

@@ -52,6 +52,11 @@ export type Node = LeafNode | GroupNode | NotNode | NamedNode;
 
 export interface CompiledRule {
   rule: Rule;
+  /**
+   * Yes/no and one-of facts read by more than one leaf of the test. Kleene's logic cannot see that
+   * `a ∧ b ∨ ¬a ∧ b` holds whatever `a` is; when such a fact is missing, its values are tried in turn.
+   */
+  repeated: readonly string[];
   /** Where the rule applies (category scope and its own), or undefined when it applies everywhere. */
   applicability: Node | undefined;
   /** Applicability and trigger together, as json-rules-engine sees the rule. */
@@ -67,6 +72,11 @@ export interface CompiledDocument {
   reasonsOf: (node: Node, scope: Scope, mode: 'all' | 'decided') => LeafReason[];
   /** The facts that keep an unknown node open: every leaf still unknown, in order, without repeats. */
   missingFactsOf: (node: Node, scope: Scope) => string[];
+  /**
+   * The rule's outcome, exact where Kleene's is not: an unknown whose repeated yes/no or one-of facts
+   * are missing is decided when every value they can take gives the same verdict.
+   */
+  outcomeOf: (rule: CompiledRule, scope: Scope) => Tri;
 }
 
 export class CompileError extends Error {}
@@ -98,7 +108,11 @@ const compileCrossing = (threshold: Threshold): { onNumber: (value: number) => b
   return { onNumber, onRational };
 };
 
-export const compileDocument = (document: RuleDocument, describe: (fact: string) => FactDescription): CompiledDocument => {
+export const compileDocument = (
+  document: RuleDocument,
+  describe: (fact: string) => FactDescription,
+  domains: ReadonlyMap<string, readonly unknown[]> = new Map(),
+): CompiledDocument => {
   const shared = sharedConditionsOf(document);
   const rulesById = new Map(document.rules.map((rule) => [rule.id, rule]));
   let slots = 0;
@@ -324,13 +338,39 @@ export const compileDocument = (document: RuleDocument, describe: (fact: string)
       const evaluate = applicability
         ? (scope: Scope): Tri => { const first = applicability.evaluate(scope); return first === FALSE ? FALSE : and(first, conditions.evaluate(scope)); }
         : conditions.evaluate;
-      compiledRules.set(rule.id, { rule, applicability, test: undefined as unknown as NamedNode });
+      compiledRules.set(rule.id, { rule, applicability, repeated: [], test: undefined as unknown as NamedNode });
       return { kind: 'all', children, evaluate };
     });
 
+  // The observed facts each leaf reads (through derived facts), to find the facts read more than once.
+  const baseFacts = (fact: string, seen: string[] = []): string[] => {
+    const derived = document.derivedFacts[fact];
+    if (!derived || seen.includes(fact)) return [fact];
+    const found: string[] = [];
+    const walk = (expression: Expression): void => {
+      if (typeof expression === 'string' || typeof expression === 'number') return;
+      if ('fact' in expression) found.push(...baseFacts(expression.fact, [...seen, fact]));
+      else if ('countTrue' in expression) found.push(...expression.countTrue);
+      else if ('lookup' in expression) walk(expression.key);
+      else for (const part of 'sum' in expression ? expression.sum : 'product' in expression ? expression.product : 'difference' in expression ? expression.difference : expression.ratio) walk(part);
+    };
+    walk(derived.expression);
+    return [...new Set(found)];
+  };
+  const leavesUnder = (node: Node, out: LeafNode[] = []): LeafNode[] => {
+    if (node.kind === 'leaf') out.push(node);
+    else if (node.kind === 'named') leavesUnder(node.target!, out);
+    else if (node.kind === 'not') leavesUnder(node.child, out);
+    else for (const child of node.children) leavesUnder(child, out);
+    return out;
+  };
   for (const rule of document.rules) {
     const test = ruleTest(rule);
-    compiledRules.get(rule.id)!.test = test;
+    const compiled = compiledRules.get(rule.id)!;
+    compiled.test = test;
+    const reads = new Map<string, number>();
+    for (const leaf of leavesUnder(compiled.test)) for (const fact of baseFacts(leaf.condition.fact)) reads.set(fact, (reads.get(fact) ?? 0) + 1);
+    compiled.repeated = [...reads].filter(([fact, count]) => count > 1 && domains.has(fact)).map(([fact]) => fact);
   }
   for (const name of Object.keys(shared)) referenceNode(name);
 
@@ -400,14 +440,45 @@ export const compileDocument = (document: RuleDocument, describe: (fact: string)
     return [...found];
   };
 
+  // Trying values multiplies the work: at most this many combinations, or the Kleene verdict stands.
+  const maximumCombinations = 64;
+  const outcomeOf = (compiled: CompiledRule, scope: Scope): Tri => {
+    const outcome = compiled.test.evaluate(scope);
+    if (outcome !== UNKNOWN || compiled.repeated.length === 0) return outcome;
+    const open = compiled.repeated.filter((fact) => scope.facts[fact] === undefined);
+    if (open.length === 0) return outcome;
+    let combinations = 1;
+    for (const fact of open) combinations *= domains.get(fact)!.length;
+    if (combinations > maximumCombinations) return outcome;
+    let agreed: Tri | undefined;
+    for (let index = 0; index < combinations; index += 1) {
+      // The answers given stay; the open facts take one combination of their values.
+      const facts: Record<string, unknown> = Object.create(scope.facts as object);
+      let rest = index;
+      for (const fact of open) {
+        const domain = domains.get(fact)!;
+        facts[fact] = domain[rest % domain.length];
+        rest = Math.floor(rest / domain.length);
+      }
+      const result = compiled.test.evaluate(newScope(facts));
+      if (result === UNKNOWN || (agreed !== undefined && result !== agreed)) return UNKNOWN;
+      agreed = result;
+    }
+    return agreed ?? outcome;
+  };
+
   const slotCount = slots;
   const derivedCount = derivedEvaluators.length;
+  function newScope(facts: FactValues): Scope {
+    return { facts, memo: new Array(slotCount), derived: new Array(derivedCount), reasons: new Map() };
+  }
   return {
     document,
     rules: document.rules.map((rule) => compiledRules.get(rule.id)!),
     rulesById: compiledRules,
-    newScope: (facts) => ({ facts, memo: new Array(slotCount), derived: new Array(derivedCount), reasons: new Map() }),
+    newScope,
     reasonsOf,
     missingFactsOf,
+    outcomeOf,
   };
 };

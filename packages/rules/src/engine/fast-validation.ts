@@ -107,3 +107,25 @@ export const fieldKindsOf = (vocabulary: FactVocabulary): Map<string, FieldKind>
   for (const [name, field] of Object.entries(defOf(vocabulary).shape ?? {})) kinds.set(name, kindOf(defOf(field)));
   return kinds;
 };
+
+/** Every value a yes/no, one-of or short several-of field can take (the finite domains), read from the zod def. */
+export const finiteDomainsOf = (vocabulary: FactVocabulary): Map<string, readonly unknown[]> => {
+  const domains = new Map<string, readonly unknown[]>();
+  const domainOf = (def: Def): readonly unknown[] | undefined => {
+    if (def.type === 'optional' && def.innerType) return domainOf(defOf(def.innerType));
+    if (def.type === 'boolean') return [true, false];
+    if (def.type === 'enum' && def.entries) return Object.values(def.entries);
+    // A list of a few options: every subset (at most 16).
+    if (def.type === 'array' && def.element) {
+      const options = domainOf(defOf(def.element));
+      if (!options || options.length > 4) return undefined;
+      return Array.from({ length: 2 ** options.length }, (_, mask) => options.filter((_, bit) => mask & (1 << bit)));
+    }
+    return undefined;
+  };
+  for (const [name, field] of Object.entries(defOf(vocabulary).shape ?? {})) {
+    const domain = domainOf(defOf(field));
+    if (domain) domains.set(name, domain);
+  }
+  return domains;
+};
