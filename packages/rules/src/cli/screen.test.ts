@@ -63,7 +63,9 @@ describe('broken rules-data', () => {
     const target = join(copy, 'coal-mine', 'major-hazards-2026.json');
     const text = readFileSync(target, 'utf8');
     writeFileSync(target, text.replace('"rules": [', '"rules": [,'));
-    const result = anquan(['assess', '--sector', 'coal-mine', join(directory, 'none.json')], { ANQUAN_RULES_DATA: copy, ANQUAN_RULES_CACHE: '0' });
+    const facts = join(directory, 'facts.json');
+    writeFileSync(facts, JSON.stringify({ mineType: 'openPit' }));
+    const result = anquan(['assess', '--sector', 'coal-mine', facts], { ANQUAN_RULES_DATA: copy, ANQUAN_RULES_CACHE: '0' });
     expect(result.status).toBe(3);
     expect(result.stderr).toMatch(/coal-mine\/major-hazards-2026\.json:\d+:\d+: not valid JSON/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
