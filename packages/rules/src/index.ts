@@ -13,13 +13,16 @@ export {
   type DocumentInForce,
   type Notice,
   type Status,
+  type AssessOptions,
+  type Explain,
 } from './engine/assess.js';
+export { assessMany, isItemError, type AssessManyOptions, type BatchItem, type BatchResult, type ItemError } from './engine/batch.js';
 export type { LeafReason, Outcome } from './engine/three-valued.js';
-export { registerOperators, registerDerivedFacts, registerSharedConditions, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
+export { registerOperators, registerDerivedFacts, registerConditions, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
 export { InputError, type InputIssue } from './validation/issues.js';
 export { todayInChina } from './engine/as-of.js';
 export type { Band, Bilingual, Citation, Condition, Rule, RuleDocument, SharedCondition, Table, Threshold } from './documents/format.js';
-export { loadRulesData as loadRuleDocuments, rulesDataDirectory, type LoadedDocument } from './documents/load.js';
+export { loadRulesData as loadRuleDocuments, rulesDataDirectory, RulesDataError, type LoadedDocument } from './documents/load.js';
 /** The one core the docs and the server use: documents in force, the condition walker, wording, bands. */
 export { documentsInForce, documentVersionInForce, isInForce } from './documents/load.js';
 export { factsReadBy, leavesOf, observedFactsOf, referencesOf, thresholdLeavesOf, type ConditionLeaf, type ThresholdLeaf } from './documents/conditions.js';
