@@ -41,6 +41,8 @@ setInterval(purge, 3_600_000).unref();
 const app = createApp({ repository, config });
 const server = app.listen(config.port, config.host, () => {
   console.log(`安全生产考试服务已启动 / Anquan exam server: http://${config.host}:${config.port}/  (data: ${opened.description})`);
+  // ANQUAN_WARM_UP=0 leaves questions to be generated on first use (restart-heavy tests).
+  if (process.env.ANQUAN_WARM_UP === '0') return;
   const started = Date.now();
   (app.locals.warmUp as () => Promise<void>)().then(
     () => console.log(`题库已生成 / questions ready (${((Date.now() - started) / 1000).toFixed(1)} s)`),
