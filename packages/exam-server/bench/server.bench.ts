@@ -22,6 +22,7 @@ import { assemblePaper } from '../src/papers/assemble.js';
 import { applyOverrides, baseBlueprints } from '../src/papers/blueprints.js';
 import { createQuestionCatalogue } from '../src/questions/catalogue.js';
 import { openLowdbRepository } from '../src/store/lowdb-repository.js';
+import { createMemoryRepository } from '../src/store/memory-repository.js';
 import { openPostgresRepository } from '../src/store/postgres-repository.js';
 import { startTestCluster } from '../src/store/postgres-test-cluster.js';
 import type { Attempt, Repository } from '../src/store/repository.js';
@@ -39,11 +40,10 @@ const run = promisify(execFile);
 
 const directory = mkdtempSync(join(tmpdir(), 'anquan-bench-'));
 try {
-  const repository = await openLowdbRepository(directory);
-
-  // ---- 1. Paper assembly per blueprint ------------------------------------------------------------
+  // ---- 1. Paper assembly per blueprint (ANQUAN_BENCH_SECTIONS=storage skips it) --------------------
+  const repository = createMemoryRepository();
   const catalogue = createQuestionCatalogue(repository, () => asOf);
-  const blueprints = applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
+  const blueprints = process.env.ANQUAN_BENCH_SECTIONS === 'storage' ? [] : applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
   console.log(`exam-server bench (as of ${asOf}, node ${process.version})`);
   console.log(`\npaper assembly — ms per assemblePaper() after ${assemblyWarmup} warm-up calls, mean of ${assemblyRuns} seeds`);
   console.log(`${'blueprint'.padEnd(34)} ${'pool'.padStart(6)} ${'paper'.padStart(6)} ${'gen s'.padStart(7)} ${'ms/paper'.padStart(9)}`);
