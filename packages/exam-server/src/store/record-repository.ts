@@ -18,10 +18,43 @@ export interface RecordWriter {
   close(): Promise<void>;
 }
 
+/** What the repository needs of a collection in memory (a Map, or SerializedRecords). */
+export interface Records<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): unknown;
+  delete(key: string): unknown;
+  values(): Iterable<V>;
+  readonly size: number;
+}
+
+/**
+ * Records held as their JSON text: one string per record instead of hundreds of small objects, so the
+ * garbage collector's pauses do not grow with the number of stored attempts (each get parses a fresh copy).
+ */
+export class SerializedRecords<V> implements Records<V> {
+  private readonly texts = new Map<string, string>();
+  get(key: string): V | undefined {
+    const text = this.texts.get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as V);
+  }
+  set(key: string, value: V) {
+    this.texts.set(key, JSON.stringify(value));
+  }
+  delete(key: string) {
+    return this.texts.delete(key);
+  }
+  *values(): Iterable<V> {
+    for (const text of this.texts.values()) yield JSON.parse(text) as V;
+  }
+  get size() {
+    return this.texts.size;
+  }
+}
+
 export interface RecordState {
   users: Map<string, User>;
   sessions: Map<string, Session>;
-  attempts: Map<string, Attempt>;
+  attempts: SerializedRecords<Attempt>;
   answerRecords: Map<string, AnswerRecord[]>;
   progress: Map<string, Progress>;
   blueprintOverrides: Map<string, BlueprintOverride>;
@@ -33,7 +66,7 @@ export interface RecordState {
 export const emptyState = (): RecordState => ({
   users: new Map(),
   sessions: new Map(),
-  attempts: new Map(),
+  attempts: new SerializedRecords<Attempt>(),
   answerRecords: new Map(),
   progress: new Map(),
   blueprintOverrides: new Map(),
@@ -117,7 +150,7 @@ export interface RecordRepositoryOptions {
 export const createRecordRepository = (state: RecordState, writer: RecordWriter, options: RecordRepositoryOptions = {}): Repository => {
   const queue = new RecordQueue();
   const usersByName = new Map([...state.users.values()].map((user) => [user.username, user.id]));
-  const byUser = <T extends { id: string; userId: string }>(records: Map<string, T>) => {
+  const byUser = <T extends { id: string; userId: string }>(records: Records<T>) => {
     const index = new Map<string, Set<string>>();
     for (const record of records.values()) (index.get(record.userId) ?? index.set(record.userId, new Set()).get(record.userId)!).add(record.id);
     return index;
@@ -126,7 +159,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
   const assessmentsByUser = byUser(state.assessments);
   const rectificationsByUser = byUser(state.rectifications);
   const addTo = (index: Map<string, Set<string>>, userId: string, id: string) => (index.get(userId) ?? index.set(userId, new Set()).get(userId)!).add(id);
-  const ownedBy = <T>(index: Map<string, Set<string>>, records: Map<string, T>, userId: string) => [...(index.get(userId) ?? [])].map((id) => clone(records.get(id)!));
+  const ownedBy = <T>(index: Map<string, Set<string>>, records: Records<T>, userId: string) => [...(index.get(userId) ?? [])].map((id) => clone(records.get(id)!));
   /** Rate-limit hits live in memory only: one process holds an embedded store (the directory lock). */
   const hits = new Map<string, { at: number; expires: number }[]>();
 
@@ -136,7 +169,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       throw error;
     });
 
-  const slot = <V>(collection: Collection, key: string, records: Map<string, V>, onInstall?: (value: V | undefined) => void): Slot<V> => ({
+  const slot = <V>(collection: Collection, key: string, records: Records<V>, onInstall?: (value: V | undefined) => void): Slot<V> => ({
     read: () => records.get(key),
     write: (value) => writer.put(collection, key, value),
     install: (value) => {
@@ -145,7 +178,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       onInstall?.(value);
     },
   });
-  const change = <V, R>(collection: Collection, key: string, records: Map<string, V>, step: (current: V | undefined) => Outcome<V, R>, onInstall?: (value: V | undefined) => void) =>
+  const change = <V, R>(collection: Collection, key: string, records: Records<V>, step: (current: V | undefined) => Outcome<V, R>, onInstall?: (value: V | undefined) => void) =>
     reported(queue.change(`${collection}/${key}`, slot(collection, key, records, onInstall), step));
   /** A change to an open attempt: false when it is closed or unknown (nothing written). */
   const changeOpenAttempt = (attemptId: string, edit: (draft: Attempt) => void) =>
@@ -202,7 +235,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
 
     createAttempt: (attempt) =>
       change('attempts', attempt.id, state.attempts, () => ({ next: clone(attempt), result: undefined }), (value) => value && addTo(attemptsByUser, value.userId, value.id)),
-    findAttempt: async (id) => clone(state.attempts.get(id)),
+    findAttempt: async (id) => state.attempts.get(id),
     listAttempts: async (userId) => ownedBy(attemptsByUser, state.attempts, userId),
     saveAnswer: (attemptId, questionId, answer) =>
       changeOpenAttempt(attemptId, (draft) => {
