@@ -1,36 +1,49 @@
 // Benchmark of the exam server (run from source with tsx; @anquan/rules from its build). Prints figures, asserts nothing.
 //  1. Paper assembly: ms per assemblePaper() call for every blueprint whose question pool can fill it
 //     (questions generated beforehand; the generation time per blueprint's pool is printed too).
-//  2. The answer-save endpoint (PUT /api/v1/attempts/:id/answers/:questionId, lowdb on disk) against a
-//     bare express handler that parses the same JSON and answers {saved:true}: requests per second and
-//     p99 latency from a fixed number of requests by a few concurrent clients over loopback, and the ratio.
+//  2. The answer-save endpoint (PUT /api/v1/attempts/:id/answers/:questionId) on each store — the embedded
+//     split lowdb documents and PostgreSQL (a throwaway cluster, fsync on) — with 0, 1,000 and 10,000 other
+//     attempts stored, against a bare express handler that parses the same JSON and answers {saved:true}.
+//     The load comes from bench/load-client.mjs in a separate process (16 clients, each its own trainee and
+//     attempt, keep-alive); each figure is the median of interleaved runs (bare, store, bare, store, …) with
+//     the ratio to the bare handler measured beside it.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import express from 'express';
 import { createApp } from '../src/app.js';
 import { assemblePaper } from '../src/papers/assemble.js';
 import { applyOverrides, baseBlueprints } from '../src/papers/blueprints.js';
 import { createQuestionCatalogue } from '../src/questions/catalogue.js';
 import { openLowdbRepository } from '../src/store/lowdb-repository.js';
+import { createMemoryRepository } from '../src/store/memory-repository.js';
+import { openPostgresRepository } from '../src/store/postgres-repository.js';
+import { startTestCluster } from '../src/store/postgres-test-cluster.js';
+import type { Attempt, Repository } from '../src/store/repository.js';
 
 const asOf = '2026-09-01';
 const assemblyWarmup = 20;
 const assemblyRuns = 100;
-const clients = 8;
-const requests = 2000;
-const warmupRequests = 200;
+const clients = 16;
+const requests = Number(process.env.ANQUAN_BENCH_REQUESTS ?? 2000);
+const warmupRequests = 300;
+const repeats = 3;
+const sizes = [0, 1_000, 10_000];
+const loadClient = join(dirname(fileURLToPath(import.meta.url)), 'load-client.mjs');
+const run = promisify(execFile);
 
 const directory = mkdtempSync(join(tmpdir(), 'anquan-bench-'));
 try {
-  const repository = await openLowdbRepository(directory);
-
-  // ---- 1. Paper assembly per blueprint ------------------------------------------------------------
+  // ---- 1. Paper assembly per blueprint (ANQUAN_BENCH_SECTIONS=storage skips it) --------------------
+  const repository = createMemoryRepository();
   const catalogue = createQuestionCatalogue(repository, () => asOf);
-  const blueprints = applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
+  const blueprints = process.env.ANQUAN_BENCH_SECTIONS === 'storage' ? [] : applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
   console.log(`exam-server bench (as of ${asOf}, node ${process.version})`);
   console.log(`\npaper assembly — ms per assemblePaper() after ${assemblyWarmup} warm-up calls, mean of ${assemblyRuns} seeds`);
   console.log(`${'blueprint'.padEnd(34)} ${'pool'.padStart(6)} ${'paper'.padStart(6)} ${'gen s'.padStart(7)} ${'ms/paper'.padStart(9)}`);
@@ -55,7 +68,7 @@ try {
   if (assembly.length > 0) console.log(`${assembly.length} blueprints assembled; slowest ${Math.max(...assembly).toFixed(3)} ms, mean ${(assembly.reduce((sum, value) => sum + value, 0) / assembly.length).toFixed(3)} ms per paper`);
   if (unfilled.length > 0) console.log(`${unfilled.length} blueprints the pool cannot fill (not timed):\n  ${unfilled.join('\n  ')}`);
 
-  // ---- 2. Answer-save throughput and p99 ----------------------------------------------------------
+  // ---- 2. Answer-save throughput and p99 per store and stored attempts --------------------------------
   const listen = async (app: { listen(port: number, host: string): Server }) => {
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -66,17 +79,20 @@ try {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-
-  const real = await listen(createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf } }));
-  const post = async (path: string, body: unknown, token?: string) => {
-    const response = await fetch(real.base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Record<string, unknown>;
+  interface Load {
+    perSecond: number;
+    p50: number;
+    p99: number;
+    failures: number;
+  }
+  type Target = { path: string; token: string; questions: { id: string; keys: string[] }[] };
+  const load = async (base: string, targets: Target[], total: number): Promise<Load> => {
+    const { stdout } = await run(process.execPath, [loadClient, JSON.stringify({ base, targets, clients, total })], { maxBuffer: 1 << 20 });
+    const result = JSON.parse(stdout) as Load;
+    if (result.failures > 0) throw new Error(`${result.failures} saves failed against ${base}`);
+    return result;
   };
-  const { token } = (await post('/api/v1/users', { username: 'bench', displayName: '压测', password: 'bench-password' })) as { token: string };
-  const attempt = (await post('/api/v1/attempts', { blueprintId: 'principal-coal-mine', seed: 'bench' }, token)) as { id: string; questions: { id: string; options: { key: string }[] }[] };
-  // Every request changes one answer of the paper (cycling through its questions and their options).
-  const targets = attempt.questions.map((question) => ({ path: `/api/v1/attempts/${attempt.id}/answers/${encodeURIComponent(question.id)}`, keys: question.options.map((option) => option.key) }));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
   const bare = express();
   bare.use(express.json({ limit: '2mb' }));
@@ -87,56 +103,108 @@ try {
   });
   const baseline = await listen(bare);
 
-  // A light client (node:http, kept-alive sockets, one per client) so that the server dominates the cost.
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const put = (url: string, body: string) =>
-    new Promise<number>((resolve, reject) => {
-      const call = httpRequest(url, { method: 'PUT', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (response) => {
-        response.resume();
-        response.once('end', () => resolve(response.statusCode ?? 0));
-        response.once('error', reject);
-      });
-      call.once('error', reject);
-      call.end(body);
-    });
-  const load = async (base: string, total: number) => {
-    const latencies: number[] = [];
-    let next = 0;
-    const client = async () => {
-      while (next < total) {
-        const index = next;
-        next += 1;
-        const target = targets[index % targets.length]!;
-        const answer = [target.keys[Math.floor(index / targets.length) % target.keys.length]!];
-        const started = performance.now();
-        const status = await put(base + target.path, JSON.stringify({ answer }));
-        latencies.push(performance.now() - started);
-        if (status !== 200) throw new Error(`PUT answer: ${status}`);
-      }
+  /** Registers the 16 trainees through the API and starts one mock exam each; returns their targets and one attempt to copy. */
+  const trainees = async (base: string) => {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const response = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as Record<string, unknown>;
     };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: clients }, client));
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    return { perSecond: total / seconds, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)]! };
+    return Promise.all(
+      Array.from({ length: clients }, async (_, index): Promise<Target & { attemptId: string }> => {
+        const { token } = (await post('/api/v1/users', { username: `bench${index}`, displayName: `压测${index}`, password: 'bench-password' })) as { token: string };
+        const attempt = (await post('/api/v1/attempts', { blueprintId: 'principal-coal-mine', seed: `bench-${index}` }, token)) as { id: string; questions: { id: string; options: { key: string }[] }[] };
+        return { attemptId: attempt.id, path: `/api/v1/attempts/${attempt.id}/answers/`, token, questions: attempt.questions.map((question) => ({ id: question.id, keys: question.options.map((option) => option.key) })) };
+      }),
+    );
   };
 
-  console.log(`\nanswer save — ${requests} PUTs by ${clients} concurrent clients over 127.0.0.1 (after ${warmupRequests} warm-up requests)`);
-  await load(baseline.base, warmupRequests);
-  const bareResult = await load(baseline.base, requests);
-  await load(real.base, warmupRequests);
-  const realResult = await load(real.base, requests);
-  const row = (label: string, result: { perSecond: number; p50: number; p99: number }) =>
-    console.log(`${label.padEnd(44)} ${result.perSecond.toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(2).padStart(7)} ms   p99 ${result.p99.toFixed(2).padStart(7)} ms`);
-  row('bare express handler (JSON parse, {saved:true})', bareResult);
-  row('exam server PUT answer (auth, checks, lowdb)', realResult);
-  console.log(`ratio exam server / bare express: throughput ${(realResult.perSecond / bareResult.perSecond).toFixed(3)}×, p99 latency ${(realResult.p99 / bareResult.p99).toFixed(2)}×`);
-  const stored = await repository.findAttempt(attempt.id);
-  console.log(`(${Object.keys(stored?.answers ?? {}).length} of ${targets.length} answers on disk after the run)`);
+  /** Stores attempts of other trainees (a copy of a real paper, every question answered) until `count` are held. */
+  const fill = async (repository: Repository, template: Attempt, from: number, to: number) => {
+    const answers = Object.fromEntries(template.questionIds.map((id) => [id, [template.optionOrder[id]?.[0] ?? 'A']]));
+    let next = from;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < to) {
+          const index = (next += 1) - 1;
+          await repository.createAttempt({ ...template, id: `filler-${index}`, userId: `filler-user-${index % 1000}`, answers });
+        }
+      }),
+    );
+  };
 
-  agent.destroy();
-  await close(real.server);
-  await close(baseline.server);
+  interface Row {
+    store: string;
+    stored: number;
+    real: Load;
+    bare: Load;
+    fillSeconds: number;
+  }
+  const rows: Row[] = [];
+  const measure = async (store: string, repository: Repository) => {
+    const real = await listen(createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf } }));
+    const targets = await trainees(real.base);
+    const template = (await repository.findAttempt(targets[0]!.attemptId))!;
+    let stored = 0;
+    for (const size of sizes) {
+      const filling = performance.now();
+      await fill(repository, template, stored, size);
+      const fillSeconds = (performance.now() - filling) / 1000;
+      stored = size;
+      await load(baseline.base, targets, warmupRequests);
+      await load(real.base, targets, warmupRequests);
+      const bareRuns: Load[] = [];
+      const realRuns: Load[] = [];
+      for (let repeat = 0; repeat < repeats; repeat += 1) {
+        bareRuns.push(await load(baseline.base, targets, requests));
+        realRuns.push(await load(real.base, targets, requests));
+      }
+      const pick = (runs: Load[]): Load => ({ perSecond: median(runs.map((run) => run.perSecond)), p50: median(runs.map((run) => run.p50)), p99: median(runs.map((run) => run.p99)), failures: 0 });
+      const row = { store, stored: size, real: pick(realRuns), bare: pick(bareRuns), fillSeconds };
+      rows.push(row);
+      console.log(
+        `${store.padEnd(10)} ${String(size).padStart(6)}   ${row.real.perSecond.toFixed(0).padStart(6)} req/s  p50 ${row.real.p50.toFixed(2).padStart(6)}  p99 ${row.real.p99.toFixed(2).padStart(7)} ms   bare ${row.bare.perSecond.toFixed(0).padStart(6)} req/s  p99 ${row.bare.p99.toFixed(2).padStart(6)} ms   ratio ${(row.real.perSecond / row.bare.perSecond).toFixed(2)}× req/s, ${(row.real.p99 / row.bare.p99).toFixed(2)}× p99   (filled in ${fillSeconds.toFixed(1)} s)`,
+      );
+    }
+    const saved = await repository.findAttempt(targets[0]!.attemptId);
+    console.log(`${store}: ${Object.keys(saved?.answers ?? {}).length} of ${targets[0]!.questions.length} answers of one bench attempt stored after the runs`);
+    await close(real.server);
+  };
+
+  console.log(`\nanswer save — ${clients} clients (separate process), ${requests} PUTs per run, median of ${repeats} interleaved runs after ${warmupRequests} warm-up requests each`);
+  console.log(`${'store'.padEnd(10)} ${'stored'.padStart(6)}   attempts beside the bench's own ${clients}`);
+  const lowdbDirectory = mkdtempSync(join(tmpdir(), 'anquan-bench-store-'));
+  const cluster = await startTestCluster();
+  try {
+    const embedded = await openLowdbRepository(lowdbDirectory);
+    await measure('lowdb', embedded);
+    await embedded.close();
+    const reopening = performance.now();
+    const reopened = await openLowdbRepository(lowdbDirectory);
+    console.log(`lowdb: reopening a directory of ${(await reopened.counts()).attempts} attempts (read and validate every file) took ${((performance.now() - reopening) / 1000).toFixed(1)} s`);
+    await reopened.close();
+    if ('cluster' in cluster) {
+      const postgres = await openPostgresRepository(await cluster.cluster.createDatabase());
+      await measure('postgresql', postgres);
+      await postgres.close();
+    } else {
+      console.log(`postgresql: not measured — ${cluster.skipped}`);
+    }
+  } finally {
+    if ('cluster' in cluster) await cluster.cluster.stop();
+    rmSync(lowdbDirectory, { recursive: true, force: true });
+    await close(baseline.server);
+  }
+
+  console.log('\nsummary: throughput against bare express, and p99 growth from 0 to 10,000 stored attempts');
+  for (const store of [...new Set(rows.map((row) => row.store))]) {
+    const mine = rows.filter((row) => row.store === store);
+    const first = mine[0]!;
+    const last = mine[mine.length - 1]!;
+    console.log(
+      `${store.padEnd(10)} ratio ${mine.map((row) => (row.real.perSecond / row.bare.perSecond).toFixed(2)).join(' / ')}× (target ≥ 0.5×)   p99 ${first.real.p99.toFixed(1)} → ${last.real.p99.toFixed(1)} ms = ${(last.real.p99 / first.real.p99).toFixed(2)}× (target ≤ 2×)`,
+    );
+  }
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }

@@ -1,24 +1,48 @@
-// Starts the exam server on the embedded lowdb store: creates an administrator on first start (the
-// credentials are printed once), and listens. An expired mock exam is graded the moment anyone touches it.
+// Starts the exam server on PostgreSQL when DATABASE_URL is set, else on the embedded store in the data
+// directory (one process per directory: a second one refuses to start). Creates an administrator on first
+// start (the credentials are printed once), and listens. An expired mock exam is graded the moment anyone
+// touches it. A store that cannot be opened stops the start with one clear message, no stack trace.
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app.js';
 import { hashPassword } from './accounts/passwords.js';
 import { newId } from './accounts/tokens.js';
 import { configFromEnvironment } from './config.js';
-import { openLowdbRepository } from './store/lowdb-repository.js';
+import { DataDirectoryLockedError, StorageError, UsernameTakenError } from './store/errors.js';
+import { openRepository } from './store/open-repository.js';
 
 const config = configFromEnvironment();
-const repository = await openLowdbRepository(config.dataDirectory);
+const opened = await openRepository({ databaseUrl: process.env.DATABASE_URL, dataDirectory: config.dataDirectory }).catch((error: unknown) => {
+  if (error instanceof DataDirectoryLockedError) console.error(error.message);
+  else if (error instanceof StorageError) console.error(`无法打开数据存储，服务未启动 / cannot open the store, not starting:\n  ${error.toString()}`);
+  else throw error;
+  process.exit(1);
+});
+const { repository } = opened;
 
 if ((await repository.countUsers()) === 0) {
   const password = randomBytes(12).toString('base64url');
-  await repository.createUser({ id: newId(), username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword(password), createdAt: new Date().toISOString() });
-  console.log(`首次启动：已创建管理员账号 / administrator created\n  用户名 username: admin\n  密码 password: ${password}\n  （仅显示这一次，请妥善保存 / shown once only）`);
+  const admin = { id: newId(), username: 'admin', displayName: '管理员', role: 'admin' as const, passwordHash: await hashPassword(password), createdAt: new Date().toISOString() };
+  // Several processes on one database may start together: the one whose administrator is stored prints it.
+  const created = await repository.createUser(admin).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof UsernameTakenError) return false;
+      throw error;
+    },
+  );
+  if (created) console.log(`首次启动：已创建管理员账号 / administrator created\n  用户名 username: admin\n  密码 password: ${password}\n  （仅显示这一次，请妥善保存 / shown once only）`);
 }
+
+// Expired sessions and old rate-limit hits are deleted hourly (and once at start).
+const purge = () => void repository.purgeExpired(new Date().toISOString()).catch((error: unknown) => console.error(`清理过期会话失败 / purge failed: ${String(error)}`));
+purge();
+setInterval(purge, 3_600_000).unref();
 
 const app = createApp({ repository, config });
 const server = app.listen(config.port, config.host, () => {
-  console.log(`安全生产考试服务已启动 / Anquan exam server: http://${config.host}:${config.port}/  (data: ${config.dataDirectory})`);
+  console.log(`安全生产考试服务已启动 / Anquan exam server: http://${config.host}:${config.port}/  (data: ${opened.description})`);
+  // ANQUAN_WARM_UP=0 leaves questions to be generated on first use (restart-heavy tests).
+  if (process.env.ANQUAN_WARM_UP === '0') return;
   const started = Date.now();
   (app.locals.warmUp as () => Promise<void>)().then(
     () => console.log(`题库已生成 / questions ready (${((Date.now() - started) / 1000).toFixed(1)} s)`),
@@ -26,6 +50,9 @@ const server = app.listen(config.port, config.host, () => {
   );
 });
 
-const shutdown = () => server.close(() => process.exit(0));
+const shutdown = () =>
+  server.close(() => {
+    void repository.close().finally(() => process.exit(0));
+  });
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

@@ -1,5 +1,7 @@
-// What the server stores, behind one interface: lowdb by default, a database server later, without
-// touching the routes. Every method resolves only after the change is durable.
+// What the server stores, behind one interface: split lowdb documents by default (lowdb-repository.ts),
+// PostgreSQL when DATABASE_URL is set (postgres-repository.ts), in memory for tests. Every method
+// resolves only after the change is durable; a store that cannot write rejects with a StorageError
+// (errors.ts, answered as 503) and leaves what it holds unchanged. contract.test.ts pins the meaning.
 
 export type Role = 'trainee' | 'admin' | 'enterprise';
 
@@ -114,10 +116,26 @@ export interface RectificationItem {
   clearedOnReassessment: boolean;
 }
 
+/** Everything a store holds, as plain records: what the migration command copies and counts. */
+export interface StoreSnapshot {
+  users: User[];
+  sessions: Session[];
+  attempts: Attempt[];
+  answerRecords: AnswerRecord[];
+  progress: Progress[];
+  blueprintOverrides: BlueprintOverride[];
+  importedQuestions: StoredQuestion[];
+  assessments: AssessmentRecord[];
+  rectifications: RectificationItem[];
+}
+
+export type StoreCounts = { [K in keyof StoreSnapshot]: number };
+
 export interface Repository {
   findUserByName(username: string): Promise<User | undefined>;
   findUser(id: string): Promise<User | undefined>;
   countUsers(): Promise<number>;
+  /** Rejects with UsernameTakenError (a 409) when the name is taken: of parallel calls for one name exactly one succeeds. */
   createUser(user: User): Promise<void>;
 
   createSession(session: Session): Promise<void>;
@@ -127,12 +145,17 @@ export interface Repository {
   createAttempt(attempt: Attempt): Promise<void>;
   findAttempt(id: string): Promise<Attempt | undefined>;
   listAttempts(userId: string): Promise<Attempt[]>;
-  /** Stores one answer while the attempt is open; resolves false (nothing stored) once it is closed. */
+  /** Stores one answer while the attempt is open; resolves false (nothing stored) once it is closed or unknown. */
   saveAnswer(attemptId: string, questionId: string, answer: string[]): Promise<boolean>;
   /** Likewise for marks: false once closed. */
   setMarked(attemptId: string, questionId: string, marked: boolean): Promise<boolean>;
-  /** Closes an open attempt at `at` (sets submittedAt = at) and returns the attempt as stored at that instant, answers included; undefined when it was already closed. Conditional: exactly one concurrent caller wins. */
+  /**
+   * Closes an open attempt at `at` (sets submittedAt = at) and returns the attempt as stored at that instant,
+   * answers included; undefined when it was already closed (or is unknown). Conditional: of concurrent callers
+   * exactly one wins, and every save acknowledged before it is in what it returns, none after.
+   */
   closeAttempt(attemptId: string, at: string): Promise<Attempt | undefined>;
+  /** Records the grading (score, passed, earned; submittedAt as given, normally the instant of closeAttempt). */
   finishAttempt(attemptId: string, result: Pick<Attempt, 'submittedAt' | 'score' | 'passed' | 'earned'>): Promise<void>;
 
   recordAnswers(records: AnswerRecord[]): Promise<void>;
@@ -153,4 +176,23 @@ export interface Repository {
 
   rectifications(userId: string): Promise<RectificationItem[]>;
   saveRectification(item: RectificationItem): Promise<void>;
+
+  /**
+   * Rate limiting shared by every server process on the store: records one hit on `key` at `at` (ISO time)
+   * and resolves the number of hits in the window (at − windowMs, at], this one included.
+   */
+  countHit(key: string, windowMs: number, at: string): Promise<number>;
+  /** The hits on `key` within (at − windowMs, at], oldest first, without recording one. */
+  hits(key: string, windowMs: number, at: string): Promise<string[]>;
+  /** Forgets every hit on `key` (e.g. after a successful login). */
+  clearHits(key: string): Promise<void>;
+  /** Deletes sessions expired at `at` and hits older than their window; resolves how many of each went. */
+  purgeExpired(at: string): Promise<{ sessions: number; hits: number }>;
+
+  /** Record counts per collection (the migration command compares them). */
+  counts(): Promise<StoreCounts>;
+  /** Every record (the migration command copies them). */
+  snapshot(): Promise<StoreSnapshot>;
+  /** Releases the store (the data-directory lock, the connection pool). */
+  close(): Promise<void>;
 }

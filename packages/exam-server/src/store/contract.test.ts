@@ -1,0 +1,380 @@
+// The repository contract: every store (in memory, split lowdb documents, PostgreSQL) passes the same tests —
+// every operation, concurrency (submit against saves, one name registered in parallel), and restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsernameTakenError } from './errors.js';
+import { openLowdbRepository } from './lowdb-repository.js';
+import { createMemoryRepository } from './memory-repository.js';
+import { openPostgresRepository } from './postgres-repository.js';
+import { startTestCluster } from './postgres-test-cluster.js';
+import type { AnswerRecord, AssessmentRecord, Attempt, RectificationItem, Repository, StoreSnapshot, StoredQuestion, User } from './repository.js';
+
+interface Harness {
+  name: string;
+  /** Whether what it holds survives close and open (the restart tests). */
+  durable: boolean;
+  /** A fresh, empty store. */
+  fresh(): Promise<Repository>;
+  /** Closes the store and opens the same data again. */
+  restart(current: Repository): Promise<Repository>;
+  cleanup(): Promise<void>;
+}
+
+const memory = (): Harness => ({
+  name: 'in memory',
+  durable: false,
+  fresh: async () => createMemoryRepository(),
+  restart: async () => {
+    throw new Error('not durable');
+  },
+  cleanup: async () => undefined,
+});
+
+const lowdb = (): Harness => {
+  let directory = '';
+  return {
+    name: 'lowdb split documents',
+    durable: true,
+    fresh: async () => {
+      directory = mkdtempSync(join(tmpdir(), 'anquan-contract-'));
+      return openLowdbRepository(directory);
+    },
+    restart: async (current) => {
+      await current.close();
+      return openLowdbRepository(directory);
+    },
+    cleanup: async () => rmSync(directory, { recursive: true, force: true }),
+  };
+};
+
+const cluster = await startTestCluster({ durable: false });
+afterAll(async () => {
+  if ('cluster' in cluster) await cluster.cluster.stop();
+});
+const postgres = (): Harness | undefined => {
+  if (!('cluster' in cluster)) return undefined;
+  let url = '';
+  return {
+    name: 'PostgreSQL',
+    durable: true,
+    fresh: async () => {
+      url = await cluster.cluster.createDatabase();
+      return openPostgresRepository(url, { poolSize: 20 });
+    },
+    restart: async (current) => {
+      await current.close();
+      return openPostgresRepository(url, { poolSize: 20 });
+    },
+    cleanup: async () => undefined,
+  };
+};
+
+if ('skipped' in cluster) it.skip(`PostgreSQL repository contract — skipped: ${cluster.skipped}`, () => undefined);
+
+const user = (id: string, username = id): User => ({ id, username, displayName: `用户${id}`, role: 'trainee', passwordHash: `hash-${id}`, createdAt: '2026-09-01T01:00:00.000Z' });
+const attempt = (id: string, userId: string, questions = 5): Attempt => ({
+  id,
+  userId,
+  blueprintId: 'principal-coal-mine',
+  mode: 'mock',
+  seed: `seed-${id}`,
+  questionIds: Array.from({ length: questions }, (_, index) => `q${index}`),
+  optionOrder: Object.fromEntries(Array.from({ length: questions }, (_, index) => [`q${index}`, ['B', 'A', 'C']])),
+  answers: {},
+  marked: [],
+  startedAt: '2026-09-01T02:00:00.000Z',
+  deadline: '2026-09-01T04:00:00.000Z',
+  submittedAt: null,
+  score: null,
+  maxScore: 100,
+  passMark: 80,
+  passed: null,
+  earned: {},
+});
+const question = (id: string, stem = `题干 ${id}`): StoredQuestion => ({
+  id,
+  type: 'single',
+  topic: 'gas',
+  stem,
+  options: [
+    { key: 'A', text: '是' },
+    { key: 'B', text: '否' },
+  ],
+  answer: ['A'],
+  explanation: '说明',
+  citation: '第四条',
+  importedBy: 'admin',
+  importedAt: '2026-09-01T00:00:00.000Z',
+});
+const assessment = (id: string, userId: string, updatedAt = '2026-09-01T03:00:00.000Z'): AssessmentRecord => ({
+  id,
+  userId,
+  sector: 'coal-mine',
+  asOf: '2026-09-01',
+  facts: { depthMetres: 650, nested: { list: [1, 2] } },
+  createdAt: '2026-09-01T03:00:00.000Z',
+  updatedAt,
+  summary: { hazard: 1, clear: 2, unknown: 3 },
+});
+const rectification = (id: string, userId: string, status: RectificationItem['status'] = 'open'): RectificationItem => ({
+  id,
+  userId,
+  assessmentId: 'as1',
+  ruleId: 'rule-1',
+  title: '隐患',
+  citation: '第四条',
+  status,
+  responsible: '张三',
+  note: '',
+  foundAt: '2026-09-01T03:00:00.000Z',
+  rectifyingAt: null,
+  closedAt: null,
+  clearedOnReassessment: false,
+});
+const record = (userId: string, questionId: string, correct: boolean, at: string): AnswerRecord => ({ userId, questionId, chapter: 'ch1', correct, at });
+
+/** A snapshot in a canonical order, to compare stores whose list order is not part of the contract. */
+const canonical = (snapshot: StoreSnapshot) => {
+  const by = <T>(items: T[], key: (item: T) => string) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
+  return {
+    users: by(snapshot.users, (item) => item.id),
+    sessions: by(snapshot.sessions, (item) => item.tokenHash),
+    attempts: by(snapshot.attempts, (item) => item.id),
+    answerRecords: by(snapshot.answerRecords, (item) => `${item.userId}|${item.at}|${item.questionId}`),
+    progress: by(snapshot.progress, (item) => item.userId),
+    blueprintOverrides: by(snapshot.blueprintOverrides, (item) => item.blueprintId),
+    importedQuestions: by(snapshot.importedQuestions, (item) => item.id),
+    assessments: by(snapshot.assessments, (item) => item.id),
+    rectifications: by(snapshot.rectifications, (item) => item.id),
+  };
+};
+
+const harnesses = [memory(), lowdb(), postgres()].filter((harness): harness is Harness => harness !== undefined);
+
+describe.each(harnesses)('repository contract: $name', (harness) => {
+  let store: Repository;
+  beforeEach(async () => {
+    store = await harness.fresh();
+  });
+  afterEach(async () => {
+    await store.close();
+    await harness.cleanup();
+  });
+
+  it('creates users and finds them by name and id; a taken name is refused with a 409', async () => {
+    expect(await store.countUsers()).toBe(0);
+    await store.createUser(user('u1', 'miner'));
+    await store.createUser(user('u2', 'boss'));
+    expect(await store.findUserByName('miner')).toEqual(user('u1', 'miner'));
+    expect(await store.findUser('u2')).toEqual(user('u2', 'boss'));
+    expect(await store.findUserByName('nobody')).toBeUndefined();
+    expect(await store.findUser('nobody')).toBeUndefined();
+    expect(await store.countUsers()).toBe(2);
+    const taken = await store.createUser(user('u3', 'miner')).catch((error: unknown) => error);
+    expect(taken).toBeInstanceOf(UsernameTakenError);
+    expect((taken as UsernameTakenError).status).toBe(409);
+    expect(await store.countUsers()).toBe(2);
+  });
+
+  it('registers one name in parallel exactly once', async () => {
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, index) => store.createUser(user(`racer${index}`, 'same-name'))));
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of outcomes.filter((candidate) => candidate.status === 'rejected')) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(UsernameTakenError);
+    expect(await store.countUsers()).toBe(1);
+    const winner = outcomes.findIndex((outcome) => outcome.status === 'fulfilled');
+    expect((await store.findUserByName('same-name'))?.id).toBe(`racer${winner}`);
+  });
+
+  it('hands out copies: changing what it returned changes nothing stored', async () => {
+    await store.createUser(user('u1'));
+    const found = (await store.findUser('u1'))!;
+    found.displayName = 'changed';
+    expect((await store.findUser('u1'))!.displayName).toBe('用户u1');
+    await store.createAttempt(attempt('a1', 'u1'));
+    const loaded = (await store.findAttempt('a1'))!;
+    loaded.answers.q0 = ['A'];
+    expect((await store.findAttempt('a1'))!.answers).toEqual({});
+  });
+
+  it('keeps sessions until deleted or purged after expiry', async () => {
+    const session = { tokenHash: 'h1', userId: 'u1', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' };
+    await store.createSession(session);
+    await store.createSession({ ...session, tokenHash: 'h2', expiresAt: '2026-09-02T00:00:00.000Z' });
+    expect(await store.findSession('h1')).toEqual(session);
+    await store.deleteSession('h1');
+    await store.deleteSession('never-there');
+    expect(await store.findSession('h1')).toBeUndefined();
+    await store.createSession(session);
+    expect(await store.purgeExpired('2026-09-02T00:00:00.000Z')).toMatchObject({ sessions: 1 });
+    expect(await store.findSession('h2')).toBeUndefined();
+    expect(await store.findSession('h1')).toEqual(session);
+  });
+
+  it('stores an attempt, its answers and marks while open', async () => {
+    await store.createAttempt(attempt('a1', 'u1'));
+    await store.createAttempt(attempt('a2', 'u1'));
+    await store.createAttempt(attempt('b1', 'u2'));
+    expect(await store.saveAnswer('a1', 'q0', ['A'])).toBe(true);
+    expect(await store.saveAnswer('a1', 'q1', ['A', 'C'])).toBe(true);
+    expect(await store.saveAnswer('a1', 'q0', ['B'])).toBe(true);
+    expect(await store.setMarked('a1', 'q2', true)).toBe(true);
+    expect(await store.setMarked('a1', 'q2', true)).toBe(true);
+    expect(await store.setMarked('a1', 'q3', true)).toBe(true);
+    expect(await store.setMarked('a1', 'q3', false)).toBe(true);
+    const stored = (await store.findAttempt('a1'))!;
+    expect(stored).toEqual({ ...attempt('a1', 'u1'), answers: { q0: ['B'], q1: ['A', 'C'] }, marked: ['q2'] });
+    expect((await store.listAttempts('u1')).map((item) => item.id).sort()).toEqual(['a1', 'a2']);
+    expect(await store.listAttempts('nobody')).toEqual([]);
+    expect(await store.findAttempt('missing')).toBeUndefined();
+    expect(await store.saveAnswer('missing', 'q0', ['A'])).toBe(false);
+    expect(await store.setMarked('missing', 'q0', true)).toBe(false);
+    expect(await store.closeAttempt('missing', '2026-09-01T03:00:00.000Z')).toBeUndefined();
+  });
+
+  it('closes an attempt once, returning it with its answers; nothing is stored after', async () => {
+    await store.createAttempt(attempt('a1', 'u1'));
+    await store.saveAnswer('a1', 'q0', ['A']);
+    const closed = await store.closeAttempt('a1', '2026-09-01T03:00:00.000Z');
+    expect(closed).toEqual({ ...attempt('a1', 'u1'), answers: { q0: ['A'] }, submittedAt: '2026-09-01T03:00:00.000Z' });
+    expect(await store.closeAttempt('a1', '2026-09-01T03:00:01.000Z')).toBeUndefined();
+    expect(await store.saveAnswer('a1', 'q1', ['B'])).toBe(false);
+    expect(await store.setMarked('a1', 'q1', true)).toBe(false);
+    await store.finishAttempt('a1', { submittedAt: '2026-09-01T03:00:00.000Z', score: 20, passed: false, earned: { q0: 20, q1: 0 } });
+    expect(await store.findAttempt('a1')).toEqual({ ...closed, score: 20, passed: false, earned: { q0: 20, q1: 0 } });
+    await expect(store.finishAttempt('missing', { submittedAt: null, score: 0, passed: false, earned: {} })).rejects.toThrow();
+  });
+
+  it('submit against concurrent saves: what the close returns holds exactly the saves acknowledged before it', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const id = `race${round}`;
+      await store.createAttempt(attempt(id, 'u1', 40));
+      const saves = Array.from({ length: 40 }, (_, index) => store.saveAnswer(id, `q${index}`, [index % 2 ? 'A' : 'B']));
+      const marks = Array.from({ length: 10 }, (_, index) => store.setMarked(id, `q${index}`, true));
+      const closes = [store.closeAttempt(id, '2026-09-01T03:00:00.000Z'), store.closeAttempt(id, '2026-09-01T03:00:00.500Z')];
+      const later = Array.from({ length: 10 }, (_, index) => store.saveAnswer(id, `late${index}`, ['C']));
+      const [saved, marked, closedBy, savedLater] = await Promise.all([Promise.all(saves), Promise.all(marks), Promise.all(closes), Promise.all(later)]);
+      const winners = closedBy.filter((closed) => closed !== undefined);
+      expect(winners, `round ${round}`).toHaveLength(1);
+      const closed = winners[0]!;
+      const acknowledged = Object.fromEntries(saved.flatMap((ok, index) => (ok ? [[`q${index}`, [index % 2 ? 'A' : 'B']]] : [])));
+      const acknowledgedLater = savedLater.flatMap((ok, index) => (ok ? [`late${index}`] : []));
+      // Saves queued after the close can only have reached the attempt if they ran before it; then they are in it.
+      for (const key of acknowledgedLater) acknowledged[key] = ['C'];
+      expect(closed.answers, `round ${round}`).toEqual(acknowledged);
+      expect([...closed.marked].sort(), `round ${round}`).toEqual(marked.flatMap((ok, index) => (ok ? [`q${index}`] : [])).sort());
+      expect(await store.findAttempt(id)).toEqual(closed);
+    }
+  });
+
+  it('appends answer records and lists them per user in order', async () => {
+    await store.recordAnswers([record('u1', 'q1', true, '2026-09-01T00:00:01.000Z'), record('u2', 'q1', false, '2026-09-01T00:00:02.000Z')]);
+    await store.recordAnswers([record('u1', 'q2', false, '2026-09-01T00:00:03.000Z')]);
+    await store.recordAnswers([]);
+    await Promise.all(Array.from({ length: 10 }, (_, index) => store.recordAnswers([record('u3', `p${index}`, true, '2026-09-01T00:00:04.000Z')])));
+    expect(await store.answerRecords({ userId: 'u1' })).toEqual([record('u1', 'q1', true, '2026-09-01T00:00:01.000Z'), record('u1', 'q2', false, '2026-09-01T00:00:03.000Z')]);
+    expect(await store.answerRecords({ userId: 'u3' })).toHaveLength(10);
+    expect(await store.answerRecords()).toHaveLength(13);
+  });
+
+  it('keeps progress per user; concurrent updates are applied one after another', async () => {
+    expect(await store.progress('u1')).toEqual({ userId: 'u1', positions: {}, mistakes: {}, favourites: [], seen: [] });
+    const returned = await store.updateProgress('u1', (progress) => {
+      progress.favourites.push('q9');
+      progress.positions.k = 0;
+    });
+    expect(returned.favourites).toEqual(['q9']);
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.updateProgress('u1', (progress) => {
+          progress.positions.k = (progress.positions.k ?? 0) + 1;
+        }),
+      ),
+    );
+    expect(await store.progress('u1')).toEqual({ userId: 'u1', positions: { k: 20 }, mistakes: {}, favourites: ['q9'], seen: [] });
+    expect((await store.progress('u2')).favourites).toEqual([]);
+  });
+
+  it('replaces blueprint overrides, imported questions, assessments and rectification items by id', async () => {
+    await store.saveBlueprintOverride({ blueprintId: 'b1', passMark: 70, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
+    await store.saveBlueprintOverride({ blueprintId: 'b1', durationMinutes: 90, sections: [{ type: 'single', count: 3, points: 2 }], updatedBy: 'admin', updatedAt: '2026-09-01T00:00:01.000Z' });
+    expect(await store.blueprintOverrides()).toEqual([{ blueprintId: 'b1', durationMinutes: 90, sections: [{ type: 'single', count: 3, points: 2 }], updatedBy: 'admin', updatedAt: '2026-09-01T00:00:01.000Z' }]);
+
+    await store.saveImportedQuestions([question('x1'), question('x2')]);
+    await store.saveImportedQuestions([question('x2', '新题干'), question('x3')]);
+    expect((await store.importedQuestions()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([question('x1'), question('x2', '新题干'), question('x3')]);
+
+    await store.saveAssessment(assessment('as1', 'u1'));
+    await store.saveAssessment(assessment('as1', 'u1', '2026-09-02T00:00:00.000Z'));
+    await store.saveAssessment(assessment('as2', 'u2'));
+    expect(await store.findAssessment('as1')).toEqual(assessment('as1', 'u1', '2026-09-02T00:00:00.000Z'));
+    expect(await store.listAssessments('u1')).toEqual([assessment('as1', 'u1', '2026-09-02T00:00:00.000Z')]);
+    expect(await store.findAssessment('missing')).toBeUndefined();
+
+    await store.saveRectification(rectification('r1', 'u1'));
+    await store.saveRectification(rectification('r2', 'u1'));
+    await store.saveRectification(rectification('r1', 'u1', 'closed'));
+    expect((await store.rectifications('u1')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([rectification('r1', 'u1', 'closed'), rectification('r2', 'u1')]);
+    expect(await store.rectifications('u2')).toEqual([]);
+  });
+
+  it('counts rate-limit hits in a sliding window, across concurrent callers, and forgets them', async () => {
+    const window = 60_000;
+    expect(await store.countHit('login|a', window, '2026-09-01T00:00:00.000Z')).toBe(1);
+    expect(await store.countHit('login|a', window, '2026-09-01T00:00:30.000Z')).toBe(2);
+    expect(await store.countHit('login|b', window, '2026-09-01T00:00:30.000Z')).toBe(1);
+    // The first hit leaves the window 60 s after it (the window excludes its start).
+    expect(await store.countHit('login|a', window, '2026-09-01T00:01:00.000Z')).toBe(2);
+    expect(await store.hits('login|a', window, '2026-09-01T00:01:00.000Z')).toEqual(['2026-09-01T00:00:30.000Z', '2026-09-01T00:01:00.000Z']);
+    const parallel = await Promise.all(Array.from({ length: 10 }, () => store.countHit('login|c', window, '2026-09-01T00:00:00.000Z')));
+    expect(parallel.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await store.clearHits('login|c');
+    expect(await store.hits('login|c', window, '2026-09-01T00:00:00.000Z')).toEqual([]);
+    // Left: a at 30 s and 60 s, b at 30 s (a's hit at 0 s went when it left the window); each expires a window after it.
+    const purged = await store.purgeExpired('2026-09-01T00:01:30.000Z');
+    expect(purged.hits).toBe(2);
+    expect(await store.hits('login|a', window, '2026-09-01T00:01:30.000Z')).toEqual(['2026-09-01T00:01:00.000Z']);
+    expect(await store.hits('login|b', window, '2026-09-01T00:01:00.000Z')).toEqual([]);
+  });
+
+  it('counts and copies out every record', async () => {
+    await store.createUser(user('u1'));
+    await store.createSession({ tokenHash: 'h1', userId: 'u1', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    await store.createAttempt(attempt('a1', 'u1'));
+    await store.recordAnswers([record('u1', 'q1', true, '2026-09-01T00:00:01.000Z')]);
+    await store.updateProgress('u1', (progress) => void progress.seen.push('q1'));
+    await store.saveImportedQuestions([question('x1')]);
+    await store.saveAssessment(assessment('as1', 'u1'));
+    await store.saveRectification(rectification('r1', 'u1'));
+    expect(await store.counts()).toEqual({ users: 1, sessions: 1, attempts: 1, answerRecords: 1, progress: 1, blueprintOverrides: 0, importedQuestions: 1, assessments: 1, rectifications: 1 });
+    const snapshot = await store.snapshot();
+    expect(snapshot.attempts).toEqual([attempt('a1', 'u1')]);
+    expect(snapshot.progress).toEqual([{ userId: 'u1', positions: {}, mistakes: {}, favourites: [], seen: ['q1'] }]);
+  });
+
+  // The in-memory store holds nothing across a restart by design, so it has no such test.
+  if (harness.durable) it('holds every record across a restart', async () => {
+    await store.createUser(user('u1', 'miner'));
+    await store.createUser(user('u/2', 'odd-id')); // an id that is no plain file name
+    await store.createSession({ tokenHash: 'h1', userId: 'u1', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    await store.createAttempt(attempt('a1', 'u1'));
+    await store.createAttempt(attempt('a2', 'u1'));
+    await Promise.all([store.saveAnswer('a1', 'q0', ['A']), store.saveAnswer('a1', 'q1', ['B']), store.setMarked('a1', 'q1', true)]);
+    await store.closeAttempt('a2', '2026-09-01T03:00:00.000Z');
+    await store.finishAttempt('a2', { submittedAt: '2026-09-01T03:00:00.000Z', score: 0, passed: false, earned: { q0: 0 } });
+    await store.recordAnswers([record('u1', 'q1', true, '2026-09-01T00:00:01.000Z'), record('u1', 'q2', false, '2026-09-01T00:00:02.000Z')]);
+    await store.updateProgress('u1', (progress) => void (progress.mistakes.q2 = 0));
+    await store.saveBlueprintOverride({ blueprintId: 'b1', passMark: 70, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
+    await store.saveImportedQuestions([question('x1'), question('x2')]);
+    await store.saveAssessment(assessment('as1', 'u1'));
+    await store.saveRectification(rectification('r1', 'u1'));
+    const before = canonical(await store.snapshot());
+    store = await harness.restart(store);
+    expect(canonical(await store.snapshot())).toEqual(before);
+    expect(await store.findUserByName('odd-id')).toEqual(user('u/2', 'odd-id'));
+    await expect(store.createUser(user('u3', 'miner'))).rejects.toBeInstanceOf(UsernameTakenError);
+    expect(await store.saveAnswer('a2', 'q0', ['A'])).toBe(false);
+    expect(await store.saveAnswer('a1', 'q2', ['C'])).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+// The migration command's core: an embedded directory copied into PostgreSQL holds the same records, counted
+// and digested per collection; a target that already holds data is refused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { openLowdbRepository } from './lowdb-repository.js';
+import { copyStore } from './migrate-to-postgres.js';
+import { openPostgresRepository } from './postgres-repository.js';
+import { startTestCluster } from './postgres-test-cluster.js';
+import type { Attempt } from './repository.js';
+
+const cluster = await startTestCluster({ durable: false });
+const directory = mkdtempSync(join(tmpdir(), 'anquan-migrate-'));
+afterAll(async () => {
+  if ('cluster' in cluster) await cluster.cluster.stop();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+const attempt = (id: string, userId: string): Attempt => ({
+  id, userId, blueprintId: 'b', mode: 'mock', seed: id, questionIds: ['q1', 'q2'], optionOrder: { q1: ['B', 'A'] }, answers: { q1: ['A'] }, marked: ['q2'],
+  startedAt: '2026-09-01T00:00:00.000Z', deadline: '2026-09-01T02:00:00.000Z', submittedAt: null, score: null, maxScore: 2, passMark: 1, passed: null, earned: {},
+});
+
+if ('cluster' in cluster) {
+  it('copies a lowdb directory into an empty database, every collection the same, and refuses a second copy', async () => {
+    const source = await openLowdbRepository(directory);
+    for (let index = 0; index < 30; index += 1) {
+      await source.createUser({ id: `u${index}`, username: `user${index}`, displayName: `学员${index}`, role: 'trainee', passwordHash: 'h', createdAt: '2026-09-01T00:00:00.000Z' });
+      await source.createAttempt(attempt(`a${index}`, `u${index}`));
+      await source.recordAnswers([{ userId: `u${index}`, questionId: 'q1', chapter: 'c', correct: index % 2 === 0, at: `2026-09-01T00:00:${String(index).padStart(2, '0')}.000Z` }]);
+    }
+    await source.closeAttempt('a3', '2026-09-01T01:00:00.000Z');
+    await source.createSession({ tokenHash: 'h1', userId: 'u1', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    await source.updateProgress('u1', (progress) => void Object.assign(progress, { positions: { k: 3 }, mistakes: { q1: 1 }, favourites: ['q2'], seen: ['q1'] }));
+    await source.saveBlueprintOverride({ blueprintId: 'b', passMark: 1, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
+    await source.saveAssessment({ id: 's1', userId: 'u1', sector: 'coal-mine', asOf: '2026-09-01', facts: { x: 1 }, createdAt: 't', updatedAt: 't', summary: null });
+    const url = await cluster.cluster.createDatabase();
+    const target = await openPostgresRepository(url);
+    const report = await copyStore(source, target);
+    expect(report.ok).toBe(true);
+    expect(report.counts.find((row) => row.collection === 'attempts')).toEqual({ collection: 'attempts', source: 30, target: 30, same: true });
+    expect((await target.findAttempt('a3'))!.submittedAt).toBe('2026-09-01T01:00:00.000Z');
+    expect(await target.saveAnswer('a3', 'q2', ['B'])).toBe(false);
+    expect((await target.progress('u1')).positions).toEqual({ k: 3 });
+    await expect(copyStore(source, target)).rejects.toThrow(/not empty/);
+    await source.close();
+    await target.close();
+  });
+} else {
+  it.skip(`migration into PostgreSQL — skipped: ${cluster.skipped}`, () => undefined);
+}

@@ -1,0 +1,362 @@
+// The repository over records held in memory, each change written through a RecordWriter before memory
+// changes: with a writer that writes nothing it is the in-memory store, with split-documents.ts it is
+// the embedded lowdb store. Changes to one record run one after another (a save queued behind a submit
+// sees it closed); changes queued while a record's write is in flight are applied together and written
+// once (group commit), so a busy attempt costs one write per round, not one per answer.
+import { StorageError, UsernameTakenError } from './errors.js';
+import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoreSnapshot, StoredQuestion, User } from './repository.js';
+
+/** The documents a store writes, one per record (imported questions: one document for the bank). */
+export type Collection = 'users' | 'sessions' | 'attempts' | 'progress' | 'blueprint-overrides' | 'imported-questions' | 'assessments' | 'rectifications';
+
+export interface RecordWriter {
+  /** Makes `value` the durable content of record `key` (undefined removes it); resolves once it is on disk. */
+  put(collection: Collection, key: string, value: unknown): Promise<void>;
+  /** Appends answer records to the log of one user; resolves once they are on disk, or leaves the log as it was. */
+  appendAnswerRecords(userId: string, records: AnswerRecord[]): Promise<void>;
+  /** Releases what the writer holds (the directory lock). */
+  close(): Promise<void>;
+}
+
+/** What the repository needs of a collection in memory (a Map, or SerializedRecords). */
+export interface Records<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): unknown;
+  delete(key: string): unknown;
+  values(): Iterable<V>;
+  readonly size: number;
+}
+
+/**
+ * Records held as their JSON text: one string per record instead of hundreds of small objects, so the
+ * garbage collector's pauses do not grow with the number of stored attempts (each get parses a fresh copy).
+ */
+export class SerializedRecords<V> implements Records<V> {
+  private readonly texts = new Map<string, string>();
+  get(key: string): V | undefined {
+    const text = this.texts.get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as V);
+  }
+  set(key: string, value: V) {
+    this.texts.set(key, JSON.stringify(value));
+  }
+  delete(key: string) {
+    return this.texts.delete(key);
+  }
+  *values(): Iterable<V> {
+    for (const text of this.texts.values()) yield JSON.parse(text) as V;
+  }
+  get size() {
+    return this.texts.size;
+  }
+}
+
+export interface RecordState {
+  users: Map<string, User>;
+  sessions: Map<string, Session>;
+  attempts: SerializedRecords<Attempt>;
+  answerRecords: Map<string, AnswerRecord[]>;
+  progress: Map<string, Progress>;
+  blueprintOverrides: Map<string, BlueprintOverride>;
+  importedQuestions: StoredQuestion[];
+  assessments: Map<string, AssessmentRecord>;
+  rectifications: Map<string, RectificationItem>;
+}
+
+export const emptyState = (): RecordState => ({
+  users: new Map(),
+  sessions: new Map(),
+  attempts: new SerializedRecords<Attempt>(),
+  answerRecords: new Map(),
+  progress: new Map(),
+  blueprintOverrides: new Map(),
+  importedQuestions: [],
+  assessments: new Map(),
+  rectifications: new Map(),
+});
+
+const clone = <T>(value: T): T => structuredClone(value);
+const newProgress = (userId: string): Progress => ({ userId, positions: {}, mistakes: {}, favourites: [], seen: [] });
+
+/** What one queued change decides: the record's next value (undefined: remove; absent: unchanged) and its result. */
+type Outcome<V, R> = { next?: V | undefined; result: R };
+interface Pending<V> {
+  step: (current: V | undefined) => Outcome<V, unknown>;
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+}
+interface Slot<V> {
+  read: () => V | undefined;
+  write: (value: V | undefined) => Promise<void>;
+  install: (value: V | undefined) => void;
+}
+
+/** Per-record serialisation with group commit; different records never wait for each other. */
+class RecordQueue {
+  private readonly queues = new Map<string, { pending: Pending<unknown>[]; slot: Slot<unknown> }>();
+
+  change<V, R>(key: string, slot: Slot<V>, step: (current: V | undefined) => Outcome<V, R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      const entry = { step, resolve, reject } as unknown as Pending<unknown>;
+      const queue = this.queues.get(key);
+      if (queue) return void queue.pending.push(entry);
+      this.queues.set(key, { pending: [entry], slot: slot as Slot<unknown> });
+      void this.drain(key);
+    });
+  }
+
+  private async drain(key: string): Promise<void> {
+    const queue = this.queues.get(key)!;
+    while (queue.pending.length > 0) {
+      const batch = queue.pending.splice(0);
+      let value = queue.slot.read();
+      let changed = false;
+      const outcomes = batch.map((pending) => {
+        try {
+          const outcome = pending.step(value);
+          if ('next' in outcome) {
+            value = outcome.next;
+            changed = true;
+          }
+          return { ok: true as const, result: outcome.result };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      });
+      try {
+        if (changed) {
+          await queue.slot.write(value);
+          queue.slot.install(value);
+        }
+        batch.forEach((pending, index) => {
+          const outcome = outcomes[index]!;
+          if (outcome.ok) pending.resolve(outcome.result);
+          else pending.reject(outcome.error);
+        });
+      } catch (error) {
+        // Nothing of this round reached memory: every change in it failed, and says why.
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+    this.queues.delete(key);
+  }
+}
+
+export interface RecordRepositoryOptions {
+  /** Called with each storage failure before the request that met it gets its 503 (the operator's log). */
+  onStorageError?: (error: StorageError) => void;
+}
+
+export const createRecordRepository = (state: RecordState, writer: RecordWriter, options: RecordRepositoryOptions = {}): Repository => {
+  const queue = new RecordQueue();
+  const usersByName = new Map([...state.users.values()].map((user) => [user.username, user.id]));
+  const byUser = <T extends { id: string; userId: string }>(records: Records<T>) => {
+    const index = new Map<string, Set<string>>();
+    for (const record of records.values()) (index.get(record.userId) ?? index.set(record.userId, new Set()).get(record.userId)!).add(record.id);
+    return index;
+  };
+  const attemptsByUser = byUser(state.attempts);
+  const assessmentsByUser = byUser(state.assessments);
+  const rectificationsByUser = byUser(state.rectifications);
+  const addTo = (index: Map<string, Set<string>>, userId: string, id: string) => (index.get(userId) ?? index.set(userId, new Set()).get(userId)!).add(id);
+  const ownedBy = <T>(index: Map<string, Set<string>>, records: Records<T>, userId: string) => [...(index.get(userId) ?? [])].map((id) => clone(records.get(id)!));
+  /** Rate-limit hits live in memory only: one process holds an embedded store (the directory lock). */
+  const hits = new Map<string, { at: number; expires: number }[]>();
+
+  const reported = <T>(work: Promise<T>): Promise<T> =>
+    work.catch((error: unknown) => {
+      if (error instanceof StorageError) options.onStorageError?.(error);
+      throw error;
+    });
+
+  const slot = <V>(collection: Collection, key: string, records: Records<V>, onInstall?: (value: V | undefined) => void): Slot<V> => ({
+    read: () => records.get(key),
+    write: (value) => writer.put(collection, key, value),
+    install: (value) => {
+      if (value === undefined) records.delete(key);
+      else records.set(key, value);
+      onInstall?.(value);
+    },
+  });
+  const change = <V, R>(collection: Collection, key: string, records: Records<V>, step: (current: V | undefined) => Outcome<V, R>, onInstall?: (value: V | undefined) => void) =>
+    reported(queue.change(`${collection}/${key}`, slot(collection, key, records, onInstall), step));
+  /** A change to an open attempt: false when it is closed or unknown (nothing written). */
+  const changeOpenAttempt = (attemptId: string, edit: (draft: Attempt) => void) =>
+    change<Attempt, boolean>('attempts', attemptId, state.attempts, (current) => {
+      if (!current || current.submittedAt !== null) return { result: false };
+      const draft = clone(current);
+      edit(draft);
+      return { next: draft, result: true };
+    });
+
+  const snapshot = (): StoreSnapshot =>
+    clone({
+      users: [...state.users.values()],
+      sessions: [...state.sessions.values()],
+      attempts: [...state.attempts.values()],
+      answerRecords: [...state.answerRecords.values()].flat(),
+      progress: [...state.progress.values()],
+      blueprintOverrides: [...state.blueprintOverrides.values()],
+      importedQuestions: state.importedQuestions,
+      assessments: [...state.assessments.values()],
+      rectifications: [...state.rectifications.values()],
+    });
+
+  return {
+    findUserByName: async (username) => {
+      const id = usersByName.get(username);
+      return id === undefined ? undefined : clone(state.users.get(id));
+    },
+    findUser: async (id) => clone(state.users.get(id)),
+    countUsers: async () => state.users.size,
+    // Serialised on the name, not the id: two registrations of one name meet in one queue.
+    createUser: (user) =>
+      reported(
+        queue.change<User, void>(
+          `user-name/${user.username}`,
+          {
+            read: () => undefined,
+            write: (value) => writer.put('users', user.id, value),
+            install: (value) => {
+              state.users.set(user.id, value!);
+              usersByName.set(user.username, user.id);
+            },
+          },
+          (pendingInThisRound) => {
+            if (usersByName.has(user.username) || pendingInThisRound) throw new UsernameTakenError(user.username);
+            return { next: clone(user), result: undefined };
+          },
+        ),
+      ),
+
+    createSession: (session) => change('sessions', session.tokenHash, state.sessions, () => ({ next: clone(session), result: undefined })),
+    findSession: async (tokenHash) => clone(state.sessions.get(tokenHash)),
+    deleteSession: (tokenHash) => change('sessions', tokenHash, state.sessions, (current) => (current ? { next: undefined, result: undefined } : { result: undefined })),
+
+    createAttempt: (attempt) =>
+      change('attempts', attempt.id, state.attempts, () => ({ next: clone(attempt), result: undefined }), (value) => value && addTo(attemptsByUser, value.userId, value.id)),
+    findAttempt: async (id) => state.attempts.get(id),
+    listAttempts: async (userId) => ownedBy(attemptsByUser, state.attempts, userId),
+    saveAnswer: (attemptId, questionId, answer) =>
+      changeOpenAttempt(attemptId, (draft) => {
+        draft.answers[questionId] = [...answer];
+      }),
+    setMarked: (attemptId, questionId, marked) =>
+      changeOpenAttempt(attemptId, (draft) => {
+        draft.marked = marked ? [...new Set([...draft.marked, questionId])] : draft.marked.filter((id) => id !== questionId);
+      }),
+    closeAttempt: async (attemptId, at) => {
+      let closed: Attempt | undefined;
+      const won = await changeOpenAttempt(attemptId, (draft) => {
+        draft.submittedAt = at;
+        closed = draft;
+      });
+      return won ? clone(closed) : undefined;
+    },
+    finishAttempt: async (attemptId, result) => {
+      const found = await change<Attempt, boolean>('attempts', attemptId, state.attempts, (current) => (current ? { next: { ...clone(current), ...clone(result) }, result: true } : { result: false }));
+      if (!found) throw new Error(`no such attempt: ${attemptId}`);
+    },
+
+    recordAnswers: async (records) => {
+      const perUser = new Map<string, AnswerRecord[]>();
+      for (const record of records) (perUser.get(record.userId) ?? perUser.set(record.userId, []).get(record.userId)!).push(clone(record));
+      await Promise.all(
+        [...perUser].map(([userId, added]) =>
+          reported(
+            queue.change<AnswerRecord[], void>(
+              `answer-records/${userId}`,
+              {
+                read: () => undefined,
+                write: (value) => writer.appendAnswerRecords(userId, value!),
+                install: (value) => void (state.answerRecords.get(userId) ?? state.answerRecords.set(userId, []).get(userId)!).push(...value!),
+              },
+              // Queued appends of one round are written as one append.
+              (earlier) => ({ next: [...(earlier ?? []), ...added], result: undefined }),
+            ),
+          ),
+        ),
+      );
+    },
+    answerRecords: async (filter = {}) => clone(filter.userId === undefined ? [...state.answerRecords.values()].flat() : (state.answerRecords.get(filter.userId) ?? [])),
+
+    progress: async (userId) => clone(state.progress.get(userId) ?? newProgress(userId)),
+    updateProgress: (userId, update) =>
+      change('progress', userId, state.progress, (current) => {
+        const draft = clone(current ?? newProgress(userId));
+        update(draft);
+        return { next: draft, result: clone(draft) };
+      }),
+
+    blueprintOverrides: async () => clone([...state.blueprintOverrides.values()]),
+    saveBlueprintOverride: (override) => change('blueprint-overrides', override.blueprintId, state.blueprintOverrides, () => ({ next: clone(override), result: undefined })),
+
+    importedQuestions: async () => clone(state.importedQuestions),
+    saveImportedQuestions: (questions) =>
+      reported(
+        queue.change<StoredQuestion[], void>(
+          'imported-questions/bank',
+          {
+            read: () => state.importedQuestions,
+            write: (value) => writer.put('imported-questions', 'bank', value),
+            install: (value) => void (state.importedQuestions = value!),
+          },
+          (current) => {
+            const latest = new Map(questions.map((question) => [question.id, clone(question)]));
+            return { next: [...(current ?? []).filter((question) => !latest.has(question.id)), ...latest.values()], result: undefined };
+          },
+        ),
+      ),
+
+    saveAssessment: (record) => change('assessments', record.id, state.assessments, () => ({ next: clone(record), result: undefined }), (value) => value && addTo(assessmentsByUser, value.userId, value.id)),
+    findAssessment: async (id) => clone(state.assessments.get(id)),
+    listAssessments: async (userId) => ownedBy(assessmentsByUser, state.assessments, userId),
+
+    rectifications: async (userId) => ownedBy(rectificationsByUser, state.rectifications, userId),
+    saveRectification: (item) => change('rectifications', item.id, state.rectifications, () => ({ next: clone(item), result: undefined }), (value) => value && addTo(rectificationsByUser, value.userId, value.id)),
+
+    countHit: async (key, windowMs, at) => {
+      const now = Date.parse(at);
+      const kept = (hits.get(key) ?? []).filter((hit) => hit.at > now - windowMs);
+      kept.push({ at: now, expires: now + windowMs });
+      hits.set(key, kept);
+      return kept.length;
+    },
+    hits: async (key, windowMs, at) => {
+      const now = Date.parse(at);
+      return (hits.get(key) ?? []).filter((hit) => hit.at > now - windowMs && hit.at <= now).map((hit) => new Date(hit.at).toISOString());
+    },
+    clearHits: async (key) => void hits.delete(key),
+    purgeExpired: async (at) => {
+      const now = Date.parse(at);
+      let purgedHits = 0;
+      for (const [key, list] of hits) {
+        const kept = list.filter((hit) => hit.expires > now);
+        purgedHits += list.length - kept.length;
+        if (kept.length === 0) hits.delete(key);
+        else hits.set(key, kept);
+      }
+      const expired = [...state.sessions.values()].filter((session) => Date.parse(session.expiresAt) <= now);
+      let purgedSessions = 0;
+      for (const session of expired) {
+        const gone = await change('sessions', session.tokenHash, state.sessions, (current) => (current && Date.parse(current.expiresAt) <= now ? { next: undefined, result: true } : { result: false }));
+        if (gone) purgedSessions += 1;
+      }
+      return { sessions: purgedSessions, hits: purgedHits };
+    },
+
+    counts: async (): Promise<StoreCounts> => ({
+      users: state.users.size,
+      sessions: state.sessions.size,
+      attempts: state.attempts.size,
+      answerRecords: [...state.answerRecords.values()].reduce((sum, list) => sum + list.length, 0),
+      progress: state.progress.size,
+      blueprintOverrides: state.blueprintOverrides.size,
+      importedQuestions: state.importedQuestions.length,
+      assessments: state.assessments.size,
+      rectifications: state.rectifications.size,
+    }),
+    snapshot: async () => snapshot(),
+    close: () => writer.close(),
+  };
+};
