@@ -59,7 +59,10 @@ let catalogue: ReturnType<typeof createQuestionCatalogue>;
 /** A browser-like client: keeps cookies, reads the CSRF token from the pages it gets. */
 class Browser {
   private readonly cookies = new Map<string, string>();
+  /** The CSRF token of this browser's current session (the server sends it with every response). */
+  private token = '';
   private keep(response: Response) {
+    this.token = response.headers.get('x-csrf-token') ?? this.token;
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const index = pair!.indexOf('=');
@@ -70,7 +73,7 @@ class Browser {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
   csrf() {
-    return decodeURIComponent(this.cookies.get('aq_csrf') ?? '');
+    return this.token;
   }
   async get(path: string) {
     const response = await fetch(base + path, { headers: { cookie: this.cookieHeader }, redirect: 'manual' });

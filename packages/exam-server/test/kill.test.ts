@@ -1,7 +1,7 @@
 // Durability: the built server (dist/server.js) is killed with SIGKILL between answers, restarted on the
 // same data directory, and must still hold every answer whose save had been acknowledged.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -99,8 +99,13 @@ afterAll(async () => {
 describe('a server killed with SIGKILL between answers', () => {
   it('restarts with every saved answer intact', async () => {
     let server = await start();
-    const password = /密码 password: (\S+)/.exec(server.output())?.[1];
-    expect(password, server.output()).toBeDefined();
+    // The first administrator's password is in a file in the data directory, never in the log.
+    const passwordFile = /(\S+initial-admin-password\.txt)/.exec(server.output())?.[1];
+    expect(passwordFile, server.output()).toBe(join(directory, 'initial-admin-password.txt'));
+    expect(statSync(passwordFile!).mode & 0o777).toBe(0o600);
+    const password = /password: (\S+)/.exec(readFileSync(passwordFile!, 'utf8'))?.[1];
+    expect(password).toBeDefined();
+    expect(server.output()).not.toContain(password!);
 
     const admin = await api('POST', '/sessions', undefined, { username: 'admin', password });
     expect(admin.status).toBe(201);

@@ -61,12 +61,29 @@ export const openLowdbRepository = async (dataDirectory: string): Promise<Reposi
         if (data.users.some((existing) => existing.username === user.username)) throw new Error('username taken');
         data.users.push(clone(user));
       }),
+    setPasswordHash: (userId, passwordHash) =>
+      change((data) => {
+        const user = data.users.find((candidate) => candidate.id === userId);
+        if (!user) throw new Error('no such user');
+        user.passwordHash = passwordHash;
+      }),
 
     createSession: (session) => change((data) => void data.sessions.push(clone(session))),
     findSession: async (tokenHash) => clone(db.data.sessions.find((session) => session.tokenHash === tokenHash)),
     deleteSession: (tokenHash) =>
       change((data) => {
         data.sessions = data.sessions.filter((session) => session.tokenHash !== tokenHash);
+      }),
+    deleteUserSessions: (userId, exceptTokenHash) =>
+      change((data) => {
+        data.sessions = data.sessions.filter((session) => session.userId !== userId || session.tokenHash === exceptTokenHash);
+      }),
+    purgeExpiredSessions: (before) =>
+      change((data) => {
+        const kept = data.sessions.filter((session) => Date.parse(session.expiresAt) > Date.parse(before));
+        const removed = data.sessions.length - kept.length;
+        data.sessions = kept;
+        return removed;
       }),
 
     createAttempt: (attempt) => change((data) => void data.attempts.push(clone(attempt))),

@@ -119,10 +119,16 @@ export interface Repository {
   findUser(id: string): Promise<User | undefined>;
   countUsers(): Promise<number>;
   createUser(user: User): Promise<void>;
+  /** Replaces the stored hash (password change or an administrator's reset). */
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user except the one given (after a password change or reset). */
+  deleteUserSessions(userId: string, exceptTokenHash?: string): Promise<void>;
+  /** Removes sessions that expired before the instant; resolves to how many were removed. */
+  purgeExpiredSessions(before: string): Promise<number>;
 
   createAttempt(attempt: Attempt): Promise<void>;
   findAttempt(id: string): Promise<Attempt | undefined>;

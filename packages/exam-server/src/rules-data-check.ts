@@ -1,0 +1,61 @@
+// Checks at start that rules-data loads, so a broken file stops the server with its name instead of
+// answering 500 later. @anquan/rules' loader names the file for schema errors; for a file that is not
+// JSON at all this finds the file and the line and column itself.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadRuleDocuments, rulesDataDirectory } from '@anquan/rules';
+import { baseBlueprints } from './papers/blueprints.js';
+import { curatedBank } from './questions/bank.js';
+
+const jsonFiles = (directory: string): string[] =>
+  readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return name === 'schema' ? [] : jsonFiles(path);
+    return name.endsWith('.json') ? [path] : [];
+  });
+
+/** "line L column C" of a JSON.parse failure, from the position V8 reports. */
+const where = (text: string, message: string): string => {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return `${lineColumn[1]}:${lineColumn[2]}`;
+  const position = /position (\d+)/.exec(message);
+  if (!position) return '';
+  const before = text.slice(0, Number(position[1]));
+  const lines = before.split('\n');
+  return `${lines.length}:${lines.at(-1)!.length + 1}`;
+};
+
+/** The first rules-data file that is not valid JSON, as "file:line:column message", if any. */
+export const firstMalformedJson = (directory: string): string | undefined => {
+  for (const path of jsonFiles(directory).sort()) {
+    const text = readFileSync(path, 'utf8');
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const position = where(text, message);
+      return `${relative(directory, path)}${position ? `:${position}` : ''}: ${message}`;
+    }
+  }
+  return undefined;
+};
+
+/** Loads everything the server reads from rules-data; resolves to an error message, or undefined when all is well. */
+export const checkRulesData = (): string | undefined => {
+  try {
+    loadRuleDocuments();
+    baseBlueprints();
+    curatedBank();
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    let directory: string | undefined;
+    try {
+      directory = rulesDataDirectory();
+    } catch {
+      return message;
+    }
+    const malformed = error instanceof SyntaxError ? firstMalformedJson(directory) : undefined;
+    return `${directory}\n${malformed ?? message}`;
+  }
+};
