@@ -16,6 +16,7 @@ import { baseBlueprints } from '../src/papers/blueprints.js';
 import { createQuestionCatalogue } from '../src/questions/catalogue.js';
 import type { Question } from '../src/questions/question.js';
 import { openLowdbRepository } from '../src/store/lowdb-repository.js';
+import { openApiProblem } from './openapi-validator.js';
 import type { Repository } from '../src/store/repository.js';
 
 const asOf = '2026-09-01';
@@ -95,6 +96,7 @@ const api = async (method: string, path: string, options: { token?: string; body
   if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(base + '/api/v1' + path, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
   const text = await response.text();
+  expect(openApiProblem(method, path, response.status, response.headers.get('content-type'), text)).toBeUndefined();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as Json & { issues?: { path: string; message: string }[] }, text };
 };
 
