@@ -124,7 +124,8 @@ export const createApp = (dependencies: AppDependencies) => {
       return;
     }
     if (status === 401) {
-      response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
+      // Back here after login; a very long address is not worth a Location header clients cannot read.
+      response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl.length <= 500 ? request.originalUrl : '/')}`);
       return;
     }
     response.status(status).send(views.render('error', { title: `出错了（${status}）`, message, issues: failure?.issues ?? [], user: request.user, csrfToken: request.csrfToken }));

@@ -183,11 +183,12 @@ interface Operation {
   errors?: number[];
 }
 
-const operation = (path: string, spec: Operation) => {
+const operation = (method: string, path: string, spec: Operation) => {
   const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1]!, in: 'path', required: true, schema: { type: 'string', maxLength: 200 } }));
   const queryParameters = (spec.query ?? []).map((parameter) => ({ in: 'query', required: false, ...parameter }));
-  const codes = new Set([400, ...(spec.auth === false ? [] : [401]), ...(spec.errors ?? [])]);
-  if (spec.body) for (const code of [413, 415]) codes.add(code);
+  // Any request may carry a body the server refuses before routing (too large, unknown type or encoding).
+  // A state-changing request from a browser without its session's CSRF token is refused (403).
+  const codes = new Set([400, 413, 415, ...(spec.auth === false ? [] : [401]), ...(method === 'get' ? [] : [403]), ...(spec.errors ?? [])]);
   const [status, description, schema] = spec.ok;
   const success = schema === undefined ? { description } : 'content' in schema ? { description, ...schema } : { description, ...json(schema as Schema) };
   return {
@@ -278,7 +279,7 @@ export const openApiOperations = operations;
 
 export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = { '/openapi.json': { get: { operationId: 'openApiDocument', summary: '本文档 / this document', security: [], responses: { 200: { description: 'the OpenAPI document', ...json(ref('FreeObject')) }, 400: errorResponse(errorDescriptions[400]!) } } } };
-  for (const [method, path, spec] of operations) (paths[path] ??= {})[method] = operation(path, spec);
+  for (const [method, path, spec] of operations) (paths[path] ??= {})[method] = operation(method, path, spec);
   return {
     openapi: '3.1.0',
     info: {
