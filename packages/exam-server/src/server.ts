@@ -35,6 +35,8 @@ const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`安全生产考试服务已启动 / Anquan exam server: http://${config.host}:${port}/  (data: ${config.dataDirectory})`);
+  // ANQUAN_WARM_UP=0 skips generating every question at start (tests that measure the process itself).
+  if (process.env.ANQUAN_WARM_UP === '0') return;
   const started = Date.now();
   (app.locals.warmUp as () => Promise<void>)().then(
     () => console.log(`题库已生成 / questions ready (${((Date.now() - started) / 1000).toFixed(1)} s)`),
