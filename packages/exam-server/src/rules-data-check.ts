@@ -14,14 +14,27 @@ const jsonFiles = (directory: string): string[] =>
     return name.endsWith('.json') ? [path] : [];
   });
 
-/** "line L column C" of a JSON.parse failure, from the position V8 reports. */
+/** The offset of a JSON.parse failure: V8 reports a position, or only the text around the bad token. */
+const offsetOf = (text: string, message: string): number | undefined => {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const context = /Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(message);
+  if (!context) return undefined;
+  const [, token, cut, around] = context;
+  const start = text.indexOf(around!);
+  if (start < 0) return undefined;
+  // V8 shows up to ten characters before the token when it cuts the text.
+  return start + (cut ? 10 : Math.max(0, around!.indexOf(token!)));
+};
+
+/** "line:column" (1-based) of a JSON.parse failure. */
 const where = (text: string, message: string): string => {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return `${lineColumn[1]}:${lineColumn[2]}`;
-  const position = /position (\d+)/.exec(message);
-  if (!position) return '';
-  const before = text.slice(0, Number(position[1]));
-  const lines = before.split('\n');
+  const offset = offsetOf(text, message);
+  if (offset === undefined) return '';
+  const lines = text.slice(0, offset).split('\n');
   return `${lines.length}:${lines.at(-1)!.length + 1}`;
 };
 

@@ -18,7 +18,7 @@ import type { Repository, Role } from '../src/store/repository.js';
 import { fuzzRequest, type FuzzRequest, type Identities } from './fuzz-requests.js';
 import { openApiProblem } from './openapi-validator.js';
 
-const requests = Number(process.env.ANQUAN_FUZZ_REQUESTS ?? 3000);
+const requests = Number(process.env.ANQUAN_FUZZ_REQUESTS ?? 2000);
 const seed = Number(process.env.ANQUAN_FUZZ_SEED ?? 20_261_302);
 const concurrency = 6;
 const asOf = '2026-09-01';
