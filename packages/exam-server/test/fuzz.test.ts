@@ -88,7 +88,8 @@ interface Outcome {
 
 const run = async (request: FuzzRequest): Promise<Outcome> => {
   try {
-    const response = await fetch(base + request.path, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}), redirect: 'manual' });
+    // A request the server never answers is a failure too (a hang would otherwise stall the run).
+    const response = await fetch(base + request.path, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}), redirect: 'manual', signal: AbortSignal.timeout(300_000) });
     const text = await response.text();
     const problem = request.path.startsWith('/api/v1/') ? openApiProblem(request.method, request.path.slice('/api/v1'.length), response.status, response.headers.get('content-type'), text) : undefined;
     return { request, status: response.status, ...(problem ? { problem } : {}) };
