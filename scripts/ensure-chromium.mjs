@@ -44,7 +44,7 @@ if (hasApt && (isRoot || canSudo)) {
   say("Chromium not found: installing Debian's chromium (and the font fonts-wqy-microhei) for the browser tests");
   try {
     run(['apt-get', 'update', '-qq']);
-    run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-wqy-microhei']);
+    run(['apt-get', 'install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei']);
     const now = debianChromium();
     if (now) found(now, "Debian's chromium, installed now");
   } catch (error) {
