@@ -61,8 +61,10 @@ describe('failed logins do not grow the server', () => {
       return statuses;
     };
 
-    // Warm up: code paths compiled, the dummy hash made, buffers sized.
-    await many(500, (index) => `warm-${index}`);
+    // Warm up to a steady heap: code paths compiled, the dummy hash made, buffers and the heap sized for
+    // both kinds of request. What grows after this is what the server keeps.
+    await many(2000, (index) => `warm-${index}`);
+    await many(40, (index) => `warm-${index}`.padEnd(1024 * 1024, 'y'), 4);
     const before = rssMb(child.pid!);
     const distinct = await many(20_000, (index) => `n${String(index).padStart(6, '0')}${'x'.repeat(25)}`);
     const huge = await many(100, (index) => `${index}`.padEnd(1024 * 1024, 'y'), 4);
