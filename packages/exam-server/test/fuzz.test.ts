@@ -58,6 +58,8 @@ beforeAll(async () => {
   const admin = await session('admin');
   const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf } });
   server = app.listen(0, '127.0.0.1');
+  // Fewer idle connections closed under the client's feet on a loaded machine.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Real ids, so some requests reach deep into the routes: an attempt, its questions, an assessment.
@@ -86,7 +88,10 @@ interface Outcome {
   problem?: string;
 }
 
-const run = async (request: FuzzRequest): Promise<Outcome> => {
+/** A kept-alive connection the server closed just as the client reused it: the client's race, not an answer. */
+const connectionRace = (error: unknown) => ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'].includes(String((error as { cause?: { code?: string } })?.cause?.code));
+
+const run = async (request: FuzzRequest, retries = 2): Promise<Outcome> => {
   try {
     // A request the server never answers is a failure too (a hang would otherwise stall the run).
     const response = await fetch(base + request.path, { method: request.method, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}), redirect: 'manual', signal: AbortSignal.timeout(300_000) });
@@ -94,8 +99,9 @@ const run = async (request: FuzzRequest): Promise<Outcome> => {
     const problem = request.path.startsWith('/api/v1/') ? openApiProblem(request.method, request.path.slice('/api/v1'.length), response.status, response.headers.get('content-type'), text) : undefined;
     return { request, status: response.status, ...(problem ? { problem } : {}) };
   } catch (error) {
+    if (retries > 0 && connectionRace(error)) return run(request, retries - 1);
     // The client could not send it (a header value fetch refuses): not the server's answer.
-    return { request, status: 0, problem: error instanceof TypeError && /header|Headers|ByteString/i.test(String(error.message)) ? undefined : `no answer: ${String(error)}` };
+    return { request, status: 0, problem: error instanceof TypeError && /header|Headers|ByteString/i.test(String(error.message)) ? undefined : `no answer: ${String(error)} (${String((error as { cause?: unknown }).cause)})` };
   }
 };
 
