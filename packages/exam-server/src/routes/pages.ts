@@ -2,13 +2,12 @@
 // back and the server redirects. The same operations as the JSON API.
 import { Router } from 'express';
 import { z } from 'zod';
-import { loginSchema, registrationSchema } from '../accounts/accounts.js';
+import { loginSchema, passwordChangeSchema, passwordResetSchema, registrationSchema } from '../accounts/accounts.js';
 import { parseCookies, requireUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
 import { asyncRoute } from './async-route.js';
 import { RequestError } from '../errors.js';
 import { blueprintOverrideInput } from '../papers/blueprints.js';
-import { fromCsv, fromGift } from '../questions/bank.js';
 import { publicQuestion, typeLabels } from '../questions/question.js';
 import { validateBody } from '../validate.js';
 import { practiceModes, practiceStep } from './practice.js';
@@ -28,7 +27,7 @@ const answerField = (value: unknown): string[] => (Array.isArray(value) ? value.
 const safeNext = (value: unknown) => (typeof value === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : '/');
 
 export const pagesRouter = (context: AppContext): Router => {
-  const { accounts, auth, exams, views, repository } = context;
+  const { accounts, admin, auth, exams, views, repository } = context;
   const router = Router();
   const page = views.page;
   const wrap = asyncRoute;
@@ -43,12 +42,13 @@ export const pagesRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       try {
         const { _csrf: _token, ...fields } = (request.body ?? {}) as Record<string, unknown>;
-        const user = await accounts.register(validateBody(registrationSchema, fields));
-        await auth.startSession(response, user);
+        const user = await accounts.register(validateBody(registrationSchema, fields), request.ip ?? 'unknown');
+        await auth.startSession(request, response, user);
         response.redirect(303, user.role === 'enterprise' ? '/assessments' : '/exams');
       } catch (error) {
         const failure = formError(error);
         if (!failure) throw error;
+        for (const [name, value] of Object.entries(failure.headers)) response.setHeader(name, value);
         page(request, response, 'register', { title: '注册', error: failure.message, issues: failure.issues, form: { username: request.body.username, displayName: request.body.displayName, role: request.body.role } }, failure.status);
       }
     }),
@@ -59,11 +59,12 @@ export const pagesRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       try {
         const user = await accounts.login(validateBody(loginSchema, { username: request.body.username, password: request.body.password }), request.ip ?? 'unknown');
-        await auth.startSession(response, user);
+        await auth.startSession(request, response, user);
         response.redirect(303, safeNext(request.body.next) === '/' ? (user.role === 'enterprise' ? '/assessments' : '/exams') : safeNext(request.body.next));
       } catch (error) {
         const failure = formError(error);
         if (!failure) throw error;
+        for (const [name, value] of Object.entries(failure.headers)) response.setHeader(name, value);
         page(request, response, 'login', { title: '登录', error: failure.message, form: { username: request.body.username }, next: safeNext(request.body.next) }, failure.status);
       }
     }),
@@ -73,6 +74,25 @@ export const pagesRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       await auth.endSession(request, response);
       response.redirect(303, '/');
+    }),
+  );
+  router.get('/account', (request, response) => {
+    requireUser(request);
+    page(request, response, 'account', { title: '账号与密码', message: typeof request.query.message === 'string' ? request.query.message.slice(0, 100) : null });
+  });
+  router.post(
+    '/account/password',
+    wrap(async (request, response) => {
+      const user = requireUser(request);
+      try {
+        await accounts.changePassword(user, validateBody(passwordChangeSchema, { currentPassword: request.body.currentPassword, newPassword: request.body.newPassword }), request.ip ?? 'unknown');
+        await auth.endOtherSessions(request, user);
+        response.redirect(303, '/account?message=' + encodeURIComponent('密码已修改，其他设备上的登录已退出'));
+      } catch (error) {
+        const failure = formError(error);
+        if (!failure) throw error;
+        page(request, response, 'account', { title: '账号与密码', error: failure.message, issues: failure.issues }, failure.status);
+      }
     }),
   );
 
@@ -96,7 +116,8 @@ export const pagesRouter = (context: AppContext): Router => {
   router.post(
     '/exams',
     wrap(async (request, response) => {
-      const user = requireUser(request);
+      // The same roles as POST /api/v1/attempts: an enterprise account takes no exams.
+      const user = requireUser(request, ['trainee', 'admin']);
       const attempt = await exams.startMock(user, String(request.body.blueprintId ?? ''));
       response.redirect(303, `/attempts/${attempt.id}`);
     }),
@@ -289,27 +310,34 @@ export const pagesRouter = (context: AppContext): Router => {
   router.post(
     '/admin/blueprints/:id',
     wrap(async (request, response) => {
-      const admin = requireUser(request, ['admin']);
+      const user = requireUser(request, ['admin']);
+      const number = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined);
       const sections = ['judgement', 'single', 'multiple']
-        .map((type) => ({ type, count: Number(request.body[`${type}Count`] || 0), points: Number(request.body[`${type}Points`] || 0) }))
+        .map((type) => ({ type, count: number(request.body[`${type}Count`]) ?? 0, points: number(request.body[`${type}Points`]) ?? 0 }))
         .filter((section) => section.count > 0);
-      const input = validateBody(blueprintOverrideInput, { durationMinutes: Number(request.body.durationMinutes), passMark: Number(request.body.passMark), sections });
-      const totalPoints = (input.sections ?? []).reduce((sum, section) => sum + section.count * section.points, 0);
-      if (input.passMark !== undefined && input.passMark > totalPoints) throw new RequestError(400, '合格分不能高于总分', [{ path: 'passMark', message: `expected at most ${totalPoints}` }]);
-      await repository.saveBlueprintOverride({ blueprintId: String(request.params.id), ...input, updatedBy: admin.username, updatedAt: context.now().toISOString() });
+      const fields = { durationMinutes: number(request.body.durationMinutes), passMark: number(request.body.passMark), sections: sections.length > 0 ? sections : undefined };
+      const input = validateBody(blueprintOverrideInput, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
+      await admin.updateBlueprint(user, String(request.params.id), input);
       response.redirect(303, '/admin?message=' + encodeURIComponent('蓝图已保存'));
     }),
   );
   router.post(
     '/admin/bank',
     wrap(async (request, response) => {
-      const admin = requireUser(request, ['admin']);
-      const input = validateBody(z.object({ format: z.enum(['csv', 'gift']), topic: z.string().regex(/^[\w-]{1,40}$/, 'expected a topic id'), text: z.string().min(1, 'expected the bank text') }), request.body);
-      const result = input.format === 'csv' ? fromCsv(input.text, input.topic) : fromGift(input.text, input.topic);
-      if (result.issues.length > 0) throw new RequestError(400, `题库有 ${result.issues.length} 处错误，未导入任何题目`, result.issues.map((issue) => ({ path: `${issue.line}.${issue.path}`, message: issue.message })));
-      const at = context.now().toISOString();
-      await repository.saveImportedQuestions(result.questions.map(({ topic, question }) => ({ ...question, topic, importedBy: admin.username, importedAt: at })));
-      response.redirect(303, '/admin?message=' + encodeURIComponent(`已导入 ${result.questions.length} 题`));
+      const user = requireUser(request, ['admin']);
+      const input = validateBody(z.object({ format: z.enum(['csv', 'gift'], { error: 'expected csv or gift' }), topic: z.string({ error: 'expected a topic id' }).regex(/^[\w-]{1,40}$/, 'expected a topic id'), text: z.string({ error: 'expected the bank text' }).min(1, 'expected the bank text') }), request.body);
+      const result = await admin.importBank(user, input.format, input.topic, input.text);
+      response.redirect(303, '/admin?message=' + encodeURIComponent(`已导入 ${result.imported} 题`));
+    }),
+  );
+  router.post(
+    '/admin/users/password',
+    wrap(async (request, response) => {
+      const user = requireUser(request, ['admin']);
+      const username = validateBody(z.string({ error: 'expected a user name' }).trim().min(1, 'expected a user name').max(32, 'expected at most 32 characters'), request.body.username, 'username');
+      const target = await accounts.resetPassword(user, username, validateBody(passwordResetSchema, { newPassword: request.body.newPassword }));
+      await auth.endAllSessions(target);
+      response.redirect(303, '/admin?message=' + encodeURIComponent(`已重置 ${target.username} 的密码`));
     }),
   );
   return router;
