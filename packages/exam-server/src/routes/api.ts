@@ -35,7 +35,7 @@ const importQuery = z.strictObject({ format: z.enum(['csv', 'gift'], { error: 'e
 const param = (request: Request, name: string): string => String(request.params[name] ?? '');
 
 export const apiRouter = (context: AppContext): Router => {
-  const { accounts, admin, auth, exams } = context;
+  const { accounts, admin, auth, exams, repository } = context;
   const router = Router();
   const wrap = asyncRoute;
 
