@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { rulesDataDirectory as rulesData } from '@anquan/rules';
 import { z } from 'zod';
 import type { StoredQuestion } from '../store/repository.js';
+import { arrangeKeys } from './arrange.js';
 import { judgementOptions, type Question } from './question.js';
 
 export const rulesDataDirectory = rulesData;
@@ -51,6 +52,7 @@ export const toQuestion = (bank: BankQuestion, topic: string, kind: 'bank' | 'im
   chapter: { id: `bank/${topic}`, title: topicTitles.get(topic) ?? topic },
   sector: null,
   source: `bank:${topic}`,
+  topics: [topic],
 });
 
 let curated: Question[] | undefined;
@@ -66,6 +68,8 @@ export const curatedBank = (): Question[] => {
       topicTitles.set(file.topic, file.title);
       return file.questions.map((question) => toQuestion(question, file.topic, 'bank'));
     });
+  // One run over the whole bank, so the key sets take turns across files as well as within them.
+  curated = arrangeKeys(curated);
   return curated;
 };
 

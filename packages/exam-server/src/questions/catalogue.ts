@@ -10,6 +10,8 @@ import type { Question } from './question.js';
 export interface Sources {
   sectors: string[];
   bankTopics: string[];
+  /** When given and not empty, only generated questions teaching one of these topics. */
+  topics?: string[];
 }
 
 export interface QuestionCatalogue {
@@ -40,8 +42,9 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
   return {
     forDocument,
     documentsInForce,
-    forSources: async ({ sectors, bankTopics }) => {
-      const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat();
+    forSources: async ({ sectors, bankTopics, topics: ruleTopics }) => {
+      const wanted = new Set(ruleTopics ?? []);
+      const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat().filter((question) => wanted.size === 0 || (question.topics ?? []).some((topic) => wanted.has(topic)));
       const topics = new Set(bankTopics);
       const fromBank = [...curatedBank(), ...calculationQuestions(asOf()), ...(await imported())].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
       return [...fromRules, ...fromBank];
