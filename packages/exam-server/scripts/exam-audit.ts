@@ -5,7 +5,6 @@ import { createQuestionCatalogue } from '../src/questions/catalogue.js';
 import { baseBlueprints } from '../src/papers/blueprints.js';
 import { fitBlueprint } from '../src/papers/fit.js';
 import { auditBlueprint, maxOptionChars, type AuditRow } from '../src/papers/audit.js';
-import { topicLabel } from '../src/questions/topics.js';
 import type { Repository } from '../src/store/repository.js';
 
 const seeds = Array.from({ length: 8 }, (_, index) => `audit-${index}`);
@@ -33,7 +32,7 @@ for (const base of baseBlueprints()) {
 console.log('| 蓝图 | 试卷 | 题库 判断/单选/多选 | 主要考点 | 正确 | 单选最常见位置 | 多选最常见组合 | 近似重复（最差一卷） | 最长选项 | 句式问题 | 盲猜−机会（分） |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
-  const topics = row.topics.slice(0, 3).map((entry) => `${topicLabel(entry.topic)} ${entry.count}`).join('、');
+  const topics = row.topics.slice(0, 3).map((entry) => `${entry.topic} ${entry.count}`).join('、');
   console.log(
     `| ${row.label} | ${row.paper}${row.shortened ? '（缩短）' : ''} | ${row.pool.judgement}/${row.pool.single}/${row.pool.multiple} | ${topics} | ${percent(row.shares.judgementTrue)} | ${percent(row.shares.singleTopPosition)} | ${percent(row.shares.multipleTopSet)} | ${percent(row.worstNearDuplicates)} | ${row.longestOption} | ${row.sentenceProblems.length} | ${(row.blind.blind - row.blind.chance).toFixed(1)} |`,
   );

@@ -2,6 +2,7 @@
 // how often a paper repeats an item with other numbers, the longest option, stems that break the
 // sentence rules, and what a blind strategy would score against chance.
 import type { Question, QuestionType } from '../questions/question.js';
+import { topicLabel } from '../questions/topics.js';
 import { assemblePaper, nearDuplicateSignature, pointsFor } from './assemble.js';
 
 export { nearDuplicateSignature };
@@ -109,7 +110,11 @@ export interface AuditRow {
 export const auditBlueprint = (blueprint: Blueprint, pool: readonly Question[], seeds: readonly string[]): AuditRow => {
   const count = (type: QuestionType) => pool.filter((question) => question.type === type).length;
   const topics = new Map<string, number>();
-  for (const question of pool) for (const topic of question.topics ?? []) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+  // Generated questions by their rule's topics; bank and calculator questions by their bank chapter.
+  for (const question of pool) {
+    const names = question.kind === 'situation' || question.kind === 'recall' ? (question.topics ?? []).map(topicLabel) : [question.chapter.title];
+    for (const name of names) topics.set(name, (topics.get(name) ?? 0) + 1);
+  }
   const papers = seeds.map((seed) => assemblePaper(blueprint, pool, seed).questions);
   return {
     blueprintId: blueprint.id,

@@ -53,6 +53,9 @@ export interface Blueprint {
   sources: { sectors: string[]; bankTopics: string[]; topics?: string[] };
   /** Set when the pool cannot fill the official paper honestly: the mock is shorter, and says so. */
   shortened?: Shortening;
+  /** Once fitted to its pool: the distinct items per type, and the job's topics in Chinese. */
+  pool?: Partial<Record<Section['type'], number>>;
+  topicNames?: string[];
   /** What is verified and where the figures come from, shown to trainees and administrators. */
   citation: string;
   defaults: { duration: boolean; sections: boolean };

@@ -11,9 +11,10 @@ const typeNames: Record<Section['type'], string> = { judgement: '判断题', sin
 export const fitBlueprint = (blueprint: Blueprint, pool: readonly Question[]): Blueprint => {
   const available = templatesByType(pool);
   const short = blueprint.sections.filter((section) => (available[section.type] ?? 0) < section.count);
+  const described = { pool: available, topicNames: (blueprint.sources.topics ?? []).map(topicLabel) };
   if (short.length === 0) {
     const { shortened: _dropped, ...official } = blueprint;
-    return official;
+    return { ...official, ...described };
   }
   const sections = blueprint.sections.map((section) => ({ ...section, count: Math.min(section.count, available[section.type] ?? 0) })).filter((section) => section.count > 0);
   const totalPoints = sections.reduce((sum, section) => sum + section.count * section.points, 0);
@@ -26,6 +27,7 @@ export const fitBlueprint = (blueprint: Blueprint, pool: readonly Question[]): B
   ].join('');
   return {
     ...blueprint,
+    ...described,
     sections,
     totalPoints,
     passMark: Math.ceil(blueprint.passMark * share),

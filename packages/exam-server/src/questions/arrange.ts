@@ -19,9 +19,10 @@ const hashOf = (text: string): number => createHash('sha256').update(text).diges
 export const reorder = (question: Question, order: string[]): Question => {
   const rename = new Map(order.map((key, index) => [key, letters[index]!]));
   const explanation = question.kind === 'situation' ? question.explanation.replace(/^([A-H])：/gm, (_match, key: string) => `${rename.get(key) ?? key}：`) : question.explanation;
-  const explanationLines = explanation.split('\n');
-  // Situation explanations list one line per option: keep them in the new letter order.
-  const sortedExplanation = question.kind === 'situation' && explanationLines.every((line) => /^[A-H]：/.test(line)) ? explanationLines.sort().join('\n') : explanation;
+  // Situation explanations list one line per option: keep those in the new letter order.
+  const lines = explanation.split('\n');
+  const perOption = lines.filter((line) => /^[A-H]：/.test(line));
+  const sortedExplanation = question.kind === 'situation' ? [...lines.filter((line) => !/^[A-H]：/.test(line)), ...perOption.sort()].join('\n') : explanation;
   return {
     ...question,
     options: order.map((key, index) => ({ key: letters[index]!, text: question.options.find((option) => option.key === key)!.text })),

@@ -66,7 +66,8 @@ export const curatedBank = (): Question[] => {
     .flatMap((name) => {
       const file = bankFileSchema.parse(JSON.parse(readFileSync(join(directory, name), 'utf8')));
       topicTitles.set(file.topic, file.title);
-      return file.questions.map((question) => toQuestion(question, file.topic, 'bank'));
+      // The review page names what each question teaches, as it does for generated ones.
+      return file.questions.map((question) => toQuestion({ ...question, explanation: `考点：${file.title}。${question.explanation}` }, file.topic, 'bank'));
     });
   // One run over the whole bank, so the key sets take turns across files as well as within them.
   curated = arrangeKeys(curated);

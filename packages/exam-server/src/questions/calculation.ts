@@ -49,7 +49,7 @@ export const accidentLevelQuestion = (figures: { deaths: number; seriousInjuries
     stem: `某生产经营单位发生生产安全事故，${consequences(figures)}。该事故属于（  ）。`,
     options: levels.map(({ key, text }) => ({ key, text })),
     answer: [right.key],
-    explanation: result.reasons.map((reason) => reason.zh).join('；'),
+    explanation: `考点：生产安全事故等级与报告。${result.reasons.map((reason) => reason.zh).join('；')}`,
     citation: { text: citation || '《生产安全事故报告和调查处理条例》第三条' },
     ruleIds: [],
     chapter: { id: 'bank/accidents', title: '生产安全事故等级与报告' },

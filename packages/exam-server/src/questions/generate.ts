@@ -191,8 +191,11 @@ const choiceQuestion = (
     options,
     answer,
     topics: topicsOfRule(document, rule),
-    explanation: situations
-      .map((situation, index) => `${optionKeys[index]}：${situation.status === 'hazard' ? '构成' : '不构成'}（${document.rules.find((candidate) => candidate.id === situation.ruleId)?.citation.label ?? ''}；${situation.reasons.join('；')}）`)
+    explanation: [
+      topicLine(document, rule),
+      ...situations.map((situation, index) => `${optionKeys[index]}：${situation.status === 'hazard' ? '构成' : '不构成'}（${document.rules.find((candidate) => candidate.id === situation.ruleId)?.citation.label ?? ''}；${situation.reasons.join('；')}）`),
+    ]
+      .filter(Boolean)
       .join('\n'),
     citation: citationOf(document, rule),
     ruleIds: [...new Set(situations.map((situation) => situation.ruleId))],
@@ -270,8 +273,9 @@ export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf:
 };
 
 /** Every question a document yields: judgements, single and multiple choice, threshold recall. */
-export const generateDocumentQuestions = async (document: LoadedDocument): Promise<Question[]> => {
-  const verdicts: Verdicts = new Map();
+export const generateDocumentQuestions = async (document: LoadedDocument, options: { shareVerdicts?: boolean } = {}): Promise<Question[]> => {
+  // One engine run per rule and set of facts across the document (the bench turns this off to compare).
+  const verdicts: Verdicts | undefined = options.shareVerdicts === false ? undefined : new Map();
   const situations = new Map<string, Situation[]>();
   for (const rule of document.rules) {
     situations.set(rule.id, await situationsOf(document, rule, verdicts));
