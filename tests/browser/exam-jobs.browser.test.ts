@@ -187,7 +187,9 @@ describe('a trainee practises and sits a mock about their own job', () => {
         const ofTheJob = explanations.filter((text) => names(topicsNamed(text), job.topics));
         expect(ofTheJob.length / explanations.length, `${ofTheJob.length} of ${explanations.length}`).toBeGreaterThan(0.5);
         const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
-        expect(scrollWidth).toBeLessThanOrEqual(390);
+        // On failure, name the widest element so the overflow can be found.
+        const widest = String(await page.evaluate(`[...document.querySelectorAll('body *')].filter((element) => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0).map((element) => element.tagName + '.' + element.className + ' ' + element.scrollWidth + ': ' + element.textContent.slice(0, 120)).slice(-4).join(' | ')`));
+        expect(scrollWidth, widest).toBeLessThanOrEqual(390);
         expect(problems).toEqual([]);
       } finally {
         await context.close();

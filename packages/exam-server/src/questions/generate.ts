@@ -218,6 +218,9 @@ export const multipleChoiceQuestion = (document: LoadedDocument, rule: Rule, sit
   return choiceQuestion(document, rule, `g:${rule.id}:m:${digest(situations.map((option) => option.facts))}`, 'multiple', `依据《${document.title.zh}》关于“${category?.title.zh ?? ''}”的规定，下列情形中构成重大事故隐患的有（  ）。`, situations);
 };
 
+/** A reading as a trainee reads it: the web address of its source stays in the data and the docs. */
+const withoutAddresses = (text: string): string => text.replace(/[，,]?\s*https?:\/\/[^\s）)，。]+/g, '');
+
 const thresholdText = (label: string, threshold: Threshold): string => {
   const side = threshold.side === 'above' ? (threshold.inclusive ? '达到或超过' : '超过') : threshold.inclusive ? '达到或低于' : '低于';
   const unit = threshold.unit && threshold.unit !== 'ratio' ? ` ${threshold.unit}` : '';
@@ -262,7 +265,7 @@ export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf:
     stem: `依据《${document.title.zh}》${rule.citation.label}（${rule.title.zh}），在其他条件具备时，下列哪一项构成重大事故隐患？`,
     options,
     answer: options.filter((_, index) => agrees[index]).map((option) => option.key),
-    explanation: `${topicLine(document, rule)}${rule.citation.label}：${thresholdText(setter.label, leaf.value)}（${leaf.value.inclusive ? '含本数' : '不含本数'}）。${rule.readings.map((reading) => reading.zh).join(' ')}`,
+    explanation: `${topicLine(document, rule)}${rule.citation.label}：${thresholdText(setter.label, leaf.value)}（${leaf.value.inclusive ? '含本数' : '不含本数'}）。${rule.readings.map((reading) => withoutAddresses(reading.zh)).join(' ')}`,
     citation: citationOf(document, rule),
     ruleIds: [rule.id],
     chapter: chapterOf(document, rule),
