@@ -98,21 +98,44 @@ export const assemblePaper = (blueprint: Pick<Blueprint, 'id' | 'sections'>, poo
   for (const section of blueprint.sections) {
     const templates = byType.get(section.type) ?? [];
     const picked: Question[] = [];
+    const keysInPaper = new Map<string, number>();
     // First pass, one question per template: templates with an unseen question first, and within a
     // template an unseen question.
     const order = shuffled(templates, random);
     const fresh = order.filter((members) => members.some((question) => !seen.has(question.id)));
     const stale = order.filter((members) => members.every((question) => seen.has(question.id)));
-    for (const members of [...fresh, ...stale]) {
-      if (picked.length === section.count) break;
+    // No key takes more than its share of the section while other templates can fill it: a template
+    // whose variants would all exceed it waits, and is taken only if the section is still short.
+    const distinctKeys = new Set(templates.flat().map((question) => question.answer.join(''))).size;
+    const share = Math.floor(section.count / Math.max(distinctKeys, 1)) + 1;
+    const take = (members: Question[], capped: boolean): boolean => {
       // Two templates can still read alike (the same wording with other figures): one of them only.
       const distinct = members.filter((question) => !used.has(signatures.get(question)!));
       const unseen = distinct.filter((question) => !seen.has(question.id));
-      const from = unseen.length ? unseen : distinct;
-      if (from.length === 0) continue;
+      const candidates = unseen.length ? unseen : distinct;
+      if (candidates.length === 0) return true;
+      // Of a template's variants, one whose key the paper holds least so far: a paper's 正确/错误 and
+      // key positions stay even, whatever the variants happen to be.
+      const fewest = Math.min(...candidates.map((question) => keysInPaper.get(question.answer.join('')) ?? 0));
+      if (capped && fewest >= share) return false;
+      const from = candidates.filter((question) => (keysInPaper.get(question.answer.join('')) ?? 0) === fewest);
       const question = from[Math.floor(random() * from.length)]!;
+      keysInPaper.set(question.answer.join(''), fewest + 1);
       picked.push(question);
       used.add(signatures.get(question)!);
+      return true;
+    };
+    // Unseen templates before seen ones, each group with its waiting templates last.
+    for (const group of [fresh, stale]) {
+      const waiting: Question[][] = [];
+      for (const members of group) {
+        if (picked.length === section.count) break;
+        if (!take(members, true)) waiting.push(members);
+      }
+      for (const members of waiting) {
+        if (picked.length === section.count) break;
+        take(members, false);
+      }
     }
     // Only when every template is used: more variants, unseen first.
     if (picked.length < section.count) {

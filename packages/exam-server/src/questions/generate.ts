@@ -306,9 +306,10 @@ export const generateDocumentQuestions = async (document: LoadedDocument, option
       const single = singleChoiceQuestion(document, rule, hazard, clear, index);
       if (single) questions.push(single);
     }
-    // Multiple choice: 2, 3 or (now and then) 4 right options in turn, as many as the situations allow.
+    // Multiple choice: 2, 3 or (now and then) 4 right options in turn, as many as the situations allow;
+    // two right more often than three, as there are six sets of two and four of three, one of four.
     const hazards = [...own, ...sameCategory.flatMap((other) => situations.get(other.id) ?? [])].filter((situation) => situation.status === 'hazard' && short(situation));
-    const wanted = [2, 3, 2, 3, 2, 3, 4][multiples % 7]!;
+    const wanted = [2, 3, 2, 2, 3, 2, 3, 2, 2, 3, 2, 4][multiples % 12]!;
     const right = Math.min(wanted, hazards.length);
     if (hazard && right >= 2 && clear.length >= 4 - right) {
       const chosen = [hazard, ...hazards.filter((situation) => situation !== hazard).slice(0, right - 1), ...clear.slice(0, 4 - right)];
