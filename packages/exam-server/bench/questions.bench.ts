@@ -35,7 +35,7 @@ const documents = loadRuleDocuments().documents.filter(
 );
 console.log(`\ngeneration — median ms of ${generationRuns} interleaved runs per document`);
 console.log(`${'document'.padEnd(48)} ${'rules'.padStart(6)} ${'questions'.padStart(9)} ${'shared'.padStart(9)} ${'baseline'.padStart(9)} ${'ratio'.padStart(6)}`);
-for (const document of documents) {
+for (const document of generationRuns > 0 ? documents : []) {
   const shared: number[] = [];
   const baseline: number[] = [];
   let count = 0;
@@ -52,7 +52,8 @@ const question = (index: number, type: Question['type'], template: number): Ques
   id: `q${String(index).padStart(4, '0')}`,
   type,
   kind: 'situation',
-  stem: `情形 ${index}`,
+  // Stems that differ in words, as distinct items do (numbers alone would make them near-duplicates).
+  stem: `情形${String.fromCharCode(0x4e00 + index)}`,
   options: [],
   answer: ['T'],
   explanation: '',

@@ -39,6 +39,8 @@ export interface PreparedPool {
   /** Per question type, its templates in a fixed order, each with its questions sorted by id. */
   byType: Map<string, Question[][]>;
   signatures: Map<Question, string>;
+  /** Per question type, how many different keys its questions have. */
+  keyKinds: Map<string, number>;
 }
 
 const prepared = new WeakMap<readonly Question[], PreparedPool>();
@@ -60,7 +62,8 @@ export const preparePool = (pool: readonly Question[]): PreparedPool => {
     const type = members[0]!.type;
     byType.set(type, [...(byType.get(type) ?? []), members]);
   }
-  const result = { byType, signatures: new Map(unique.map((question) => [question, nearDuplicateSignature(question)])) };
+  const keyKinds = new Map([...byType.entries()].map(([type, members]) => [type, new Set(members.flat().map((question) => question.answer.join(''))).size]));
+  const result = { byType, keyKinds, signatures: new Map(unique.map((question) => [question, nearDuplicateSignature(question)])) };
   prepared.set(pool, result);
   return result;
 };
@@ -91,7 +94,7 @@ export interface Paper {
 
 export const assemblePaper = (blueprint: Pick<Blueprint, 'id' | 'sections'>, pool: readonly Question[], seed: string, seen: ReadonlySet<string> = new Set()): Paper => {
   const random = seededRandom(`${blueprint.id}|${seed}`);
-  const { byType, signatures } = preparePool(pool);
+  const { byType, signatures, keyKinds } = preparePool(pool);
   const used = new Set<string>();
   const chosen: Question[] = [];
   const shortfall: Paper['shortfall'] = [];
@@ -106,8 +109,7 @@ export const assemblePaper = (blueprint: Pick<Blueprint, 'id' | 'sections'>, poo
     const stale = order.filter((members) => members.every((question) => seen.has(question.id)));
     // No key takes more than its share of the section while other templates can fill it: a template
     // whose variants would all exceed it waits, and is taken only if the section is still short.
-    const distinctKeys = new Set(templates.flat().map((question) => question.answer.join(''))).size;
-    const share = Math.floor(section.count / Math.max(distinctKeys, 1)) + 1;
+    const share = Math.floor(section.count / Math.max(keyKinds.get(section.type) ?? 1, 1)) + 1;
     const take = (members: Question[], capped: boolean): boolean => {
       // Two templates can still read alike (the same wording with other figures): one of them only.
       const distinct = members.filter((question) => !used.has(signatures.get(question)!));
