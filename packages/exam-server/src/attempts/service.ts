@@ -9,6 +9,7 @@ import { applyOverrides, baseBlueprints, type Blueprint } from '../papers/bluepr
 import { accuracyChart, scoreHistoryChart } from './charts.js';
 import { beijingTime, durationText } from './china-time.js';
 import { assemblePaper, pointsFor, seededRandom, shuffled } from '../papers/assemble.js';
+import { fitBlueprint } from '../papers/fit.js';
 import type { QuestionCatalogue } from '../questions/catalogue.js';
 import { isCorrect, publicQuestion, type Question } from '../questions/question.js';
 import type { AnswerRecord, Attempt, Repository, User } from '../store/repository.js';
@@ -22,7 +23,8 @@ export interface ServiceOptions {
 const answerKeysOf = (question: Question) => question.options.map((option) => option.key);
 
 export const createExamService = (repository: Repository, catalogue: QuestionCatalogue, options: ServiceOptions) => {
-  const blueprints = async (): Promise<Blueprint[]> => applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
+  // Each blueprint is fitted to its pool, so a mock the law cannot fill is offered shortened before 开始.
+  const blueprints = async (): Promise<Blueprint[]> => Promise.all(applyOverrides(baseBlueprints(), await repository.blueprintOverrides()).map(async (plan) => fitBlueprint(plan, await catalogue.forSources(plan.sources))));
   const blueprint = async (id: string) => {
     const found = (await blueprints()).find((candidate) => candidate.id === id);
     if (!found) throw new RequestError(404, `未找到试卷蓝图 ${id} / unknown blueprint`, [{ path: 'blueprintId', message: 'unknown blueprint' }]);
