@@ -1,34 +1,168 @@
-// Benchmark: assessing one mine against every coal rule in force, with assess() (json-rules-engine plus
-// the three-valued explanations) and with the same rules in a bare json-rules-engine Engine. Prints figures.
+// Benchmark of evaluation: assess() per sector and assessMany() over 10,000 enterprises, each beside a plain
+// json-rules-engine Engine on the same rules and facts (medians of interleaved runs, ratios), peak memory,
+// and cold start as a process sees it. ANQUAN_BENCH_DIST points at another build to compare (e.g. main's).
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
-import { assess, loadRuleDocuments, registerDerivedFacts, registerOperators, toEngineRules } from '../dist/index.js';
+import { completeFacts } from '../../../tests/support/arbitrary-facts.js';
+import type * as Library from '../src/index.js';
 
-const sector = 'coal-mine';
+const here = dirname(fileURLToPath(import.meta.url));
+const distEntry = process.env.ANQUAN_BENCH_DIST ?? join(here, '..', 'dist', 'index.js');
+const lib = (await import(pathToFileURL(distEntry).href)) as typeof Library;
 const asOf = '2026-09-01';
-const document = loadRuleDocuments().documents.find((candidate) => candidate.sector === sector && candidate.effectiveFrom <= asOf && (candidate.effectiveTo === null || asOf <= candidate.effectiveTo));
-if (!document) throw new Error('no coal document in force');
+const seed = Number(process.env.BENCH_SEED ?? 20261202);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
+console.log(`library: ${distEntry}; as of ${asOf}; seed ${seed}; ${rounds} interleaved rounds`);
 
-// One mine: the union of the rules' hazard examples (later ones win), so most conditions have an answer.
-const facts: Record<string, unknown> = Object.assign({}, ...document.rules.map((rule) => rule.exam?.hazardExample ?? {}));
+type Facts = Record<string, unknown>;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const peakMiB = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+const hasNewApi = 'assessMany' in lib;
 
-const bare = new Engine([], { allowUndefinedFacts: true });
-registerOperators(bare);
-registerDerivedFacts(bare, document);
-const rules = toEngineRules(document);
-for (const rule of rules) bare.setCondition(String(rule.name), rule.conditions);
-for (const rule of rules) bare.addRule(rule);
-
-const measure = async (label: string, iterations: number, task: () => Promise<unknown>) => {
-  for (let index = 0; index < 20; index += 1) await task();
-  const started = performance.now();
-  for (let index = 0; index < iterations; index += 1) await task();
-  const perRun = (performance.now() - started) / iterations;
-  console.log(`${label.padEnd(44)} ${perRun.toFixed(3).padStart(9)} ms/assessment  (${iterations} runs)`);
-  return perRun;
+/** A plain json-rules-engine Engine per document: our operators, derived facts and named conditions, nothing else. */
+const plainEngine = (document: Library.LoadedDocument): Engine => {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  lib.registerOperators(engine);
+  lib.registerDerivedFacts(engine, document);
+  const rules = lib.toEngineRules(document);
+  if ('registerConditions' in lib) (lib as typeof Library).registerConditions(engine, document);
+  else for (const rule of rules) engine.setCondition(String(rule.name), rule.conditions);
+  for (const rule of rules) engine.addRule(rule);
+  return engine;
 };
 
-console.log(`coal-mine ${document.id}@${document.version}: ${document.rules.length} rules, ${Object.keys(facts).length} facts answered`);
-const ours = await measure('assess() — json-rules-engine + explanations', 300, () => assess(sector, facts, { asOf }));
-const plain = await measure('bare json-rules-engine Engine.run()', 300, () => bare.run({ ...facts }));
-console.log(`ratio assess / bare json-rules-engine: ${(ours / plain).toFixed(2)}×`);
+const documents = lib.loadRuleDocuments().documents.filter((document) => document.kind === 'major-hazard-criteria' && document.rules.length > 0);
+const inForce = (document: Library.LoadedDocument) => document.effectiveFrom <= asOf && (document.effectiveTo === null || asOf <= document.effectiveTo);
+const sectors = [...new Set(documents.filter(inForce).map((document) => document.sector))];
+const engines = new Map(documents.map((document) => [document, plainEngine(document)]));
+const enginesOf = (sector: string) => documents.filter((document) => document.sector === sector && inForce(document)).map((document) => engines.get(document)!);
+
+/** Profiles of one enterprise: every fact answered, half of them, and the union of the hazard examples. */
+const profilesOf = (sector: string, index: number): Record<'complete' | 'half missing' | 'hazard-heavy', Facts> => {
+  const inForceHere = documents.filter((document) => document.sector === sector && inForce(document));
+  const complete: Facts = Object.assign({}, ...inForceHere.map((document) => fc.sample(completeFacts(document as never), { seed: seed + index, numRuns: 1 })[0]));
+  const keys = Object.keys(complete);
+  const kept = fc.sample(fc.subarray(keys, { minLength: Math.floor(keys.length / 2), maxLength: Math.floor(keys.length / 2) }), { seed: seed + index, numRuns: 1 })[0]!;
+  const half = Object.fromEntries(kept.map((key) => [key, complete[key]]));
+  const heavy: Facts = Object.assign({}, ...inForceHere.flatMap((document) => document.rules.map((rule) => rule.exam?.hazardExample ?? {})));
+  return { complete, 'half missing': half, 'hazard-heavy': heavy };
+};
+
+const runEngines = async (list: Engine[], facts: Facts) => {
+  for (const engine of list) await engine.run({ ...facts });
+};
+
+// 1. assess per sector and profile.
+console.log('\n## assess() per sector vs a plain json-rules-engine Engine (median ms per enterprise)');
+console.log('| sector | facts | answered | Engine | assess (default) | ratio | assess explain none | ratio |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+for (const sector of sectors) {
+  const list = enginesOf(sector);
+  for (const [profile, facts] of Object.entries(profilesOf(sector, 0))) {
+    const times = { engine: [] as number[], assess: [] as number[], none: [] as number[] };
+    for (let round = -3; round < rounds; round += 1) {
+      let started = performance.now();
+      await runEngines(list, facts);
+      const engine = performance.now() - started;
+      started = performance.now();
+      await lib.assess(sector, facts, { asOf });
+      const assess = performance.now() - started;
+      started = performance.now();
+      await lib.assess(sector, facts, { asOf, explain: 'none' } as never);
+      const none = performance.now() - started;
+      if (round < 0) continue;
+      times.engine.push(engine);
+      times.assess.push(assess);
+      times.none.push(none);
+    }
+    const [engine, assess, none] = [median(times.engine), median(times.assess), median(times.none)];
+    console.log(`| ${sector} | ${profile} | ${Object.keys(facts).length} | ${engine.toFixed(3)} | ${assess.toFixed(3)} | ${(assess / engine).toFixed(3)}× | ${none.toFixed(3)} | ${(none / engine).toFixed(3)}× |`);
+  }
+}
+console.log(`peak RSS so far: ${peakMiB()} MiB`);
+
+// 2. Screening 10,000 enterprises across sectors.
+const batch = Array.from({ length: enterprises }, (_, index) => {
+  const sector = sectors[index % sectors.length]!;
+  const profiles = profilesOf(sector, 1 + (index % 50));
+  const facts = [profiles.complete, profiles['half missing'], profiles['hazard-heavy']][index % 3]!;
+  return { sector, facts, asOf };
+});
+const naive = async (items: typeof batch) => {
+  let hazards = 0;
+  for (const item of items) {
+    for (const engine of enginesOf(item.sector)) hazards += (await engine.run({ ...item.facts })).events.length;
+  }
+  return hazards;
+};
+const screen = async (items: typeof batch, workers: number) => {
+  let hazards = 0;
+  if (!hasNewApi) {
+    for (const item of items) hazards += (await lib.assess(item.sector, item.facts, { asOf })).summary.hazard;
+    return hazards;
+  }
+  for await (const result of (lib as typeof Library).assessMany(items, { explain: 'none', findings: 'hazards', workers })) {
+    if (!lib.isItemError(result)) hazards += result.summary.hazard;
+  }
+  return hazards;
+};
+// The naive loop costs tens of milliseconds an enterprise: it is timed on interleaved samples and scaled.
+const sample = Number(process.env.BENCH_NAIVE_SAMPLE ?? 300);
+const chunks = 3;
+const naiveTimes: number[] = [];
+const screenTimes: number[] = [];
+for (let chunk = 0; chunk < chunks; chunk += 1) {
+  const items = batch.slice(chunk * (sample / chunks), (chunk + 1) * (sample / chunks));
+  let started = performance.now();
+  await naive(items);
+  naiveTimes.push((performance.now() - started) / items.length);
+  started = performance.now();
+  await screen(items, 1);
+  screenTimes.push((performance.now() - started) / items.length);
+}
+console.log(`\n## screening ${enterprises} enterprises across ${sectors.length} sectors (complete, half missing, hazard-heavy in turn)`);
+console.log('| run | wall s | ms per enterprise | enterprises/s | vs naive |');
+console.log('|---|---:|---:|---:|---:|');
+const naivePer = median(naiveTimes);
+console.log(`| naive loop over plain Engines (${sample} sampled, scaled) | ${((naivePer * enterprises) / 1000).toFixed(1)} | ${naivePer.toFixed(3)} | ${(1000 / naivePer).toFixed(0)} | 1× |`);
+console.log(`| ${hasNewApi ? 'assessMany, one core' : 'loop over assess()'} (same ${sample}) | — | ${median(screenTimes).toFixed(3)} | ${(1000 / median(screenTimes)).toFixed(0)} | ${(naivePer / median(screenTimes)).toFixed(1)}× |`);
+const full = async (label: string, workers: number) => {
+  const started = performance.now();
+  await screen(batch, workers);
+  const seconds = (performance.now() - started) / 1000;
+  const per = (seconds * 1000) / enterprises;
+  console.log(`| ${label} | ${seconds.toFixed(2)} | ${per.toFixed(3)} | ${(enterprises / seconds).toFixed(0)} | ${(naivePer / per).toFixed(1)}× |`);
+};
+if (hasNewApi || process.env.BENCH_FULL_OLD) await full(hasNewApi ? `assessMany, one core, all ${enterprises}` : `loop over assess(), all ${enterprises}`, 1);
+if (hasNewApi) await full(`assessMany, ${Number(process.env.BENCH_WORKERS ?? 2)} worker threads, all ${enterprises}`, Number(process.env.BENCH_WORKERS ?? 2));
+console.log(`peak RSS of this process: ${peakMiB()} MiB`);
+
+// 3. Cold start: a new process imports the library and assesses one coal mine.
+const coal = profilesOf('coal-mine', 0)['hazard-heavy'];
+const coldScript = `const t=performance.now();const l=await import(${JSON.stringify(pathToFileURL(distEntry).href)});await l.assess('coal-mine',${JSON.stringify(coal)},{asOf:'${asOf}'});`;
+const bareScript = `await import('node:fs');`;
+const wall = (script: string) => {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: process.env });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return performance.now() - started;
+};
+const cold: number[] = [];
+const bare: number[] = [];
+for (let round = 0; round < 5; round += 1) {
+  bare.push(wall(bareScript));
+  cold.push(wall(coldScript));
+}
+console.log(`\n## cold start (process wall time, median of 5 interleaved)`);
+console.log(`| bare node process | import + first coal assess | difference |`);
+console.log(`|---:|---:|---:|`);
+console.log(`| ${median(bare).toFixed(0)} ms | ${median(cold).toFixed(0)} ms | ${(median(cold) - median(bare)).toFixed(0)} ms |`);

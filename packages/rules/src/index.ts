@@ -12,13 +12,16 @@ export {
   type DocumentInForce,
   type Notice,
   type Status,
+  type AssessOptions,
+  type Explain,
 } from './engine/assess.js';
+export { assessMany, isItemError, type AssessManyOptions, type BatchItem, type BatchResult, type ItemError } from './engine/batch.js';
 export type { LeafReason, Outcome } from './engine/three-valued.js';
-export { registerOperators, registerDerivedFacts, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
+export { registerOperators, registerDerivedFacts, registerConditions, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
 export { InputError, type InputIssue } from './validation/issues.js';
 export { todayInChina } from './engine/as-of.js';
 export type { Bilingual, Citation, Rule, RuleDocument, Threshold } from './documents/format.js';
-export { loadRulesData as loadRuleDocuments, rulesDataDirectory, type LoadedDocument } from './documents/load.js';
+export { loadRulesData as loadRuleDocuments, rulesDataDirectory, RulesDataError, type LoadedDocument } from './documents/load.js';
 export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';
 export { crossesThreshold } from './engine/threshold.js';
 /** Exact rational arithmetic (bigint fractions), as the engine uses it at boundaries. */

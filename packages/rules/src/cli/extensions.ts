@@ -9,6 +9,8 @@ export interface CommandContext {
 export interface CommandExtension {
   name: string;
   usage: string;
+  /** The command parses all its arguments itself (including --as-of), instead of main's shared options. */
+  ownOptions?: boolean;
   run: (args: string[], context: CommandContext) => Promise<number> | number;
 }
 

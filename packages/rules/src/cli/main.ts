@@ -8,9 +8,11 @@ import { factsSchema } from '../facts/facts-schema.js';
 import { InputError } from '../validation/issues.js';
 import { formatReport } from './report.js';
 import { calcCommand } from './calc.js';
+import { screenCommand } from './screen.js';
+import { RulesDataError } from '../documents/load.js';
 import type { CommandExtension } from './extensions.js';
 
-const commandExtensions: CommandExtension[] = [calcCommand];
+const commandExtensions: CommandExtension[] = [calcCommand, screenCommand];
 
 const usage = `用法 / usage:
   anquan assess --sector <行业> <facts.json> [--as-of YYYY-MM-DD] [--json] [--all]
@@ -18,7 +20,8 @@ const usage = `用法 / usage:
   anquan documents [--sector <行业>] [--as-of YYYY-MM-DD]
   anquan schema --sector <行业> [--as-of YYYY-MM-DD]
 ${commandExtensions.map((extension) => `  ${extension.usage}`).join('\n')}
-退出码 / exit codes: 0 无重大事故隐患 (no hazard), 1 发现重大事故隐患 (hazards found), 2 输入有误 (bad input)`;
+退出码 / exit codes: 0 无重大事故隐患 (no hazard), 1 发现重大事故隐患 (hazards found), 2 输入有误 (bad input),
+  3 规则数据有误 (rules-data is broken), 4 内部错误 (internal error)`;
 
 const readJson = (path: string | undefined, what: string): unknown => {
   if (!path) throw new InputError([{ path: what, message: 'expected the path of a JSON file' }]);
@@ -36,6 +39,9 @@ const readJson = (path: string | undefined, what: string): unknown => {
 };
 
 const run = async (argv: string[]): Promise<number> => {
+  // A command with options of its own reads them itself.
+  const own = commandExtensions.find((extension) => extension.ownOptions && extension.name === argv[0]);
+  if (own) return own.run(argv.slice(1), { asOf: undefined, json: false, print: (value) => process.stdout.write(`${String(value)}\n`), readJson });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -102,9 +108,13 @@ run(process.argv.slice(2)).then(
       process.stderr.write(`${error.message}\n`);
     } else if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${error.message}\n${usage}\n`);
+    } else if (error instanceof RulesDataError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 3;
+      return;
     } else {
       process.stderr.write(`内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 3;
+      process.exitCode = 4;
       return;
     }
     process.exitCode = 2;

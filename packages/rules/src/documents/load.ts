@@ -1,10 +1,11 @@
-// Loads rules-data once, validates every file with zod, and answers which versions are in force.
+// Loads rules-data once, checks all of it (see checks.ts), and answers which versions are in force.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { bilingualSchema, ruleDocumentSchema, type RuleDocument } from './format.js';
-import { formatIssues } from '../validation/issues.js';
+import { crossDocumentProblems } from './checks.js';
+import { cacheKey, readChecked, writeChecked } from './checked-cache.js';
 
 const sectorSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingualSchema });
 export type Sector = z.infer<typeof sectorSchema>;
@@ -30,38 +31,136 @@ export const rulesDataDirectory = (): string => {
 const documentFiles = (directory: string): string[] =>
   readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    if (statSync(path).isDirectory()) return ['question-bank', 'exams'].includes(name) ? [] : documentFiles(path);
-    return name.endsWith('.json') && name !== 'sectors.json' ? [path] : [];
+    if (statSync(path).isDirectory()) return ['question-bank', 'exams', 'schema'].includes(name) ? [] : documentFiles(path);
+    // sectors.json lists the sectors; facts.json beside a sector's documents is its fact vocabulary.
+    return name.endsWith('.json') && name !== 'sectors.json' && name !== 'facts.json' ? [path] : [];
   });
 
-export class RulesDataError extends Error {}
+/** Broken rules-data: the message names every problem found, each with its file and where in it. */
+export class RulesDataError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`rules-data 有误 / rules-data is broken (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'RulesDataError';
+    this.problems = problems;
+  }
+}
 
-/** Parses one rules-data file; throws a RulesDataError naming the file and every offending field. */
+/** Parses JSON text; a syntax error becomes a problem naming the file, line and column. */
+export const parseJsonFile = (text: string, file: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    let where = '';
+    if (lineColumn) where = `:${lineColumn[1]}:${lineColumn[2]}`;
+    else {
+      const offset = position ? Number(position[1]) : text.length;
+      const before = text.slice(0, offset).split('\n');
+      where = `:${before.length}:${before.at(-1)!.length + 1}`;
+    }
+    throw new RulesDataError([`${file}${where}: not valid JSON (${message})`]);
+  }
+};
+
+/** A JSON path such as $.rules[3].conditions.all[0].fact. */
+const jsonPath = (path: readonly PropertyKey[]): string =>
+  `$${path.map((part) => (typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(String(part)) ? `.${String(part)}` : `[${JSON.stringify(String(part))}]`)).join('')}`;
+
+/** Parses one rules-data file; throws a RulesDataError naming the file and the JSON path of every offending field. */
 export const parseDocument = (raw: unknown, file: string): LoadedDocument => {
   const parsed = ruleDocumentSchema.safeParse(raw);
-  if (!parsed.success) throw new RulesDataError(`${file}:\n${formatIssues(parsed.error.issues, '').join('\n')}`);
+  if (!parsed.success) {
+    throw new RulesDataError(
+      parsed.error.issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => `${file} ${jsonPath([...issue.path, key])}: unknown field`)
+          : [`${file} ${jsonPath(issue.path)}: ${issue.message}`],
+      ),
+    );
+  }
   return { ...parsed.data, file };
 };
 
 let cache: { sectors: Sector[]; documents: LoadedDocument[] } | undefined;
 
+/**
+ * Loads rules-data once per process and checks it completely: JSON syntax, the format, ids unique within
+ * and across documents, references that resolve, facts the sector's vocabulary declares, versions of one
+ * document that do not overlap. Every problem found is reported at once in one RulesDataError. What
+ * passed is cached (checked-cache.ts), so the next process with the same data and code starts fast.
+ */
 export const loadRulesData = (): { sectors: Sector[]; documents: LoadedDocument[] } => {
   if (cache) return cache;
   const directory = rulesDataDirectory();
-  const sectors = z.array(sectorSchema).parse(JSON.parse(readFileSync(join(directory, 'sectors.json'), 'utf8')));
-  const documents = documentFiles(directory)
-    .sort()
-    .map((path) => parseDocument(JSON.parse(readFileSync(path, 'utf8')), relative(directory, path)));
-  cache = { sectors, documents };
+  const paths = documentFiles(directory).sort();
+  // Data and code unchanged since a process last checked them: take what it checked.
+  const key = cacheKey([join(directory, 'sectors.json'), ...paths]);
+  const checked = readChecked<{ sectors: Sector[]; documents: LoadedDocument[] }>(key);
+  if (checked) {
+    cache = checked;
+    return cache;
+  }
+  const texts = new Map<string, string>([['sectors.json', readFileSync(join(directory, 'sectors.json'), 'utf8')]]);
+  for (const path of paths) texts.set(relative(directory, path), readFileSync(path, 'utf8'));
+  cache = checkRulesData(texts);
+  writeChecked(key, cache);
   return cache;
+};
+
+/** Parses and checks rules-data given as file texts (sectors.json and the documents, by path below rules-data/). */
+export const checkRulesData = (texts: ReadonlyMap<string, string>): { sectors: Sector[]; documents: LoadedDocument[] } => {
+  const problems: string[] = [];
+  const attempt = <T>(task: () => T): T | undefined => {
+    try {
+      return task();
+    } catch (error) {
+      if (error instanceof RulesDataError) problems.push(...error.problems);
+      else throw error;
+      return undefined;
+    }
+  };
+  const sectors =
+    attempt(() => {
+      const raw = parseJsonFile(texts.get('sectors.json') ?? '', 'sectors.json');
+      const parsed = z.array(sectorSchema).safeParse(raw);
+      if (!parsed.success) throw new RulesDataError(parsed.error.issues.map((issue) => `sectors.json ${jsonPath(issue.path)}: ${issue.message}`));
+      return parsed.data;
+    }) ?? [];
+  const documents = [...texts]
+    .filter(([file]) => file !== 'sectors.json')
+    .flatMap(([file, text]) => {
+      const document = attempt(() => parseDocument(parseJsonFile(text, file), file));
+      return document ? [document] : [];
+    });
+  problems.push(...crossDocumentProblems(sectors, documents));
+  if (problems.length > 0) throw new RulesDataError(problems);
+  return { sectors, documents };
+};
+
+/** Forgets what was loaded (tests that point ANQUAN_RULES_DATA elsewhere). */
+export const resetRulesDataCache = (): void => {
+  cache = undefined;
+  inForce.clear();
 };
 
 export const isInForce = (document: RuleDocument, asOf: string): boolean =>
   document.effectiveFrom <= asOf && (document.effectiveTo === null || asOf <= document.effectiveTo);
 
 /** Every document of the sector in force on `asOf` (one version per document id; supplements included). */
-export const documentsInForce = (sector: string, asOf: string): LoadedDocument[] =>
-  loadRulesData().documents.filter((document) => document.sector === sector && isInForce(document, asOf));
+export const documentsInForce = (sector: string, asOf: string): LoadedDocument[] => {
+  const key = `${sector}@${asOf}`;
+  let documents = inForce.get(key);
+  if (!documents) {
+    documents = loadRulesData().documents.filter((document) => document.sector === sector && isInForce(document, asOf));
+    if (inForce.size > 10_000) inForce.clear();
+    inForce.set(key, documents);
+  }
+  return documents;
+};
+const inForce = new Map<string, LoadedDocument[]>();
 
 /** The version of one document in force on `asOf`, if any. */
 export const documentVersionInForce = (documentId: string, asOf: string): LoadedDocument | undefined =>

@@ -1,11 +1,11 @@
 // assess(): the documents in force on a date, every rule three-valued with its reasons and citation.
-import type { Bilingual, Condition, Rule } from '../documents/format.js';
+import type { Bilingual, Rule, RuleDocument } from '../documents/format.js';
 import { documentsInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
-import { describeFact, validateFacts, vocabularyFor } from '../facts/vocabulary.js';
+import { describeFact, vocabularyFor } from '../facts/vocabulary.js';
 import { InputError } from '../validation/issues.js';
-import { firedRuleIds } from './json-rules-engine.js';
-import { applicabilityOf, fullTestOf } from './rule-tests.js';
-import { evaluateCondition, leavesOf, missingFactsOf, type EvaluationContext, type LeafReason, type Outcome } from './three-valued.js';
+import { compileDocument, outcomeNames, TRUE, UNKNOWN, type CompiledDocument } from './compiled.js';
+import { factsValidatorFor, finiteDomainsOf } from './fast-validation.js';
+import type { LeafReason, Outcome } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
 
 export type Status = 'hazard' | 'clear' | 'unknown';
@@ -62,15 +62,27 @@ export interface Assessment {
   notices: Notice[];
   findings: Finding[];
   /** Counts first-level items only (sub-items are reported, and make their item fire, but are not counted twice). */
-  summary: { hazard: number; clear: number; unknown: number; notApplicable: number; unverified: number };
+  summary: {
+    hazard: number;
+    clear: number;
+    unknown: number;
+    notApplicable: number;
+    unverified: number;
+    /** Hazards on items whose text is verified, and on items marked unverified (together: `hazard`). */
+    hazardVerified: number;
+    hazardUnverified: number;
+  };
 }
 
 const statusOf: Record<Outcome, Status> = { true: 'hazard', false: 'clear', unknown: 'unknown' };
 
-const explain = (status: Status, applicable: boolean | null, missing: string[]): Bilingual => {
-  if (applicable === false) return { zh: '本项不适用于所填情况。', en: 'This item does not apply to the situation described.' };
-  if (status === 'hazard') return { zh: '构成重大事故隐患：判定条件均已成立。', en: 'A major accident hazard: the conditions of this item hold.' };
-  if (status === 'clear') return { zh: '不构成：判定条件不成立。', en: 'Clear: the conditions of this item do not hold.' };
+const notApplicableText: Bilingual = { zh: '本项不适用于所填情况。', en: 'This item does not apply to the situation described.' };
+const hazardText: Bilingual = { zh: '构成重大事故隐患：判定条件均已成立。', en: 'A major accident hazard: the conditions of this item hold.' };
+const clearText: Bilingual = { zh: '不构成：判定条件不成立。', en: 'Clear: the conditions of this item do not hold.' };
+const explanationOf = (status: Status, applicable: boolean | null, missing: string[]): Bilingual => {
+  if (applicable === false) return notApplicableText;
+  if (status === 'hazard') return hazardText;
+  if (status === 'clear') return clearText;
   return {
     zh: `尚不能判定，需查明：${missing.join('、')}。`,
     en: `Cannot be decided yet; find out: ${missing.join(', ')}.`,
@@ -123,45 +135,44 @@ const noticesFor = (documents: LoadedDocument[], asOf: string): Notice[] => {
   });
 };
 
-/** Evaluates every rule of one document (or only `ruleIds`) on validated facts. */
-export const assessDocument = async (
-  document: LoadedDocument,
-  facts: Record<string, unknown>,
-  ruleIds?: readonly string[],
-): Promise<Finding[]> => {
-  const vocabulary = vocabularyFor(document.sector);
-  if (!vocabulary) throw new Error(`no fact vocabulary for sector ${document.sector}`);
-  const rulesById = new Map(document.rules.map((rule) => [rule.id, rule]));
-  const context: EvaluationContext = {
-    document,
-    facts,
-    describe: (fact) => describeFact(vocabulary, document, fact),
-    resolve: (name): Condition => {
-      const rule = rulesById.get(name);
-      if (!rule) throw new Error(`${document.file}: condition refers to unknown rule ${name}`);
-      return fullTestOf(document, rule);
-    },
-  };
-  const fired = await firedRuleIds(document, facts, ruleIds);
-  const rules = ruleIds ? document.rules.filter((rule) => ruleIds.includes(rule.id)) : document.rules;
-  return rules.map((rule: Rule): Finding => {
-    const trace = evaluateCondition(fullTestOf(document, rule), context);
-    // json-rules-engine decides the verdict; the three-valued pass adds "unknown" and the reasons. When
-    // the pass is decided it must agree with the engine, or the data or an operator is broken.
-    if (trace.outcome !== 'unknown' && (trace.outcome === 'true') !== fired.has(rule.id)) {
-      throw new Error(`${rule.id}: json-rules-engine and the three-valued evaluation disagree`);
-    }
-    const applicability = applicabilityOf(document, rule);
-    const applicableOutcome = applicability ? evaluateCondition(applicability, context).outcome : 'true';
-    const applicable = applicableOutcome === 'unknown' ? null : applicableOutcome === 'true';
-    const status = statusOf[trace.outcome];
-    const missingFacts = missingFactsOf(trace);
+export type Explain = 'all' | 'decided' | 'none';
+
+export interface AssessOptions {
+  asOf?: string;
+  /**
+   * Which reasons each finding carries: every condition ('all', the default), only the conditions that
+   * decide its status ('decided'), or none ('none', for screening many enterprises).
+   */
+  explain?: Explain;
+  /** Also run json-rules-engine and throw if a decided verdict differs from it (for debugging the data). */
+  crossCheck?: boolean;
+}
+
+const compiledDocuments = new WeakMap<RuleDocument, CompiledDocument>();
+
+/** A document compiled once, on first use. */
+export const compiledDocumentFor = (document: LoadedDocument): CompiledDocument => {
+  let compiled = compiledDocuments.get(document);
+  if (!compiled) {
+    const vocabulary = vocabularyFor(document.sector);
+    if (!vocabulary) throw new Error(`no fact vocabulary for sector ${document.sector}`);
+    compiled = compileDocument(document, (fact) => describeFact(vocabulary, document, fact), finiteDomainsOf(vocabulary));
+    compiledDocuments.set(document, compiled);
+  }
+  return compiled;
+};
+
+interface RuleConstants {
+  title: Bilingual;
+  category: { id: string; title: Bilingual };
+  citation: FindingCitation;
+}
+const ruleConstants = new WeakMap<Rule, RuleConstants>();
+const constantsOf = (document: LoadedDocument, rule: Rule): RuleConstants => {
+  let constants = ruleConstants.get(rule);
+  if (!constants) {
     const category = document.categories.find((candidate) => candidate.id === rule.category);
-    return {
-      ruleId: rule.id,
-      status,
-      applicable,
-      verified: rule.verified,
+    constants = {
       title: rule.title,
       category: { id: rule.category, title: category?.title ?? { zh: rule.category, en: rule.category } },
       citation: {
@@ -173,10 +184,63 @@ export const assessDocument = async (
         subItem: rule.citation.subItem ?? null,
         label: rule.citation.label,
       },
+    };
+    ruleConstants.set(rule, constants);
+  }
+  return constants;
+};
+
+/** Evaluates every rule of one document (or only `ruleIds`) on validated facts. */
+export const assessDocument = async (
+  document: LoadedDocument,
+  facts: Record<string, unknown>,
+  ruleIds?: readonly string[],
+  options: Pick<AssessOptions, 'explain' | 'crossCheck'> = {},
+): Promise<Finding[]> => {
+  const findings = findingsOf(document, facts, ruleIds, options.explain ?? 'all');
+  if (options.crossCheck) {
+    const { firedRuleIds } = await import('./reference-engine.js');
+    const fired = await firedRuleIds(document, facts, ruleIds);
+    for (const finding of findings) {
+      if (finding.status !== 'unknown' && (finding.status === 'hazard') !== fired.has(finding.ruleId)) {
+        throw new Error(`${finding.ruleId}: json-rules-engine and the three-valued evaluation disagree`);
+      }
+    }
+  }
+  return findings;
+};
+
+/** The synchronous heart of assess: compiled evaluation, reasons as asked. */
+export const findingsOf = (document: LoadedDocument, facts: Record<string, unknown>, ruleIds: readonly string[] | undefined, explain: Explain): Finding[] => {
+  const compiled = compiledDocumentFor(document);
+  const scope = compiled.newScope(facts);
+  const rules = ruleIds
+    ? ruleIds.map((id) => {
+        const rule = compiled.rulesById.get(id);
+        if (!rule) throw new InputError([{ path: 'ruleIds', message: `unknown rule ${id} in ${document.id}@${document.version}` }]);
+        return rule;
+      })
+    : compiled.rules;
+  return rules.map((compiledRule): Finding => {
+    const { rule, applicability, test } = compiledRule;
+    const outcome = compiled.outcomeOf(compiledRule, scope);
+    const applicableOutcome = applicability ? applicability.evaluate(scope) : TRUE;
+    const applicable = applicableOutcome === UNKNOWN ? null : applicableOutcome === TRUE;
+    const status = statusOf[outcomeNames[outcome]!];
+    const missingFacts = outcome === UNKNOWN ? compiled.missingFactsOf(test, scope) : [];
+    const constants = constantsOf(document, rule);
+    return {
+      ruleId: rule.id,
+      status,
+      applicable,
+      verified: rule.verified,
+      title: constants.title,
+      category: constants.category,
+      citation: constants.citation,
       partOf: rule.partOf ?? null,
       missingFacts,
-      reasons: leavesOf(trace),
-      explanation: explain(status, applicable, missingFacts),
+      reasons: explain === 'none' ? [] : compiled.reasonsOf(test, scope, explain),
+      explanation: explanationOf(status, applicable, missingFacts),
       readings: rule.readings,
     };
   });
@@ -192,28 +256,62 @@ export const knownSector = (sector: unknown): string => {
 };
 
 /** Assesses facts about one enterprise or site against every document of its sector in force on `asOf`. */
-export const assess = async (sector: string, facts: unknown, options: { asOf?: string } = {}): Promise<Assessment> => {
+export const assess = async (sector: string, facts: unknown, options: AssessOptions = {}): Promise<Assessment> => {
+  const assessment = assessNow(sector, facts, options);
+  if (options.crossCheck) {
+    for (const document of documentsInForce(assessment.sector, assessment.asOf)) {
+      await assessDocument(document, factsValidatorFor(vocabularyFor(assessment.sector)!)(facts), undefined, { explain: 'none', crossCheck: true });
+    }
+  }
+  return assessment;
+};
+
+const explainModes: readonly Explain[] = ['all', 'decided', 'none'];
+
+/** assess() without the promise: what batches and workers call. */
+export const assessNow = (sector: string, facts: unknown, options: AssessOptions = {}): Assessment => {
   const sectorId = knownSector(sector);
   const asOf = resolveAsOf(options.asOf);
-  const validFacts = validateFacts(vocabularyFor(sectorId)!, facts);
+  const explain = options.explain ?? 'all';
+  if (!explainModes.includes(explain)) throw new InputError([{ path: 'options.explain', message: `expected one of: ${explainModes.join(', ')}, got ${JSON.stringify(explain)}` }]);
+  const validFacts = factsValidatorFor(vocabularyFor(sectorId)!)(facts);
   const documents = documentsInForce(sectorId, asOf);
-  const findings = (await Promise.all(documents.map((document) => assessDocument(document, validFacts)))).flat();
-  const firstLevel = findings.filter((finding) => finding.partOf === null);
-  const count = (status: Status) => firstLevel.filter((finding) => finding.status === status).length;
+  const findings = documents.length === 1 ? findingsOf(documents[0]!, validFacts, undefined, explain) : documents.flatMap((document) => findingsOf(document, validFacts, undefined, explain));
+  const described = describedDocuments(documents, asOf);
   return {
     sector: sectorId,
     asOf,
-    documents: documents.map(describeDocument),
-    notices: noticesFor(documents, asOf),
+    documents: described.documents,
+    notices: described.notices,
     findings,
-    summary: {
-      hazard: count('hazard'),
-      clear: count('clear'),
-      unknown: count('unknown'),
-      notApplicable: firstLevel.filter((finding) => finding.applicable === false).length,
-      unverified: firstLevel.filter((finding) => !finding.verified).length,
-    },
+    summary: summaryOf(findings),
   };
+};
+
+const described = new WeakMap<LoadedDocument[], Map<string, { documents: DocumentInForce[]; notices: Notice[] }>>();
+/** What the assessment says about the documents in force, built once per set of documents and date. */
+const describedDocuments = (documents: LoadedDocument[], asOf: string): { documents: DocumentInForce[]; notices: Notice[] } => {
+  let byDate = described.get(documents);
+  if (!byDate) described.set(documents, (byDate = new Map()));
+  let result = byDate.get(asOf);
+  if (!result) byDate.set(asOf, (result = { documents: documents.map(describeDocument), notices: noticesFor(documents, asOf) }));
+  return { documents: [...result.documents], notices: [...result.notices] };
+};
+
+/** Counts first-level items; hazards are also split by whether the item's text is verified. */
+const summaryOf = (findings: readonly Finding[]): Assessment['summary'] => {
+  const summary = { hazard: 0, clear: 0, unknown: 0, notApplicable: 0, unverified: 0, hazardVerified: 0, hazardUnverified: 0 };
+  for (const finding of findings) {
+    if (finding.partOf !== null) continue;
+    summary[finding.status] += 1;
+    if (finding.applicable === false) summary.notApplicable += 1;
+    if (!finding.verified) summary.unverified += 1;
+    if (finding.status === 'hazard') {
+      if (finding.verified) summary.hazardVerified += 1;
+      else summary.hazardUnverified += 1;
+    }
+  }
+  return summary;
 };
 
 /**
@@ -227,5 +325,5 @@ export const assessRules = async (
 ): Promise<Finding[]> => {
   const loaded = loadRulesData().documents.find((candidate) => candidate.id === document.id && candidate.version === document.version);
   if (!loaded) throw new InputError([{ path: 'document', message: `unknown document ${document.id}@${document.version}` }]);
-  return assessDocument(loaded, validateFacts(vocabularyFor(loaded.sector)!, facts), ruleIds);
+  return assessDocument(loaded, factsValidatorFor(vocabularyFor(loaded.sector)!)(facts), ruleIds);
 };

@@ -1,9 +1,11 @@
 // Wiring to json-rules-engine: our operator, our derived facts, and each document's rules in the engine's
-// own format, so that a plain Engine given these can evaluate rules-data without Anquan.
-import { Engine, type RuleProperties } from 'json-rules-engine';
+// own format, so that a plain Engine given these can evaluate rules-data without Anquan. Types only:
+// the library itself loads json-rules-engine only when asked to cross-check (reference-engine.ts).
+import type { Engine, RuleProperties } from 'json-rules-engine';
 import type { RuleDocument } from '../documents/format.js';
 import { baseFactsOf, evaluateExpression } from './expressions.js';
 import { fullTestOf } from './rule-tests.js';
+import { sharedConditionsOf } from './compiled.js';
 import { thresholdOperator } from './threshold.js';
 
 export const HAZARD_EVENT = 'major-accident-hazard';
@@ -41,34 +43,15 @@ export const toEngineRules = (document: RuleDocument): RuleProperties[] =>
     event: { type: HAZARD_EVENT, params: { ruleId: rule.id, documentId: document.id, version: document.version } },
   }));
 
-/** A ready engine for one document (or some of its rules): operators, derived facts, rules as named conditions. */
-export const buildEngine = (document: RuleDocument, ruleId?: string): Engine => {
-  const engine = new Engine([], { allowUndefinedFacts: true });
-  registerOperators(engine);
-  registerDerivedFacts(engine, document);
+/**
+ * Registers what a `{ "condition": name }` reference can name: each rule's full test, then the document's
+ * shared conditions, which win when a name is both (as the compiled evaluator resolves them).
+ */
+export const registerConditions = (engine: Engine, document: RuleDocument): void => {
   for (const rule of document.rules) engine.setCondition(rule.id, fullTestOf(document, rule) as never);
-  for (const rule of toEngineRules(document)) if (ruleId === undefined || rule.name === ruleId) engine.addRule(rule);
-  return engine;
-};
-
-const engines = new WeakMap<RuleDocument, Map<string, Engine>>();
-
-/** Engines are built once per document (and once per rule, for evaluating a single item). */
-const engineFor = (document: RuleDocument, ruleId?: string): Engine => {
-  const byRule = engines.get(document) ?? new Map<string, Engine>();
-  engines.set(document, byRule);
-  const key = ruleId ?? '*';
-  let engine = byRule.get(key);
-  if (!engine) {
-    engine = buildEngine(document, ruleId);
-    byRule.set(key, engine);
+  for (const [name, shared] of Object.entries(sharedConditionsOf(document))) {
+    // json-rules-engine wants a group at the top of a named condition.
+    engine.setCondition(name, ('fact' in shared.conditions ? { all: [shared.conditions] } : shared.conditions) as never);
   }
-  return engine;
 };
 
-/** Runs json-rules-engine and returns the ids of the rules that fired (only `ruleIds`, when given). */
-export const firedRuleIds = async (document: RuleDocument, facts: Record<string, unknown>, ruleIds?: readonly string[]): Promise<Set<string>> => {
-  const runs = ruleIds ? ruleIds.map((ruleId) => engineFor(document, ruleId)) : [engineFor(document)];
-  const results = await Promise.all(runs.map((engine) => engine.run({ ...facts })));
-  return new Set(results.flatMap(({ events }) => events.map((event) => String(event.params?.ruleId))));
-};

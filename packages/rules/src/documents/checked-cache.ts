@@ -1,0 +1,74 @@
+// A cache of rules-data as checked: keyed by the size and time of every data file and of the library's code, so a
+// process whose data and code are unchanged reads one JSON file instead of validating everything again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const codeRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Size and modification time of every module of the library: a changed check or format changes the key. */
+const codeStamp = (): string => {
+  const parts: string[] = [];
+  const walk = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        const stat = statSync(path);
+        parts.push(`${path}:${stat.size}:${stat.mtimeMs}`);
+      }
+    }
+  };
+  walk(codeRoot);
+  return parts.sort().join('\n');
+};
+
+/** The cache key of these data files (path, size and modification time of each) with this build of the library. */
+export const cacheKey = (paths: readonly string[]): string => {
+  const hash = createHash('sha256').update(codeStamp());
+  for (const path of [...paths].sort()) {
+    const stat = statSync(path);
+    hash.update(`\0${path}:${stat.size}:${stat.mtimeMs}`);
+  }
+  return hash.digest('hex');
+};
+
+/** A directory of this user only; off when ANQUAN_RULES_CACHE is 0 or where none can be made. */
+const cacheDirectory = (): string | undefined => {
+  if (process.env.ANQUAN_RULES_CACHE === '0') return undefined;
+  const directory = process.env.ANQUAN_RULES_CACHE_DIR ?? join(tmpdir(), `anquan-rules-cache-${process.getuid?.() ?? 'user'}`);
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const stat = statSync(directory);
+    // A directory another user made is not trusted.
+    if (process.getuid && stat.uid !== process.getuid()) return undefined;
+    return directory;
+  } catch {
+    return undefined;
+  }
+};
+
+export const readChecked = <T>(key: string): T | undefined => {
+  const directory = cacheDirectory();
+  if (!directory) return undefined;
+  try {
+    return JSON.parse(readFileSync(join(directory, `${key}.json`), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Written to a temporary name and renamed, so a reader never sees half a file. Failure only costs speed. */
+export const writeChecked = (key: string, value: unknown): void => {
+  const directory = cacheDirectory();
+  if (!directory) return;
+  try {
+    const temporary = join(directory, `${key}.${process.pid}.tmp`);
+    writeFileSync(temporary, JSON.stringify(value), { mode: 0o600 });
+    renameSync(temporary, join(directory, `${key}.json`));
+  } catch {
+    // A read-only or full disk: the next process checks again.
+  }
+};
