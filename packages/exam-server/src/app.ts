@@ -12,6 +12,7 @@ import { RequestError } from './errors.js';
 import { createQuestionCatalogue } from './questions/catalogue.js';
 import { apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
+import { ledgerRouter } from './routes/ledger.js';
 import { pagesRouter } from './routes/pages.js';
 import { createViews } from './routes/views.js';
 import type { Repository } from './store/repository.js';
@@ -54,6 +55,7 @@ export const createApp = (dependencies: AppDependencies) => {
   app.use(auth.csrfProtection);
   app.use('/api/v1', apiRouter(context));
   app.use('/', assessmentsRouter(context));
+  app.use('/', ledgerRouter(context));
   app.use('/', pagesRouter(context));
   // Generating questions takes a few seconds per sector: server.ts warms the cache after listening.
   app.locals.warmUp = async () => {

@@ -73,4 +73,13 @@ export const migrations: Migration[] = [
       CREATE INDEX rate_limit_hits_expires ON rate_limit_hits (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'regions and acceptors: a user may carry a region and the enterprise it accepts for',
+    sql: `
+      ALTER TABLE users ADD COLUMN region text;
+      ALTER TABLE users ADD COLUMN enterprise_id text;
+      CREATE INDEX users_region ON users (region);
+    `,
+  },
 ];

@@ -76,6 +76,16 @@ export const emptyState = (): RecordState => ({
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
+/** A user with region / enterprise set (a string) or removed (null); absent keys unchanged. */
+const assigned = (user: User, assignment: { region?: string | null; enterpriseId?: string | null }): User => {
+  const next: User = clone(user);
+  for (const key of ['region', 'enterpriseId'] as const) {
+    const value = assignment[key];
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  return next;
+};
 const newProgress = (userId: string): Progress => ({ userId, positions: {}, mistakes: {}, favourites: [], seen: [] });
 
 /** What one queued change decides: the record's next value (undefined: remove; absent: unchanged) and its result. */
@@ -358,5 +368,14 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
     }),
     snapshot: async () => snapshot(),
     close: () => writer.close(),
+
+    listUsers: async (filter = {}) =>
+      clone([...state.users.values()].filter((user) => (filter.role === undefined || user.role === filter.role) && (filter.region === undefined || user.region === filter.region) && (filter.enterpriseId === undefined || user.enterpriseId === filter.enterpriseId))),
+    assignUser: (userId, assignment) =>
+      change<User, User | undefined>('users', userId, state.users, (current) => {
+        if (!current) return { result: undefined };
+        const next = assigned(current, assignment);
+        return { next, result: clone(next) };
+      }),
   };
 };

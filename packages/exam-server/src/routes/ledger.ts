@@ -1,0 +1,122 @@
+// The hazard ledger (隐患排查治理台账): pages under /ledger and the API under /api/v1/ledger, for an
+// enterprise and its acceptors. Every step goes through ledger/service.ts.
+import { Router, type Request, type Response } from 'express';
+import { requireUser } from '../accounts/auth.js';
+import type { AppContext } from '../app.js';
+import { RequestError } from '../errors.js';
+import { actionInput, actionLabels } from '../ledger/flow.js';
+import { gradeLabels, missingPlanContents, statusLabels, type LedgerItem } from '../ledger/item.js';
+import { order16 } from '../ledger/law.js';
+import { createLedger, sectorTitle } from '../ledger/service.js';
+import type { User } from '../store/repository.js';
+import { validateBody } from '../validate.js';
+import { asyncRoute } from './async-route.js';
+
+const members = ['enterprise', 'admin', 'acceptor'] as const;
+const planFields = ['goal', 'measures', 'fundsYuan', 'materials', 'organisation', 'persons', 'deadline', 'requirements', 'safetyMeasures', 'emergencyPlan', 'supervisionAuthority', 'supervisionDate'] as const;
+
+/** An instant as Beijing wall time, YYYY-MM-DD HH:mm. */
+export const beijingTime = (at: string | null | undefined): string => (at ? new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+
+/** An item as pages show it: labels in Chinese, the overdue flag, what the plan still lacks. */
+export const itemView = (item: LedgerItem, overdue: boolean) => ({
+  ...item,
+  statusLabel: statusLabels[item.status],
+  gradeLabel: gradeLabels[item.ledger.grade],
+  sectorTitle: sectorTitle(item.ledger.sector),
+  overdue,
+  foundAtText: beijingTime(item.foundAt),
+  rectifiedAtText: beijingTime(item.ledger.rectifiedBy?.at),
+  missing: missingPlanContents(item.ledger.plan).map((content) => content.label),
+  history: item.ledger.history.map((entry) => ({ ...entry, atText: beijingTime(entry.at), actionLabel: actionLabels[entry.action] ?? entry.action, fromLabel: statusLabels[entry.from as LedgerItem['status']] ?? '', toLabel: statusLabels[entry.to as LedgerItem['status']] ?? '' })),
+});
+
+/** A form's plan fields as the API's plan: blanks are “not given”, except text the user cleared on purpose. */
+const planFromForm = (body: Record<string, unknown>) => {
+  const plan: Record<string, unknown> = {};
+  for (const name of planFields) {
+    const value = body[name];
+    if (typeof value !== 'string') continue;
+    const trimmed = value.trim();
+    if (name === 'fundsYuan' || name === 'deadline' || name === 'supervisionDate') plan[name] = trimmed === '' ? null : trimmed;
+    else plan[name] = trimmed;
+  }
+  return plan;
+};
+
+export const ledgerRouter = (context: AppContext): Router => {
+  const ledger = createLedger(context.repository, context.now, context.asOf);
+  const router = Router();
+  const member = (request: Request): User => requireUser(request, [...members]);
+  const param = (request: Request, name: string) => String(request.params[name] ?? '');
+
+  const ledgerPage = async (request: Request, response: Response) => {
+    const user = member(request);
+    const enterpriseId = ledger.enterpriseOf(user);
+    const items = await ledger.items(enterpriseId);
+    context.views.page(request, response, 'ledger', {
+      title: '隐患排查治理台账',
+      today: context.asOf(),
+      figures: await ledger.figures(enterpriseId),
+      items: items.map((item) => itemView(item, ledger.overdue(item))),
+      unknowns: await ledger.unknowns(enterpriseId),
+      law: order16,
+    });
+  };
+  const itemPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const user = member(request);
+    const item = await ledger.item(user, param(request, 'id'));
+    context.views.page(
+      request,
+      response,
+      'ledger-item',
+      { title: `台账：${item.title}`, today: context.asOf(), item: itemView(item, ledger.overdue(item)), law: order16, isAcceptor: user.role === 'acceptor', editable: item.status === 'open' || item.status === 'rectifying', ...extra },
+      status,
+    );
+  };
+
+  router.get('/ledger', asyncRoute(ledgerPage));
+  router.get('/ledger/items/:id', asyncRoute(async (request, response) => itemPage(request, response)));
+  router.post(
+    '/ledger/items/:id',
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const name = typeof body.action === 'string' ? body.action : '';
+      const input = name === 'plan' ? { action: 'plan', plan: planFromForm(body) } : name === 'accept' ? { action: name, person: body.person, date: body.date, note: body.note } : name === 'close' ? { action: name } : { action: name, ...(typeof body.note === 'string' && body.note.trim() ? { note: body.note } : {}) };
+      try {
+        await ledger.act(user, param(request, 'id'), validateBody(actionInput, input));
+        response.redirect(303, `/ledger/items/${param(request, 'id')}?done=${encodeURIComponent(name)}`);
+      } catch (error) {
+        if (!(error instanceof RequestError) || error.status === 404 || error.status >= 500) throw error;
+        await itemPage(request, response, { error: error.message, issues: error.issues }, error.status);
+      }
+    }),
+  );
+
+  const api = '/api/v1/ledger';
+  router.get(
+    api,
+    asyncRoute(async (request, response) => {
+      const enterpriseId = ledger.enterpriseOf(member(request));
+      const items = await ledger.items(enterpriseId);
+      response.json({ figures: await ledger.figures(enterpriseId), items: items.map((item) => ({ ...item, overdue: ledger.overdue(item) })), unknowns: await ledger.unknowns(enterpriseId) });
+    }),
+  );
+  router.get(`${api}/figures`, asyncRoute(async (request, response) => void response.json(await ledger.figures(ledger.enterpriseOf(member(request))))));
+  router.get(
+    `${api}/items/:id`,
+    asyncRoute(async (request, response) => {
+      const item = await ledger.item(member(request), param(request, 'id'));
+      response.json({ ...item, overdue: ledger.overdue(item) });
+    }),
+  );
+  router.post(
+    `${api}/items/:id/actions`,
+    asyncRoute(async (request, response) => {
+      const item = await ledger.act(member(request), param(request, 'id'), validateBody(actionInput, request.body));
+      response.json({ ...item, overdue: ledger.overdue(item) });
+    }),
+  );
+  return router;
+};
