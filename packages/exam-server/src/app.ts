@@ -13,6 +13,7 @@ import { createQuestionCatalogue } from './questions/catalogue.js';
 import { apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
 import { ledgerRouter } from './routes/ledger.js';
+import { regulatorRouter } from './routes/regulator.js';
 import { pagesRouter } from './routes/pages.js';
 import { createViews } from './routes/views.js';
 import type { Repository } from './store/repository.js';
@@ -56,6 +57,7 @@ export const createApp = (dependencies: AppDependencies) => {
   app.use('/api/v1', apiRouter(context));
   app.use('/', assessmentsRouter(context));
   app.use('/', ledgerRouter(context));
+  app.use('/', regulatorRouter(context));
   app.use('/', pagesRouter(context));
   // Generating questions takes a few seconds per sector: server.ts warms the cache after listening.
   app.locals.warmUp = async () => {
