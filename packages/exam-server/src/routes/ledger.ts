@@ -10,13 +10,14 @@ import { order16 } from '../ledger/law.js';
 import { createLedger, sectorTitle } from '../ledger/service.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
+import { beijing, ledgerTable } from '../exports/ledger-tables.js';
+import { tableCsv, tableXlsx, type Table } from '../exports/table-file.js';
 import { asyncRoute } from './async-route.js';
 
 const members = ['enterprise', 'admin', 'acceptor'] as const;
 const planFields = ['goal', 'measures', 'fundsYuan', 'materials', 'organisation', 'persons', 'deadline', 'requirements', 'safetyMeasures', 'emergencyPlan', 'supervisionAuthority', 'supervisionDate'] as const;
 
-/** An instant as Beijing wall time, YYYY-MM-DD HH:mm. */
-export const beijingTime = (at: string | null | undefined): string => (at ? new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+const beijingTime = (at: string | null | undefined): string => beijing(at) ?? '';
 
 /** An item as pages show it: labels in Chinese, the overdue flag, what the plan still lacks. */
 export const itemView = (item: LedgerItem, overdue: boolean) => ({
@@ -42,6 +43,14 @@ const planFromForm = (body: Record<string, unknown>) => {
     else plan[name] = trimmed;
   }
   return plan;
+};
+
+/** Sends a table as an attachment; the name is ASCII, the Chinese one goes in filename*. */
+export const sendTable = async (response: Response, table: Table, name: string, format: 'xlsx' | 'csv') => {
+  const file = `${name}.${format}`;
+  response.setHeader('Content-Disposition', `attachment; filename="${file.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(`${table.sheet}-${file}`)}`);
+  if (format === 'csv') response.type('text/csv; charset=utf-8').send(tableCsv(table));
+  else response.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableXlsx(table));
 };
 
 export const ledgerRouter = (context: AppContext): Router => {
@@ -91,6 +100,15 @@ export const ledgerRouter = (context: AppContext): Router => {
         if (!(error instanceof RequestError) || error.status === 404 || error.status >= 500) throw error;
         await itemPage(request, response, { error: error.message, issues: error.issues }, error.status);
       }
+    }),
+  );
+
+  router.get(
+    /^\/ledger\/export\.(xlsx|csv)$/,
+    asyncRoute(async (request, response) => {
+      const enterpriseId = ledger.enterpriseOf(member(request));
+      const format = request.path.endsWith('.csv') ? 'csv' : 'xlsx';
+      await sendTable(response, ledgerTable(await ledger.items(enterpriseId), context.asOf(), sectorTitle), `ledger-${context.asOf()}`, format);
     }),
   );
 

@@ -10,7 +10,13 @@ import { createRegulator } from '../regulator/service.js';
 import { trendSvg } from '../regulator/trend-chart.js';
 import { validateBody } from '../validate.js';
 import { asyncRoute } from './async-route.js';
-import { itemView } from './ledger.js';
+import { itemView, sendTable } from './ledger.js';
+import express from 'express';
+import { regionTable } from '../exports/ledger-tables.js';
+import { readSheet, screen, templateColumns } from '../regulator/screening.js';
+import type { Table } from '../exports/table-file.js';
+import { isoDate } from '../ledger/item.js';
+import { listSectors } from '@anquan/rules';
 
 const roleLabels: Record<string, string> = { trainee: '学员', admin: '管理员', enterprise: '企业', acceptor: '验收人', regulator: '监管' };
 
@@ -56,6 +62,49 @@ export const regulatorRouter = (context: AppContext): Router => {
       context.views.page(request, response, 'regulator-enterprise', { title: `企业台账：${enterprise.name}`, today: context.asOf(), region: user.region, enterprise, items: enterprise.items.map((item) => itemView(item, item.overdue)) });
     }),
   );
+  router.get(
+    /^\/regulator\/export\.(xlsx|csv)$/,
+    asyncRoute(async (request, response) => {
+      const table = await regulator.table(viewer(request));
+      await sendTable(response, regionTable(table.region, table.rows, table.totals), `region-${context.asOf()}`, request.path.endsWith('.csv') ? 'csv' : 'xlsx');
+    }),
+  );
+
+  // ---- bulk screening ----
+  const screeningSectors = () => listSectors().filter((sector) => {
+    try {
+      return templateColumns(sector.id, context.asOf()).names.length > 1;
+    } catch {
+      return false;
+    }
+  });
+  router.get('/regulator/screening', asyncRoute(async (request, response) => (viewer(request), void context.views.page(request, response, 'regulator-screening', { title: '批量筛查', today: context.asOf(), sectors: screeningSectors().map((sector) => ({ id: sector.id, title: sector.title.zh })) }))));
+  router.get(
+    /^\/regulator\/screening\/template-([a-z0-9-]+)\.(xlsx|csv)$/,
+    asyncRoute(async (request, response) => {
+      viewer(request);
+      const [, sector, format] = /template-([a-z0-9-]+)\.(xlsx|csv)$/.exec(request.path)!;
+      if (!screeningSectors().some((candidate) => candidate.id === sector)) throw notFound('行业');
+      const { names, labels } = templateColumns(sector!, context.asOf());
+      const table: Table = { sheet: '筛查模板', headers: names, rows: [labels, ['示例企业', ...names.slice(1).map(() => null)]] };
+      await sendTable(response, table, `screening-template-${sector}`, format as 'xlsx' | 'csv');
+    }),
+  );
+  const screeningQuery = z.strictObject({ sector: z.string({ error: 'expected a sector id' }).min(1, 'expected a sector id'), asOf: isoDate.optional() });
+  router.post(
+    '/api/v1/regulator/screenings',
+    express.raw({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', limit: '10mb' }),
+    asyncRoute(async (request, response) => {
+      viewer(request);
+      const query = validateBody(screeningQuery, { ...request.query }, 'query');
+      if (!screeningSectors().some((sector) => sector.id === query.sector)) throw new RequestError(400, '没有该行业的筛查模板 / no such sector', [{ path: 'query.sector', message: 'expected a sector with a fact vocabulary' }]);
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const upload = Buffer.isBuffer(request.body) ? { type: 'xlsx' as const, data: request.body } : typeof request.body === 'string' && type === 'text/csv' ? { type: 'csv' as const, text: request.body } : undefined;
+      if (!upload) throw new RequestError(415, '请上传 xlsx 或 CSV 文件 / expected an xlsx or text/csv body', [{ path: 'body', message: 'expected application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or text/csv' }]);
+      response.json(await screen(query.sector, query.asOf ?? context.asOf(), await readSheet(upload)));
+    }),
+  );
+
   router.get('/api/v1/regulator/enterprises', asyncRoute(async (request, response) => void response.json(await regulator.table(viewer(request)))));
   router.get('/api/v1/regulator/enterprises/:id', asyncRoute(async (request, response) => void response.json(await regulator.enterprise(viewer(request), param(request, 'id')))));
 
