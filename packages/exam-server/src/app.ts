@@ -14,6 +14,7 @@ import { apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
 import { ledgerRouter } from './routes/ledger.js';
 import { regulatorRouter } from './routes/regulator.js';
+import { riskRouter } from './routes/risk.js';
 import { pagesRouter } from './routes/pages.js';
 import { createViews } from './routes/views.js';
 import type { Repository } from './store/repository.js';
@@ -58,6 +59,7 @@ export const createApp = (dependencies: AppDependencies) => {
   app.use('/', assessmentsRouter(context));
   app.use('/', ledgerRouter(context));
   app.use('/', regulatorRouter(context));
+  app.use('/', riskRouter(context));
   app.use('/', pagesRouter(context));
   // Generating questions takes a few seconds per sector: server.ts warms the cache after listening.
   app.locals.warmUp = async () => {

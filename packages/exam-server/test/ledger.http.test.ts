@@ -207,3 +207,21 @@ describe('the hazard ledger', () => {
     );
   }, 120_000);
 });
+
+describe('risk grading and the 岗位风险告知卡', () => {
+  it('prints a card with the LEC level and colour, says the bands are convention, and refuses a value off the table', async () => {
+    const company = await account('risk-co', 'enterprise');
+    const query = new URLSearchParams({ post: '绞车司机', source: '提升绞车', L: '3', E: '6', C: '15', risks: '断绳跑车', hazards: '', consequences: '', controls: '每班检查钢丝绳', emergency: '', report: '' });
+    const card = await fetch(`${base}/risk/card?${query}`, { headers: { authorization: `Bearer ${company.token}` } });
+    const html = await card.text();
+    expect(card.status).toBe(200);
+    expect(html).toContain('data-level="large"');
+    expect(html).toContain('较大风险（橙）');
+    expect(html).toMatch(/data-d>270</);
+    expect(html).toContain('行业惯例');
+    const bad = await fetch(`${base}/risk/card?${new URLSearchParams({ post: '绞车司机', L: '4', E: '6', C: '15' })}`, { headers: { authorization: `Bearer ${company.token}` } });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('query.L');
+    expect((await api('GET', '/risk/lec?L=10&E=1&C=7', company.token)).body).toMatchObject({ d: '70', level: 'general', colour: '黄' });
+  });
+});
