@@ -225,3 +225,39 @@ describe('risk grading and the 岗位风险告知卡', () => {
     expect((await api('GET', '/risk/lec?L=10&E=1&C=7', company.token)).body).toMatchObject({ d: '70', level: 'general', colour: '黄' });
   });
 });
+
+describe('evidence on a ledger item', () => {
+  it('accepts a JPEG or PDF by its bytes, refuses a renamed non-image .jpg and an oversized file, and shows thumbnails', async () => {
+    clock = Date.parse('2026-09-01T02:00:00.000Z');
+    const company = await account('evidence-co', 'enterprise');
+    const outsider = await account('evidence-other', 'enterprise');
+    const created = await api('POST', '/self-assessments', company.token, { sector: 'coal-mine', asOf, facts: hazardFacts });
+    const item = await hazardItem(company.token, created.body.assessment.id);
+    const upload = (token: string, body: Uint8Array, query: string, type = 'image/jpeg') => fetch(`${base}/api/v1/ledger/items/${item.id}/evidence?${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+
+    const renamed = await upload(company.token, new TextEncoder().encode('MZ\x90\x00 this is a program, not a photo'), 'stage=found&name=photo.jpg');
+    expect(renamed.status).toBe(415);
+    expect(((await renamed.json()) as { error: string }).error).toContain('按文件内容判断');
+    expect(await repository.listEvidence(item.id)).toEqual([]);
+    const tooLarge = await upload(company.token, new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff), 'stage=found&name=big.jpg');
+    expect(tooLarge.status).toBe(413);
+    expect((await upload(company.token, jpeg, 'stage=later&name=a.jpg')).status).toBe(400);
+    expect((await upload(outsider.token, jpeg, 'stage=found&name=a.jpg')).status).toBe(404);
+
+    const photo = await upload(company.token, jpeg, 'stage=found&name=%E7%8E%B0%E5%9C%BA.png', 'application/octet-stream');
+    expect(photo.status).toBe(201);
+    const stored = (await photo.json()) as { id: string; type: string; size: number };
+    expect(stored).toMatchObject({ type: 'image/jpeg', size: jpeg.length }); // the bytes say JPEG, whatever the name
+    const pdf = await upload(company.token, new TextEncoder().encode('%PDF-1.4\n%scan'), 'stage=rectification&name=scan.pdf', 'application/pdf');
+    expect(pdf.status).toBe(201);
+
+    const served = await fetch(`${base}/ledger/evidence/${stored.id}`, { headers: { authorization: `Bearer ${company.token}` } });
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(jpeg);
+    expect((await fetch(`${base}/ledger/evidence/${stored.id}`, { headers: { authorization: `Bearer ${outsider.token}` } })).status).toBe(403);
+    const page = await (await fetch(`${base}/ledger/items/${item.id}`, { headers: { authorization: `Bearer ${company.token}` } })).text();
+    expect(page).toContain(`<img src="/ledger/evidence/${stored.id}"`);
+    expect(page).toContain('整改：scan.pdf（PDF）');
+  });
+});

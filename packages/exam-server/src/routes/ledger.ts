@@ -10,6 +10,11 @@ import { order16 } from '../ledger/law.js';
 import { createLedger, sectorTitle } from '../ledger/service.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
+import express, { type NextFunction } from 'express';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { maxEvidenceBytes, sniffEvidence, stageLabels } from '../ledger/evidence.js';
+import { forbidden, notFound } from '../errors.js';
 import { beijing, ledgerTable } from '../exports/ledger-tables.js';
 import { tableCsv, tableXlsx, type Table } from '../exports/table-file.js';
 import { asyncRoute } from './async-route.js';
@@ -79,7 +84,7 @@ export const ledgerRouter = (context: AppContext): Router => {
       request,
       response,
       'ledger-item',
-      { title: `台账：${item.title}`, today: context.asOf(), item: itemView(item, ledger.overdue(item)), law: order16, isAcceptor: user.role === 'acceptor', editable: item.status === 'open' || item.status === 'rectifying', ...extra },
+      { title: `台账：${item.title}`, today: context.asOf(), item: itemView(item, ledger.overdue(item)), law: order16, evidence: (await context.repository.listEvidence(item.id)).map((file) => ({ ...file, stageLabel: stageLabels[file.stage], image: file.type.startsWith('image/') })), isAcceptor: user.role === 'acceptor', editable: item.status === 'open' || item.status === 'rectifying', ...extra },
       status,
     );
   };
@@ -109,6 +114,47 @@ export const ledgerRouter = (context: AppContext): Router => {
       const enterpriseId = ledger.enterpriseOf(member(request));
       const format = request.path.endsWith('.csv') ? 'csv' : 'xlsx';
       await sendTable(response, ledgerTable(await ledger.items(enterpriseId), context.asOf(), sectorTitle), `ledger-${context.asOf()}`, format);
+    }),
+  );
+
+  // ---- evidence ----
+  const rawUpload = express.raw({ type: () => true, limit: maxEvidenceBytes });
+  /** The body as bytes; too large is a 413 that says the limit, not a server error. */
+  const evidenceBody = (request: Request, response: Response, next: NextFunction) =>
+    rawUpload(request, response, (error?: unknown) => {
+      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') return next(new RequestError(413, `文件不能超过 ${maxEvidenceBytes / 1024 / 1024} MB / at most ${maxEvidenceBytes} bytes`, [{ path: 'body', message: `expected at most ${maxEvidenceBytes} bytes` }]));
+      next(error);
+    });
+  const evidenceQuery = z.strictObject({ stage: z.enum(['found', 'rectification', 'acceptance'], { error: 'expected found, rectification or acceptance' }), name: z.string({ error: 'expected a file name' }).trim().min(1, 'expected a file name').max(120, 'expected at most 120 characters') });
+  router.post(
+    '/api/v1/ledger/items/:id/evidence',
+    evidenceBody,
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const item = await ledger.item(user, param(request, 'id'));
+      const query = validateBody(evidenceQuery, { ...request.query }, 'query');
+      const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const type = sniffEvidence(data);
+      if (!type) throw new RequestError(415, '只接受 JPEG、PNG 图片或 PDF 扫描件（按文件内容判断，不看扩展名）/ expected a JPEG, PNG or PDF by its content', [{ path: 'body', message: 'expected the bytes of a JPEG, PNG or PDF file' }]);
+      const file = { id: randomUUID(), userId: item.userId, itemId: item.id, stage: query.stage, name: query.name, type, size: data.length, dataBase64: data.toString('base64'), uploadedBy: user.id, uploadedAt: context.now().toISOString() };
+      await context.repository.saveEvidence(file);
+      const { dataBase64: _bytes, ...info } = file;
+      response.status(201).json(info);
+    }),
+  );
+  router.get(
+    '/ledger/evidence/:id',
+    asyncRoute(async (request, response) => {
+      const user = requireUser(request, ['enterprise', 'admin', 'acceptor', 'regulator']);
+      const file = await context.repository.findEvidence(param(request, 'id'));
+      if (!file) throw notFound('证据文件');
+      if (user.role === 'regulator') {
+        const owner = await context.repository.findUser(file.userId);
+        if (!user.region || owner?.region !== user.region) throw notFound('证据文件');
+      } else if (ledger.enterpriseOf(user) !== file.userId) throw forbidden();
+      response.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      response.setHeader('Cache-Control', 'private, max-age=3600');
+      response.type(file.type).send(Buffer.from(file.dataBase64, 'base64'));
     }),
   );
 

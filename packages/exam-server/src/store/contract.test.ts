@@ -315,6 +315,19 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     expect(await store.listUsers({ region: '滨海区', role: 'enterprise' })).toEqual([]);
   });
 
+  it('stores evidence files by id and lists an item’s files without their bytes, oldest first', async () => {
+    const file = (id: string, itemId: string, uploadedAt: string) => ({ id, userId: 'u1', itemId, stage: 'found' as const, name: `${id}.jpg`, type: 'image/jpeg' as const, size: 4, dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'), uploadedBy: 'u1', uploadedAt });
+    await store.saveEvidence(file('e2', 'r1', '2026-09-01T00:00:02.000Z'));
+    await store.saveEvidence(file('e1', 'r1', '2026-09-01T00:00:01.000Z'));
+    await store.saveEvidence(file('e3', 'r2', '2026-09-01T00:00:03.000Z'));
+    expect(await store.findEvidence('e1')).toEqual(file('e1', 'r1', '2026-09-01T00:00:01.000Z'));
+    expect(await store.findEvidence('nope')).toBeUndefined();
+    const listed = await store.listEvidence('r1');
+    expect(listed.map((info) => info.id)).toEqual(['e1', 'e2']);
+    expect(listed[0]).not.toHaveProperty('dataBase64');
+    expect(await store.listEvidence('r9')).toEqual([]);
+  });
+
   it('replaces blueprint overrides, imported questions, assessments and rectification items by id', async () => {
     await store.saveBlueprintOverride({ blueprintId: 'b1', passMark: 70, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
     await store.saveBlueprintOverride({ blueprintId: 'b1', durationMinutes: 90, sections: [{ type: 'single', count: 3, points: 2 }], updatedBy: 'admin', updatedAt: '2026-09-01T00:00:01.000Z' });

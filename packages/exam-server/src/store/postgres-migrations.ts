@@ -82,4 +82,12 @@ export const migrations: Migration[] = [
       CREATE INDEX users_region ON users (region);
     `,
   },
+  {
+    version: 3,
+    name: 'evidence files on ledger items, stored in the database',
+    sql: `
+      CREATE TABLE evidence (id text PRIMARY KEY, item_id text NOT NULL, position bigserial, record jsonb NOT NULL);
+      CREATE INDEX evidence_item ON evidence (item_id, position);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
 import { migrations } from './postgres-migrations.js';
 import type { RecordRepositoryOptions } from './record-repository.js';
+import type { EvidenceFile, EvidenceInfo } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoredQuestion, User } from './repository.js';
 
 /** Arbitrary constant naming the migration lock among the database's advisory locks. */
@@ -393,5 +394,10 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       ).rows[0];
       return row && userOf(row);
     },
+
+    saveEvidence: async (file) =>
+      void (await query('save evidence', 'INSERT INTO evidence (id, item_id, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, item_id = EXCLUDED.item_id', [file.id, file.itemId, JSON.stringify(file)])),
+    findEvidence: async (id) => (await all<EvidenceFile>('find evidence', 'SELECT record FROM evidence WHERE id = $1', [id]))[0],
+    listEvidence: (itemId) => all<EvidenceInfo>('list evidence', "SELECT record - 'dataBase64' AS record FROM evidence WHERE item_id = $1 ORDER BY record->>'uploadedAt', id", [itemId]),
   };
 };

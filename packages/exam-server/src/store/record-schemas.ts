@@ -2,7 +2,7 @@
 // shape stops the server, naming the file and the path inside it). Each schema is checked against the
 // interface in repository.ts at compile time, so the two cannot drift.
 import { z } from 'zod';
-import type { AnswerRecord, AssessmentRecord, LedgerDetails, Attempt, BlueprintOverride, Progress, RectificationItem, Session, StoredQuestion, User } from './repository.js';
+import type { AnswerRecord, AssessmentRecord, EvidenceFile, LedgerDetails, Attempt, BlueprintOverride, Progress, RectificationItem, Session, StoredQuestion, User } from './repository.js';
 
 const text = z.string();
 const nullableText = z.string().nullable();
@@ -132,3 +132,16 @@ export const describeIssues = (error: z.ZodError): string =>
     .slice(0, 5)
     .map((issue) => `${issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('') || '(root)'}: ${issue.message}`)
     .join('; ');
+
+export const evidenceSchema = z.object({
+  id: text,
+  userId: text,
+  itemId: text,
+  stage: z.enum(['found', 'rectification', 'acceptance']),
+  name: text,
+  type: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+  size: z.number().int().min(0),
+  dataBase64: text,
+  uploadedBy: text,
+  uploadedAt: time,
+}) satisfies z.ZodType<EvidenceFile>;

@@ -146,6 +146,22 @@ export interface LedgerDetails {
   history: { at: string; userId: string; name: string; action: string; from: string; to: string; note: string }[];
 }
 
+/** A photo or PDF scan on a ledger item (at finding, rectification or acceptance); the type was read from its bytes. */
+export interface EvidenceFile {
+  id: string;
+  /** The enterprise whose ledger holds the item. */
+  userId: string;
+  itemId: string;
+  stage: 'found' | 'rectification' | 'acceptance';
+  name: string;
+  type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size: number;
+  dataBase64: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+export type EvidenceInfo = Omit<EvidenceFile, 'dataBase64'>;
+
 /** Everything a store holds, as plain records: what the migration command copies and counts. */
 export interface StoreSnapshot {
   users: User[];
@@ -230,4 +246,10 @@ export interface Repository {
   listUsers(filter?: { role?: Role; region?: string; enterpriseId?: string }): Promise<User[]>;
   /** Sets (a string) or clears (null) a user's region or enterprise; resolves the user as stored, undefined when unknown. */
   assignUser(userId: string, assignment: { region?: string | null; enterpriseId?: string | null }): Promise<User | undefined>;
+
+  /** Stores an evidence file (replaced by id). */
+  saveEvidence(file: EvidenceFile): Promise<void>;
+  findEvidence(id: string): Promise<EvidenceFile | undefined>;
+  /** The files of one ledger item without their bytes, oldest first. */
+  listEvidence(itemId: string): Promise<EvidenceInfo[]>;
 }
