@@ -7,6 +7,7 @@ import { RequestError } from '../errors.js';
 import { actionInput, actionLabels } from '../ledger/flow.js';
 import { gradeLabels, missingPlanContents, statusLabels, type LedgerItem } from '../ledger/item.js';
 import { order16 } from '../ledger/law.js';
+import { dueState, dueStateLabels, periodsOf } from '../ledger/statistics.js';
 import { createLedger, sectorTitle } from '../ledger/service.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
@@ -75,6 +76,11 @@ export const ledgerRouter = (context: AppContext): Router => {
       items: items.map((item) => itemView(item, ledger.overdue(item))),
       unknowns: await ledger.unknowns(enterpriseId),
       law: order16,
+      // This year's and last year's tables: those the enterprise can owe now.
+      statistics: [Number(context.asOf().slice(0, 4)) - 1, Number(context.asOf().slice(0, 4))].flatMap(periodsOf).map((period) => {
+        const state = dueState(period, context.asOf());
+        return { ...period, state, stateLabel: dueStateLabels[state], pastDue: state === 'past-due' };
+      }),
     });
   };
   const itemPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
