@@ -96,6 +96,8 @@ describe('the regulator', () => {
     expect((await api('GET', '/regulator/enterprises', await login('west-reg'))).body.rows.map((row: { enterpriseId: string }) => row.enterpriseId)).toEqual([west.id]);
     await create('lost-reg', 'regulator');
     expect((await api('GET', '/regulator/enterprises', await login('lost-reg'))).status).toBe(403);
+    const openapi = await api('GET', '/openapi.json', undefined);
+    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/ledger', '/ledger/items/{id}/actions', '/ledger/items/{id}/evidence', '/regulator/enterprises', '/regulator/enterprises/{id}', '/regulator/screenings', '/admin/users', '/admin/users/{id}/assignment', '/risk/lec']));
     // An enterprise cannot reach the regulator's view.
     expect((await api('GET', '/regulator/enterprises', await login('east-co'))).status).toBe(403);
   });

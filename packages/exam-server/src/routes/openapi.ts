@@ -1,4 +1,5 @@
 // The OpenAPI document of /api/v1, served at /api/v1/openapi.json.
+import { ledgerPaths } from './openapi-ledger.js';
 const json = (schema: Record<string, unknown>) => ({ content: { 'application/json': { schema } } });
 const error = { description: '错误：message and the offending fields', ...json({ $ref: '#/components/schemas/Error' }) };
 const ok = (description: string, schema: Record<string, unknown> = { type: 'object' }) => ({ description, ...json(schema) });
@@ -24,6 +25,7 @@ export const openApiDocument = () => ({
   },
   security: [{ bearer: [] }, { cookie: [] }],
   paths: {
+    ...ledgerPaths,
     '/users': { post: { summary: '注册 / register', security: [], requestBody: json({ $ref: '#/components/schemas/Registration' }), responses: { 201: ok('user and session token'), 400: error, 409: error } } },
     '/sessions': { post: { summary: '登录 / log in (rate-limited)', security: [], requestBody: json({ $ref: '#/components/schemas/Credentials' }), responses: { 201: ok('user and session token'), 401: error, 429: error } } },
     '/sessions/current': { delete: { summary: '退出 / log out', responses: { 204: { description: 'logged out' } } } },
@@ -58,7 +60,7 @@ export const openApiDocument = () => ({
     '/self-assessments/{id}/report.json': { get: { summary: '下载报告 JSON / download the report with facts and every finding', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('report (attachment)'), 403: error, 404: error } } },
     '/self-assessments/{id}/rectifications': { get: { summary: '整改项 / rectification items of the assessment', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('items', { type: 'array' }), 403: error, 404: error } } },
     '/self-assessments/{id}/rectifications/{itemId}': {
-      patch: { summary: '更新整改项：open → rectifying → closed（销号须填责任人）/ update an item; forward only, closing needs the person responsible', parameters: [...[{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], { name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', required: ['status'], properties: { status: { enum: ['open', 'rectifying', 'closed'] }, responsible: { type: 'string' }, note: { type: 'string' } } }), responses: { 200: ok('item'), 400: error, 404: error, 409: error } },
+      patch: { summary: '更新整改项（旧接口，按台账步骤办理）：rectifying = 开始整改，awaiting = 申请验收；closed 一律拒绝，销号只能经验收 / older status form mapped onto the ledger', parameters: [...[{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], { name: 'itemId', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', required: ['status'], properties: { status: { enum: ['open', 'rectifying', 'closed'] }, responsible: { type: 'string' }, note: { type: 'string' } } }), responses: { 200: ok('item'), 400: error, 404: error, 409: error } },
     },
     '/admin/facility': { get: { summary: '题目难度（答对率）/ facility per question (admin)', responses: { 200: ok('facility', { type: 'array' }), 403: error } } },
     '/admin/blueprints/{id}': { put: { summary: '修改蓝图默认值 (admin)', requestBody: json({ type: 'object', properties: { durationMinutes: { type: 'integer' }, passMark: { type: 'number' }, sections: { type: 'array' } } }), responses: { 200: ok('blueprint'), 400: error, 403: error } } },
