@@ -16,7 +16,12 @@ const executablePath = process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium';
 const serverDist = join(repositoryRoot, 'packages', 'exam-server', 'dist');
 const screenshots = process.env.ANQUAN_SCREENSHOTS ?? tmpdir();
 // exceljs is the exam server's dependency: read the export with the server's own copy.
-const ExcelJS = createRequire(join(repositoryRoot, 'packages', 'exam-server', 'package.json'))('exceljs') as typeof import('exceljs');
+// (typed here by the little the test uses: the tests package does not depend on exceljs itself).
+interface Workbook {
+  xlsx: { load(data: ArrayBuffer): Promise<unknown> };
+  worksheets: { rowCount: number; getRow(index: number): { values: unknown } }[];
+}
+const ExcelJS = createRequire(join(repositoryRoot, 'packages', 'exam-server', 'package.json'))('exceljs') as { Workbook: new () => Workbook };
 const asOf = '2026-09-01';
 const password = 'correct-horse-9';
 
