@@ -22,7 +22,7 @@ describe('rules-data', () => {
     for (const document of documents) {
       const raw = JSON.parse(readFileSync(join(rulesDataDirectory(), document.file), 'utf8'));
       expect(() => parseDocument(raw, document.file)).not.toThrow();
-      expect(raw.$schema, `${document.file} names its JSON Schema`).toBe('../../packages/rules/schema/rule-document.schema.json');
+      expect(raw.$schema, `${document.file} names its JSON Schema`).toBe('../schema/rule-document.schema.json');
     }
   });
 
@@ -76,11 +76,12 @@ for (const document of documents) {
 
     for (const rule of document.rules) {
       describe(rule.id, () => {
-        it('cites its item, sits in a category, and refers only to rules of its document', () => {
+        it('cites its item, sits in a category, and refers only to rules and shared conditions of its document', () => {
           expect(rule.citation.label.length).toBeGreaterThan(0);
           expect(document.categories.map((category) => category.id)).toContain(rule.category);
           const ids = document.rules.map((other) => other.id);
-          for (const reference of [...referencesOf(rule.conditions), ...referencesOf(rule.appliesWhen)]) expect(ids).toContain(reference);
+          const names = [...ids, ...Object.keys(document.sharedConditions)];
+          for (const reference of [...referencesOf(rule.conditions), ...referencesOf(rule.appliesWhen)]) expect(names).toContain(reference);
           if (rule.partOf) expect(ids).toContain(rule.partOf);
           if (!rule.verified) expect(rule.unverifiedNote, 'an unverified rule says what is unverified').toBeDefined();
         });
@@ -118,9 +119,9 @@ for (const document of documents) {
             const inputs = observedFactsOf(document, leaf.fact);
             const kind = expressionKind(document, leaf.fact);
             const covering = boundaries.filter((boundary) =>
-              kind === 'countTrue' ? boundary.vary === leaf.fact : inputs.includes(boundary.vary),
+              kind === 'countTrue' || kind === 'countHolding' ? boundary.vary === leaf.fact : inputs.includes(boundary.vary),
             );
-            const exact = kind === 'observed' || kind === 'ratio' || kind === 'countTrue';
+            const exact = kind === 'observed' || kind === 'ratio' || kind === 'countTrue' || kind === 'countHolding';
             const pinned = covering.filter((boundary) => !exact || compare(toRational(boundary.at), toRational(leaf.value.limit)) === 0);
             expect(pinned.length, `boundary case for ${leaf.fact} ${leaf.value.side} ${leaf.value.limit}`).toBeGreaterThan(0);
           }

@@ -171,7 +171,7 @@ describe('missing facts: assess and json-rules-engine', () => {
 
   it('count-bounds-agree: a count whose unanswered items cannot change it is decided by both', async () => {
     const fire = documentById('fire-major-hazards', '2017');
-    const rule = fire.rules.find((candidate) => candidate.exam && ruleLeaves(fire, candidate).some((leaf) => leaf.operator === 'threshold' && 'countTrue' in (fire.derivedFacts[leaf.fact]?.expression as object)));
+    const rule = fire.rules.find((candidate) => candidate.exam && ruleLeaves(fire, candidate).some((leaf) => leaf.operator === 'threshold' && ['countTrue', 'countHolding'].some((kind) => kind in (fire.derivedFacts[leaf.fact]?.expression as object))));
     expect(rule, 'a fire rule compares a count').toBeDefined();
     const facts = rule!.exam!.hazardExample;
     expect(statusOf(fire, facts, rule!.id).status).toBe('hazard');

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutable } from './chromium.js';
 import { buildSite, type BuildReport } from '../../packages/docs/src/build.js';
 import { rulePage } from '../../packages/docs/src/paths.js';
 import { loadRulesData } from '../../packages/rules/src/documents/load.js';
 
-const executablePath = process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium';
+const executablePath = chromiumExecutable();
 const ruleId = 'coal-mine-2026-art4-1';
 
 interface Widths {
@@ -23,7 +24,7 @@ let report: BuildReport;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; set ANQUAN_CHROMIUM to its path`);
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; run node scripts/ensure-chromium.mjs or set ANQUAN_CHROMIUM`);
   outDir = mkdtempSync(join(tmpdir(), 'anquan-docs-browser-'));
   report = buildSite({ outDir });
   browser = await chromium.launch({

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutable } from './chromium.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'packages', 'exam-server', 'dist');
@@ -23,7 +24,15 @@ interface ExpressApp {
   listen(port: number, host: string): Server;
 }
 
+/** Paper seeds the second test draws (comma-separated); each is printed with any failure it causes. */
+const seeds = (process.env.ANQUAN_BROWSER_SEEDS ?? 'browser-1,browser-2,browser-3').split(',').filter(Boolean);
+
+interface Catalogue {
+  byId(id: string): Promise<{ citation: { text: string } } | undefined>;
+}
+
 let directory: string;
+let catalogue: Catalogue;
 let server: Server | undefined;
 let browser: Browser | undefined;
 let base: string;
@@ -48,7 +57,10 @@ beforeAll(async () => {
   const { createApp } = await load('app.js');
   const { openLowdbRepository } = await load('store/lowdb-repository.js');
   const { hashPassword } = await load('accounts/passwords.js');
+  const { createQuestionCatalogue } = await load('questions/catalogue.js');
   const repository = (await openLowdbRepository(directory)) as Repository;
+  // The server's own questions, to tell the test what each review must cite (the paper is drawn at random).
+  catalogue = createQuestionCatalogue(repository, () => '2026-09-01') as Catalogue;
   await repository.createUser({ id: 'admin-1', username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('admin-password-1'), createdAt: new Date().toISOString() });
   const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' } }) as ExpressApp;
   const listening = app.listen(0, '127.0.0.1');
@@ -70,7 +82,7 @@ beforeAll(async () => {
   expect((await api('/attempts', { method: 'POST', token, body: { blueprintId } })).status).toBe(201);
 
   browser = await chromium.launch({
-    executablePath: process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(screenshots, { recursive: true });
@@ -122,26 +134,31 @@ describe('a trainee on a phone', () => {
         expect(await options.first().locator('input').isChecked()).toBe(true);
         if (number === 1) await page.screenshot({ path: join(screenshots, 'attempt-390x844.png'), fullPage: true });
         await clickAndWait(page, 'button[name="go"]', new RegExp(`${attemptPath}\\?q=${Math.min(number + 1, total)}$`));
-        expect(await page.locator('.sheet a.cell').nth(number - 1).getAttribute('class')).toMatch(/answered/);
+        expect(await page.locator('.sheet .cell').nth(number - 1).getAttribute('class')).toMatch(/answered/);
       }
       expect(await page.locator('.exam-bar').innerText()).toContain(`已答 ${total}`);
-      expect(await page.locator('.sheet a.cell.answered').count()).toBe(total);
+      expect(await page.locator('.sheet .cell.answered').count()).toBe(total);
 
-      await clickAndWait(page, '#submit-form button', /\/review$/);
+      // 交卷 asks first (the summary dialog), then hands the paper in.
+      await page.locator('#submit-open').click();
+      await clickAndWait(page, '#submit-confirm', /\/review$/);
       const heading = await page.locator('h1').innerText();
       expect(heading).toContain('成绩');
       expect(heading).toMatch(/成绩：\d \/ 4 (合格|不合格)/);
       const items = page.locator('ol.review > li');
       expect(await items.count()).toBe(total);
+      // The paper was drawn with a seed the server chose: read it and its questions back, and hold each
+      // citation to the question's own (curated questions cite differently from generated ones).
+      const cookies = (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+      const attempt = (await (await fetch(`${base}/api/v1${attemptPath}`, { headers: { cookie: cookies } })).json()) as { seed: string; questions: { id: string }[] };
+      const expected = await Promise.all(attempt.questions.map(async (question) => `依据：${(await catalogue.byId(question.id))!.citation.text}`));
       for (let index = 0; index < total; index += 1) {
         const item = items.nth(index);
-        expect(await item.locator('.cite').innerText()).toMatch(/^依据：《.+》.+/);
+        expect(await item.locator('.cite').innerText(), `paper seed ${attempt.seed}`).toBe(expected[index]);
         expect(await item.innerText()).toContain('正确答案');
         expect(await item.innerText()).toContain('你的答案');
         expect((await item.locator('.explain').innerText()).trim().length).toBeGreaterThan(0);
       }
-      const citations = await page.locator('.cite').allInnerTexts();
-      expect(citations.some((text) => text.includes('《煤矿重大事故隐患判定标准'))).toBe(true);
 
       // The page fits the phone: nothing wider than the screen.
       const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
@@ -149,6 +166,29 @@ describe('a trainee on a phone', () => {
       await page.screenshot({ path: join(screenshots, 'review-390x844.png'), fullPage: true });
       console.log(`screenshots: ${join(screenshots, 'attempt-390x844.png')}, ${join(screenshots, 'review-390x844.png')}`);
       expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(seeds)('reviews a paper drawn with seed %s: every citation is its question’s own, and the page fits', async (seed) => {
+    const registered = await api('/users', { method: 'POST', body: { username: `seeded-${seed}`.slice(0, 32), displayName: '种子学员', password: 'correct horse 1' } });
+    expect(registered.status).toBe(201);
+    const token = String(registered.body.token);
+    const started = await api('/attempts', { method: 'POST', token, body: { blueprintId, seed } });
+    expect(started.status, `seed ${seed}`).toBe(201);
+    const id = String(started.body.id);
+    expect((await api(`/attempts/${id}/submit`, { method: 'POST', token })).status).toBe(200);
+    const questions = started.body.questions as { id: string }[];
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' });
+    try {
+      await context.addCookies([{ name: 'aq_session', value: token, url: base }]);
+      const page = await context.newPage();
+      await page.goto(`${base}/attempts/${id}/review`);
+      const cited = await page.locator('ol.review > li .cite').allInnerTexts();
+      const expected = await Promise.all(questions.map(async (question) => `依据：${(await catalogue.byId(question.id))!.citation.text}`));
+      expect(cited, `seed ${seed}`).toEqual(expected);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth')), `seed ${seed}`).toBeLessThanOrEqual(390);
     } finally {
       await context.close();
     }

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumExecutable } from './chromium.js';
 import { repositoryRoot } from '../support/repository.js';
 
-const executablePath = process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium';
+const executablePath = chromiumExecutable();
 const serverDist = join(repositoryRoot, 'packages', 'exam-server', 'dist');
 const asOf = '2026-09-01';
 const hazardTitle = '原煤产量超过核定（设计）生产能力';
@@ -22,7 +23,7 @@ let base = '';
 let dataDirectory = '';
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; set ANQUAN_CHROMIUM to its path`);
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; run node scripts/ensure-chromium.mjs or set ANQUAN_CHROMIUM`);
   if (!existsSync(join(serverDist, 'app.js'))) throw new Error('packages/exam-server/dist is missing: run pnpm -C packages/exam-server build');
   // The built server, as it is deployed (dist has no type declarations: the modules are loaded by URL).
   const { createApp } = (await import(pathToFileURL(join(serverDist, 'app.js')).href)) as { createApp: (dependencies: unknown) => { listen: (port: number, host: string) => Server } };

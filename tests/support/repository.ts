@@ -18,6 +18,7 @@ const listJson = (directory: string, suffix: string): string[] =>
 const status = z.enum(['hazard', 'clear', 'unknown']);
 
 export const casesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
   document: z.strictObject({ id: z.string(), version: z.string() }),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   examples: z
@@ -49,6 +50,13 @@ export const casesFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * For counts of shared conditions (countHolding): facts that make each counted condition hold and fail,
+   * written from the digest; a boundary on such a count makes the first N conditions hold.
+   */
+  witnesses: z
+    .record(z.string(), z.strictObject({ holds: z.record(z.string(), z.unknown()), fails: z.record(z.string(), z.unknown()) }))
+    .default({}),
 });
 export type CasesFile = z.output<typeof casesFileSchema>;
 
@@ -72,6 +80,8 @@ export interface IndexFile {
   document: { title: string; number: string; version: string; effectiveFrom: string | null; effectiveTo: string | null; itemsAvailable: boolean | 'partial' };
   counts: { entries: number; firstLevel: number; unverified: number };
   items: IndexItem[];
+  /** Rules that are not items (industry-trade Art.14, fire 2017 exclusions and composites). */
+  otherRules?: { label: string; verified: boolean }[];
 }
 
 export const readIndex = (name: string): IndexFile => JSON.parse(readFileSync(join(indexDirectory, name), 'utf8')) as IndexFile;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from './catalogue.js';
 import { checklistPage, documentPage, factsPage, guidePage, indexPage, rulePage, sectorPage, stylesheet } from './paths.js';
 import { createRenderer } from './render.js';
+import { calculatorsPage, calculatorsView } from './views/calculators-view.js';
 import { checklistView } from './views/checklist-view.js';
 import { documentView } from './views/document-view.js';
 import { factsView } from './views/facts-view.js';
@@ -50,6 +51,7 @@ export const buildSite = (options: BuildOptions = {}): BuildReport => {
   files.push(stylesheet());
   page('index', indexPage(), homeView(catalogue));
   page('guide', guidePage(), guideView(catalogue));
+  page('calculators', calculatorsPage(), calculatorsView());
   for (const sector of catalogue.sectors) {
     const documents = catalogue.documentsOf(sector.id);
     if (documents.length === 0 && !catalogue.hasVocabulary(sector.id)) continue;

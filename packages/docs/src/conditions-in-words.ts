@@ -1,5 +1,5 @@
 // Turns a rule's json-rules-engine condition tree into Chinese words (English beside), one line per leaf.
-import type { Rule } from '@anquan/rules';
+import { leavesOf, referencesOf, thresholdInclusion, thresholdSide, type Rule, type SharedCondition } from '@anquan/rules';
 import { quantity, quantityText, type Bilingual } from './quantities.js';
 
 export type Condition = Rule['conditions'];
@@ -21,6 +21,8 @@ export interface RuleReference {
 export interface WordingContext {
   fact: (name: string) => FactWording;
   rule: (id: string) => RuleReference | undefined;
+  /** A shared condition of the document (a clause written once), read in place with its label. */
+  shared?: (name: string) => SharedCondition | undefined;
 }
 
 /** One line of the conditions in words; a group line introduces its children. */
@@ -65,15 +67,12 @@ const isThreshold = (value: unknown): value is ThresholdValue =>
 // and the page says which, so a reader never has to guess the boundary.
 const thresholdWords = (label: Bilingual, threshold: ThresholdValue, fact: FactWording): Bilingual => {
   const limit = quantity(threshold.limit, threshold.unit ?? fact.unit);
-  const aside = (zh: string, en: string): Bilingual => ({
-    zh: `（${limit.aside ? `${limit.aside.zh}，` : ''}${zh}）`,
-    en: ` (${limit.aside ? `${limit.aside.en}, ` : ''}${en})`,
-  });
-  const phrase = (zh: string, en: string, note: Bilingual): Bilingual => ({ zh: `${label.zh}${zh}${limit.zh}${note.zh}`, en: `${label.en} ${en} ${limit.en}${note.en}` });
-  if (threshold.side === 'above') {
-    return threshold.inclusive ? phrase('达到或超过', 'at or above', aside('含本数', 'inclusive')) : phrase('超过', 'above', aside('不含本数', 'the limit itself excluded'));
-  }
-  return threshold.inclusive ? phrase('不超过', 'at or below', aside('含本数', 'inclusive')) : phrase('低于', 'below', aside('不含本数', 'the limit itself excluded'));
+  const side = thresholdSide(threshold);
+  const inclusion = thresholdInclusion(threshold);
+  return {
+    zh: `${label.zh}${side.zh}${limit.zh}（${limit.aside ? `${limit.aside.zh}，` : ''}${inclusion.zh}）`,
+    en: `${label.en} ${side.en} ${limit.en} (${limit.aside ? `${limit.aside.en}, ` : ''}${inclusion.en})`,
+  };
 };
 
 const leafWords = (leaf: Leaf, context: WordingContext): Bilingual => {
@@ -130,6 +129,8 @@ export const conditionInWords = (condition: Condition, context: WordingContext):
     return { zh: '以下情形不成立：', en: 'it is not the case that:', children: [conditionInWords(condition.not, context)] };
   }
   if ('condition' in condition) {
+    const shared = context.shared?.(condition.condition);
+    if (shared) return { zh: `${shared.label.zh}，即：`, en: `${shared.label.en}, that is:`, children: [conditionInWords(shared.conditions, context)] };
     const rule = context.rule(condition.condition);
     if (!rule) return { zh: `规则 ${condition.condition} 的判定条件成立`, en: `the conditions of rule ${condition.condition} hold`, children: [] };
     return {
@@ -144,28 +145,10 @@ export const conditionInWords = (condition: Condition, context: WordingContext):
   return { zh: json, en: json, children: [] };
 };
 
-/** Every fact name a condition tree reads directly (observed or derived), in order of first use. */
-export const factsInCondition = (condition: Condition | undefined): string[] => {
-  const names: string[] = [];
-  const visit = (node: Condition): void => {
-    if ('all' in node) node.all.forEach(visit);
-    else if ('any' in node) node.any.forEach(visit);
-    else if ('not' in node) visit(node.not);
-    else if (isLeaf(node) && !names.includes(node.fact)) names.push(node.fact);
-  };
-  if (condition) visit(condition);
-  return names;
-};
+/** Every fact name a condition tree reads directly (observed or derived), shared conditions of `document` included. */
+export const factsInCondition = (condition: Condition | undefined, document?: { sharedConditions: Record<string, SharedCondition> }): string[] => [
+  ...new Set(leavesOf(condition, document).map((leaf) => leaf.fact)),
+];
 
-/** Every rule a condition tree refers to with `{ condition: <rule id> }`. */
-export const rulesReferred = (condition: Condition | undefined): string[] => {
-  const ids: string[] = [];
-  const visit = (node: Condition): void => {
-    if ('all' in node) node.all.forEach(visit);
-    else if ('any' in node) node.any.forEach(visit);
-    else if ('not' in node) visit(node.not);
-    else if ('condition' in node && !ids.includes(node.condition)) ids.push(node.condition);
-  };
-  if (condition) visit(condition);
-  return ids;
-};
+/** Every rule or shared condition a condition tree refers to with `{ condition: <name> }`. */
+export const rulesReferred = (condition: Condition | undefined): string[] => [...new Set(referencesOf(condition))];

@@ -1,31 +1,57 @@
-// Builds the express app (testable without listening): pages, the JSON API, security middleware.
+// Builds the express app (testable without listening): pages, the JSON API, security middleware, and the
+// one error path every failure goes through.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, todayInChina } from '@anquan/rules';
-import { createAccounts } from './accounts/accounts.js';
+import { createAccountLimiters, createAccounts, defaultLoginLimits, type LoginLimits } from './accounts/accounts.js';
 import { createAuth } from './accounts/auth.js';
-import { createRateLimiter } from './accounts/rate-limit.js';
+import { createAdminService } from './admin/service.js';
 import { createExamService } from './attempts/service.js';
 import type { ServerConfig } from './config.js';
 import { RequestError } from './errors.js';
 import { createQuestionCatalogue } from './questions/catalogue.js';
 import { apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
+import { calculatorsRouter } from './routes/calculators.js';
 import { ledgerRouter } from './routes/ledger.js';
 import { regulatorRouter } from './routes/regulator.js';
 import { riskRouter } from './routes/risk.js';
 import { pagesRouter } from './routes/pages.js';
 import { createViews } from './routes/views.js';
 import type { Repository } from './store/repository.js';
+import { checkShape } from './validate.js';
 
 export interface AppDependencies {
   repository: Repository;
-  config: Pick<ServerConfig, 'secureCookies' | 'mistakesToClear' | 'asOf'>;
+  config: Pick<ServerConfig, 'secureCookies' | 'mistakesToClear' | 'asOf'> & Partial<Pick<ServerConfig, 'trustProxy'>> & { loginLimits?: Partial<LoginLimits> };
   now?: () => Date;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/** body-parser and the router tag their errors with a status and a type; those are the client's fault. */
+const clientFailure = (error: unknown): RequestError | undefined => {
+  if (error instanceof RequestError) return error;
+  if (error instanceof InputError) return new RequestError(400, `输入有误：${error.issues.map((issue) => `${issue.path} ${issue.message}`).join('；')}`, error.issues);
+  if (error instanceof URIError) return new RequestError(400, '网址编码有误 / malformed percent-encoding in the URL', [{ path: 'url', message: 'expected valid percent-encoding' }]);
+  const tagged = error as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown };
+  const status = typeof tagged?.status === 'number' ? tagged.status : typeof tagged?.statusCode === 'number' ? tagged.statusCode : undefined;
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  const messages: Record<string, [string, string]> = {
+    'entity.parse.failed': ['请求体不是有效的 JSON 或表单 / the body could not be parsed', 'expected a well-formed body'],
+    'entity.too.large': ['请求体过大 / body too large', 'expected a smaller body'],
+    'parameters.too.many': ['表单字段过多 / too many form fields', 'expected fewer fields'],
+    'encoding.unsupported': ['不支持的内容编码 / unsupported content encoding', 'expected identity, gzip, deflate or br'],
+    'charset.unsupported': ['不支持的字符集 / unsupported charset', 'expected utf-8'],
+    'request.aborted': ['请求中断 / request aborted', 'the body ended early'],
+    'request.size.invalid': ['请求体长度不符 / body length mismatch', 'expected the declared length'],
+  };
+  const [message, detail] = messages[String(tagged.type)] ?? ['请求有误 / bad request', 'expected a well-formed request'];
+  return new RequestError(status, message, [{ path: 'body', message: detail }]);
+};
 
 export const createApp = (dependencies: AppDependencies) => {
   const now = dependencies.now ?? (() => new Date());
@@ -34,28 +60,51 @@ export const createApp = (dependencies: AppDependencies) => {
   const catalogue = createQuestionCatalogue(repository, asOf);
   const exams = createExamService(repository, catalogue, { now, mistakesToClear: config.mistakesToClear });
   const auth = createAuth(repository, { secureCookies: config.secureCookies }, now);
-  const accounts = createAccounts(repository, createRateLimiter(5, 15 * 60_000), now);
+  const accounts = createAccounts(repository, createAccountLimiters({ ...defaultLoginLimits, ...config.loginLimits }), now);
+  const admin = createAdminService(repository, now);
   const views = createViews(join(here, 'views'));
-  const context = { repository, catalogue, exams, auth, accounts, views, now, asOf };
+  const context = { repository, catalogue, exams, auth, accounts, admin, views, now, asOf };
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', config.trustProxy ?? false);
   app.use((_request, response, next) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('X-Frame-Options', 'DENY');
     response.setHeader('Referrer-Policy', 'same-origin');
-    response.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'");
+    response.setHeader('Content-Security-Policy', contentSecurityPolicy);
+    response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+    response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    // HSTS only when the deployment says it is served over HTTPS: sent over plain HTTP it would be ignored
+    // at best and lock a misconfigured site out at worst.
+    if (config.secureCookies) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });
   app.use('/static', express.static(join(here, 'public'), { maxAge: '1h' }));
+  // Everything below the static files depends on who asks: never stored by a browser or a proxy.
+  app.use((_request, response, next) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '2mb' }));
   // A self-assessment form posts one field per fact: several hundred for a mine.
   app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
   app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }));
+  app.use((request, _response, next) => {
+    if (request.body === undefined) {
+      // A body no parser above understood (XML, multipart, …): refused rather than read as empty.
+      if (Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding']) {
+        return next(new RequestError(415, '不支持的请求体类型 / unsupported media type', [{ path: 'content-type', message: 'expected application/json, application/x-www-form-urlencoded, text/csv or text/plain' }]));
+      }
+      request.body = {};
+    } else if (typeof request.body === 'object') checkShape(request.body);
+    next();
+  });
   app.use(auth.identify);
   app.use(auth.csrfProtection);
   app.use('/api/v1', apiRouter(context));
+  app.use('/api/v1/calculators', calculatorsRouter(context));
   app.use('/', assessmentsRouter(context));
   app.use('/', ledgerRouter(context));
   app.use('/', regulatorRouter(context));
@@ -67,22 +116,24 @@ export const createApp = (dependencies: AppDependencies) => {
   };
 
   app.use((request: Request, response: Response) => {
-    if (request.path.startsWith('/api/')) response.status(404).json({ error: '未找到 / not found' });
+    if (request.path.startsWith('/api/')) response.status(404).json({ error: '未找到 / not found', issues: [] });
     else response.status(404).send(views.render('error', { title: '未找到', message: '页面不存在 / page not found', user: request.user, csrfToken: request.csrfToken }));
   });
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
-    const known = error instanceof RequestError ? error : error instanceof InputError ? new RequestError(400, `输入有误：${error.issues.map((issue) => `${issue.path} ${issue.message}`).join('；')}`, error.issues) : undefined;
-    const parseError = (error as { type?: string }).type === 'entity.parse.failed' ? new RequestError(400, '请求体不是有效的 JSON / invalid JSON body', [{ path: 'body', message: 'expected valid JSON' }]) : undefined;
-    const failure = known ?? parseError;
-    if (!failure) console.error(error);
+    const failure = clientFailure(error);
+    // Only the error's name, message and stack: never the request, its body or its headers (passwords).
+    if (!failure) console.error(`内部错误 / internal error: ${request.method} ${request.path}`, error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : typeof error);
     const status = failure?.status ?? 500;
     const message = failure?.message ?? '服务器内部错误 / internal error';
+    if (response.headersSent) return void response.end();
+    for (const [name, value] of Object.entries(failure?.headers ?? {})) response.setHeader(name, value);
     if (request.path.startsWith('/api/')) {
       response.status(status).json({ error: message, issues: failure?.issues ?? [] });
       return;
     }
     if (status === 401) {
-      response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
+      // Back here after login; a very long address is not worth a Location header clients cannot read.
+      response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl.length <= 500 ? request.originalUrl : '/')}`);
       return;
     }
     response.status(status).send(views.render('error', { title: `出错了（${status}）`, message, issues: failure?.issues ?? [], user: request.user, csrfToken: request.csrfToken }));
@@ -96,6 +147,7 @@ export type AppContext = {
   exams: ReturnType<typeof createExamService>;
   auth: ReturnType<typeof createAuth>;
   accounts: ReturnType<typeof createAccounts>;
+  admin: ReturnType<typeof createAdminService>;
   views: ReturnType<typeof createViews>;
   now: () => Date;
   asOf: () => string;

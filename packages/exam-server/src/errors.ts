@@ -2,11 +2,14 @@
 export class RequestError extends Error {
   readonly status: number;
   readonly issues: { path: string; message: string }[];
-  constructor(status: number, message: string, issues: { path: string; message: string }[] = []) {
+  /** Response headers the status needs (Retry-After on 429). */
+  readonly headers: Record<string, string>;
+  constructor(status: number, message: string, issues: { path: string; message: string }[] = [], headers: Record<string, string> = {}) {
     super(message);
     this.name = 'RequestError';
     this.status = status;
     this.issues = issues;
+    this.headers = headers;
   }
 }
 

@@ -3,7 +3,7 @@
 // Also: two processes on one PostgreSQL database lose nothing, and a second process on one data directory
 // refuses to start, naming the directory and the holder.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -189,10 +189,20 @@ const checkHeld = async (port: number, trainees: Trainee[], context: string) => 
   }
 };
 
+/** The first administrator's password is in a 0600 file in the data directory, never in the log. */
+const adminPasswordOf = (output: string): string => {
+  const passwordFile = /(\S+initial-admin-password\.txt)/.exec(output)?.[1];
+  expect(passwordFile, output).toBeDefined();
+  expect(statSync(passwordFile!).mode & 0o777).toBe(0o600);
+  const password = /password: (\S+)/.exec(readFileSync(passwordFile!, 'utf8'))?.[1];
+  expect(password).toBeDefined();
+  expect(output).not.toContain(password!);
+  return password!;
+};
+
 const killLoop = async (storage: Storage, seed: number) => {
   let server = await start(storage);
-  const password = /密码 password: (\S+)/.exec(server.output())?.[1];
-  expect(password, server.output()).toBeDefined();
+  const password = adminPasswordOf(server.output());
   const trainees = await prepare(server.port, password!);
   const random = seeded(seed);
   let acknowledgedTotal = 0;
@@ -262,8 +272,7 @@ describe('several processes on one store', () => {
       const url = await cluster.cluster.createDatabase();
       const first = await start({ DATABASE_URL: url, ANQUAN_DATA_DIR: directory() });
       const second = await start({ DATABASE_URL: url, ANQUAN_DATA_DIR: directory() });
-      const password = /密码 password: (\S+)/.exec(first.output() + second.output())?.[1];
-      expect(password, first.output() + second.output()).toBeDefined();
+      const password = adminPasswordOf(first.output() + second.output());
       // Registered on the first, then every trainee's saves alternate between the two (one session, both servers).
       const trainees = await prepare(first.port, password!);
       let acks = 0;

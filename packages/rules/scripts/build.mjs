@@ -1,5 +1,5 @@
-// Builds @anquan/rules: compiles TypeScript, generates the rule-document JSON Schema from the format's
-// types with typescript-json-schema, and copies rules-data beside dist so the package carries the law.
+// Builds @anquan/rules: compiles TypeScript, generates the JSON Schema of the public result types with
+// typescript-json-schema, and copies rules-data (with its schema/) beside dist so the package carries the law.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,10 +13,12 @@ step('compiling TypeScript');
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 chmodSync(join(root, 'dist', 'cli', 'main.js'), 0o755);
 
-step('generating schema/rule-document.schema.json');
-const program = TJS.getProgramFromFiles([join(root, 'src', 'documents', 'format.ts')], { strict: true, skipLibCheck: true, module: 'NodeNext', moduleResolution: 'NodeNext' }, root);
-const schema = TJS.generateSchema(program, 'RuleDocumentInput', { required: true, noExtraProps: false, ref: true, topRef: false, ignoreErrors: true });
-if (!schema) throw new Error('typescript-json-schema produced no schema for RuleDocumentInput');
+// The data formats' JSON Schema comes from zod (rules-data/schema, committed); typescript-json-schema
+// makes the schema of the public result types, which have no zod value.
+step('generating schema/assessment.schema.json');
+const program = TJS.getProgramFromFiles([join(root, 'src', 'engine', 'assess.ts')], { strict: true, skipLibCheck: true, module: 'NodeNext', moduleResolution: 'NodeNext' }, root);
+const schema = TJS.generateSchema(program, 'Assessment', { required: true, noExtraProps: true, ref: true, topRef: false, ignoreErrors: true });
+if (!schema) throw new Error('typescript-json-schema produced no schema for Assessment');
 // Inferred types are named after the module they come from (with this machine's path): give them
 // their plain names, so the schema is the same wherever it is built.
 const plainName = (name) => name.replace(/import\("[^"]*",\{with:\{"resolution-mode":"import"\}\}\)\./g, '');
@@ -27,8 +29,8 @@ const portable = JSON.parse(text);
 portable.definitions = Object.fromEntries(Object.entries(portable.definitions ?? {}).map(([name, value]) => [plainName(name), value]));
 mkdirSync(join(root, 'schema'), { recursive: true });
 writeFileSync(
-  join(root, 'schema', 'rule-document.schema.json'),
-  `${JSON.stringify({ $id: 'urn:anquan:schema:rule-document', title: 'Anquan rule document (one document version in rules-data)', ...portable }, null, 2)}\n`,
+  join(root, 'schema', 'assessment.schema.json'),
+  `${JSON.stringify({ $id: 'urn:anquan:schema:assessment', title: 'Anquan assessment (the result of assess())', ...portable }, null, 2)}\n`,
 );
 
 step('copying rules-data');

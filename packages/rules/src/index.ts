@@ -2,6 +2,7 @@
 export { listSectors, listDocuments, type DocumentInfo } from './documents/catalogue.js';
 export type { Sector } from './documents/load.js';
 export { factsSchema } from './facts/facts-schema.js';
+export type * from './generated/fact-types.js';
 export type { JSONSchema } from './facts/vocabulary.js';
 export {
   assess,
@@ -20,8 +21,13 @@ export type { LeafReason, Outcome } from './engine/three-valued.js';
 export { registerOperators, registerDerivedFacts, registerConditions, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
 export { InputError, type InputIssue } from './validation/issues.js';
 export { todayInChina } from './engine/as-of.js';
-export type { Bilingual, Citation, Rule, RuleDocument, Threshold } from './documents/format.js';
+export type { Band, Bilingual, Citation, Condition, Rule, RuleDocument, SharedCondition, Table, Threshold } from './documents/format.js';
 export { loadRulesData as loadRuleDocuments, rulesDataDirectory, RulesDataError, type LoadedDocument } from './documents/load.js';
+/** The one core the docs and the server use: documents in force, the condition walker, wording, bands. */
+export { documentsInForce, documentVersionInForce, isInForce } from './documents/load.js';
+export { factsReadBy, leavesOf, observedFactsOf, referencesOf, thresholdLeavesOf, type ConditionLeaf, type ThresholdLeaf } from './documents/conditions.js';
+export { thresholdInclusion, thresholdSide } from './documents/wording.js';
+export { inBand, lookupBand } from './documents/bands.js';
 export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';
 export { crossesThreshold } from './engine/threshold.js';
 /** Exact rational arithmetic (bigint fractions), as the engine uses it at boundaries. */

@@ -53,7 +53,7 @@ export const documentSummary = (catalogue: Catalogue, document: LoadedDocument) 
 export const documentView = (catalogue: Catalogue, document: LoadedDocument) => {
   const sector = catalogue.sectors.find((candidate) => candidate.id === document.sector)!;
   const fact = (name: string) => catalogue.factWording(document, name);
-  const context = { fact, rule: catalogue.ruleReference(document) };
+  const context = { fact, rule: catalogue.ruleReference(document), shared: (name: string) => document.sharedConditions[name] };
   const ruleRow = (rule: LoadedDocument['rules'][number]) => ({
     href: rulePage(document, rule.id),
     label: rule.citation.label,

@@ -1,4 +1,5 @@
 // The home page (sectors and how to use the site) and the guide (the library, the CLI, the HTTP API).
+import { isInForce } from '@anquan/rules';
 import type { Catalogue } from '../catalogue.js';
 import { documentPage, rulePage } from '../paths.js';
 import type { PageFrame } from '../render.js';
@@ -22,7 +23,7 @@ const workedExample = (catalogue: Catalogue) => {
   for (const sector of catalogue.sectors) {
     if (!catalogue.hasVocabulary(sector.id)) continue;
     for (const document of catalogue.documentsOf(sector.id)) {
-      const inForce = document.effectiveFrom <= catalogue.asOf && (document.effectiveTo === null || catalogue.asOf <= document.effectiveTo);
+      const inForce = isInForce(document, catalogue.asOf);
       const rule = inForce ? document.rules.find((candidate) => candidate.exam && Object.keys(candidate.exam.hazardExample).length > 0) : undefined;
       if (rule?.exam) {
         return {

@@ -27,13 +27,13 @@ export const ruleView = (catalogue: Catalogue, document: LoadedDocument, index: 
   const rule = document.rules[index]!;
   const sector = catalogue.sectors.find((candidate) => candidate.id === document.sector)!;
   const fact = (name: string) => catalogue.factWording(document, name);
-  const context = { fact, rule: catalogue.ruleReference(document) };
+  const context = { fact, rule: catalogue.ruleReference(document), shared: (name: string) => document.sharedConditions[name] };
   const category = document.categories.find((candidate) => candidate.id === rule.category);
   const applicability: Words[] = [];
   if (category?.appliesWhen) applicability.push(conditionInWords(category.appliesWhen, context));
   if (rule.appliesWhen) applicability.push(conditionInWords(rule.appliesWhen, context));
   const conditionTrees: Condition[] = [category?.appliesWhen, rule.appliesWhen, rule.conditions].filter((tree): tree is Condition => tree !== undefined);
-  const derived = derivedFactsBehind(conditionTrees.flatMap(factsInCondition), document.derivedFacts).map((name) => {
+  const derived = derivedFactsBehind(conditionTrees.flatMap((tree) => factsInCondition(tree, document)), document.derivedFacts).map((name) => {
     const definition = document.derivedFacts[name]!;
     return {
       anchor: derivedAnchor(name),

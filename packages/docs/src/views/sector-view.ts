@@ -1,5 +1,5 @@
 // The page of one sector, and the sector list on the home page: its documents with their effective periods and status.
-import type { Sector } from '@anquan/rules';
+import { isInForce, type Sector } from '@anquan/rules';
 import type { Catalogue } from '../catalogue.js';
 import { factsPage, sectorPage } from '../paths.js';
 import type { PageFrame } from '../render.js';
@@ -7,7 +7,7 @@ import { documentSummary } from './document-view.js';
 
 export const sectorSummary = (catalogue: Catalogue, sector: Sector) => {
   const documents = catalogue.documentsOf(sector.id);
-  const inForce = documents.filter((document) => document.effectiveFrom <= catalogue.asOf && (document.effectiveTo === null || catalogue.asOf <= document.effectiveTo));
+  const inForce = documents.filter((document) => isInForce(document, catalogue.asOf));
   return {
     id: sector.id,
     title: sector.title,

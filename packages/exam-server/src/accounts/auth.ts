@@ -1,15 +1,18 @@
-// Sessions and CSRF. A browser holds its session in an HttpOnly, SameSite=Lax cookie and every visitor a
-// CSRF cookie whose value each form and state-changing request must repeat. Two kinds of request cannot
-// be forged by another site and skip the check: those carrying the session as a Bearer header, and
-// those whose body type no cross-site form can send without a CORS preflight we never grant (JSON, CSV).
+// Sessions and CSRF. A browser holds its session in an HttpOnly, SameSite=Lax cookie (named __Host-… and
+// Secure when served over HTTPS). Each form carries a synchroniser token derived from the session token
+// by HMAC, so a token is worth nothing with any other session; before login, the token is derived from
+// a short-lived pre-session cookie instead. Two kinds of request cannot be forged by another site and
+// skip the check: those carrying the session as a Bearer header, and those whose body type no cross-site
+// form can send without a CORS preflight we never grant (JSON, CSV).
+import { createHmac } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestError } from '../errors.js';
 import type { Repository, Role, User } from '../store/repository.js';
 import { hashToken, newToken, sameToken } from './tokens.js';
 
-export const SESSION_COOKIE = 'aq_session';
-export const CSRF_COOKIE = 'aq_csrf';
-const sessionDays = 7;
+export const sessionDays = 7;
+const preSessionHours = 2;
+const purgeEveryMs = 60 * 60_000;
 
 export interface AuthOptions {
   secureCookies: boolean;
@@ -22,9 +25,17 @@ declare global {
       user?: User;
       csrfToken: string;
       bearer: boolean;
+      /** Hash of the session token this request came with, when it is a live session. */
+      sessionHash?: string;
     }
   }
 }
+
+/** Cookie names: the __Host- prefix (Secure, path /, no Domain) whenever cookies are Secure. */
+export const cookieNames = (options: AuthOptions) => {
+  const prefix = options.secureCookies ? '__Host-' : '';
+  return { session: `${prefix}aq_session`, preSession: `${prefix}aq_presession` };
+};
 
 export const parseCookies = (header: string | undefined): Record<string, string> =>
   Object.fromEntries(
@@ -34,17 +45,20 @@ export const parseCookies = (header: string | undefined): Record<string, string>
       .filter(Boolean)
       .map((part) => {
         const index = part.indexOf('=');
-        return index < 0 ? [part, ''] : [part.slice(0, index), decodeURIComponent(part.slice(index + 1))];
+        if (index < 0) return [part, ''];
+        const raw = part.slice(index + 1);
+        try {
+          return [part.slice(0, index), decodeURIComponent(raw)];
+        } catch {
+          return [part.slice(0, index), raw];
+        }
       }),
   );
 
-const cookieOptions = (options: AuthOptions, maxAgeMs?: number) => ({
-  httpOnly: true,
-  sameSite: 'lax' as const,
-  secure: options.secureCookies,
-  path: '/',
-  ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
-});
+/** The form token of a session (or pre-session) token: knowing it reveals nothing about the session. */
+export const csrfTokenFor = (secret: string): string => createHmac('sha256', secret).update('anquan csrf v1').digest('base64url');
+
+const bearerToken = (request: Request) => /^Bearer\s+(\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
 
 /** A body type outside the CORS-safelisted ones (form, multipart, text/plain) needs a preflight. */
 const preflightedBody = (request: Request): boolean => {
@@ -53,22 +67,44 @@ const preflightedBody = (request: Request): boolean => {
 };
 
 export const createAuth = (repository: Repository, options: AuthOptions, now: () => Date) => {
-  /** Loads the user from the cookie or Bearer token, and makes sure the visitor has a CSRF token. */
+  const names = cookieNames(options);
+  const cookieOptions = (maxAgeMs?: number) => ({
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: options.secureCookies,
+    path: '/',
+    ...(maxAgeMs ? { maxAge: maxAgeMs } : {}),
+  });
+  const exposeCsrf = (request: Request, response: Response, token: string) => {
+    request.csrfToken = token;
+    // Scripts and API clients using the cookie read the token here (other origins cannot: no CORS).
+    response.setHeader('X-CSRF-Token', token);
+  };
+
+  /** Loads the user from the cookie or Bearer token, and gives the visitor the CSRF token of its session. */
   const identify = async (request: Request, response: Response, next: NextFunction) => {
     try {
       const cookies = parseCookies(request.headers.cookie);
-      let csrf = cookies[CSRF_COOKIE];
-      if (!csrf || csrf.length < 20) {
-        csrf = newToken();
-        response.cookie(CSRF_COOKIE, csrf, cookieOptions(options));
-      }
-      request.csrfToken = csrf;
-      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      const bearer = bearerToken(request);
       request.bearer = Boolean(bearer);
-      const token = bearer ?? cookies[SESSION_COOKIE];
-      if (token) {
-        const session = await repository.findSession(hashToken(token));
-        if (session && Date.parse(session.expiresAt) > now().getTime()) request.user = await repository.findUser(session.userId);
+      const token = bearer ?? cookies[names.session];
+      if (token && token.length <= 200) {
+        const tokenHash = hashToken(token);
+        const session = await repository.findSession(tokenHash);
+        if (session && Date.parse(session.expiresAt) > now().getTime()) {
+          request.user = await repository.findUser(session.userId);
+          if (request.user) request.sessionHash = tokenHash;
+        }
+      }
+      if (request.user) {
+        exposeCsrf(request, response, csrfTokenFor(token!));
+      } else {
+        let preSession = cookies[names.preSession];
+        if (!preSession || preSession.length < 40 || preSession.length > 100) {
+          preSession = newToken();
+          response.cookie(names.preSession, preSession, cookieOptions(preSessionHours * 3_600_000));
+        }
+        exposeCsrf(request, response, csrfTokenFor(preSession));
       }
       next();
     } catch (error) {
@@ -76,7 +112,7 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
     }
   };
 
-  /** State-changing requests from a browser must repeat the CSRF cookie in a form field or header. */
+  /** State-changing requests from a browser must repeat the token of their own session. */
   const csrfProtection = (request: Request, _response: Response, next: NextFunction) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method) || request.bearer || preflightedBody(request)) return next();
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
@@ -86,24 +122,37 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
     next();
   };
 
-  const startSession = async (response: Response, user: User): Promise<string> => {
+  let lastPurge = 0;
+  const startSession = async (request: Request, response: Response, user: User): Promise<string> => {
+    const at = now();
+    if (at.getTime() - lastPurge > purgeEveryMs) {
+      lastPurge = at.getTime();
+      await repository.purgeExpired(at.toISOString());
+    }
+    // A login replaces the session the browser came with (no session fixation).
+    if (request.sessionHash) await repository.deleteSession(request.sessionHash);
     const token = newToken();
-    const expires = new Date(now().getTime() + sessionDays * 86_400_000);
-    await repository.createSession({ tokenHash: hashToken(token), userId: user.id, createdAt: now().toISOString(), expiresAt: expires.toISOString() });
-    response.cookie(SESSION_COOKIE, token, cookieOptions(options, sessionDays * 86_400_000));
+    const expires = new Date(at.getTime() + sessionDays * 86_400_000);
+    await repository.createSession({ tokenHash: hashToken(token), userId: user.id, createdAt: at.toISOString(), expiresAt: expires.toISOString() });
+    if (!request.bearer) response.cookie(names.session, token, cookieOptions(sessionDays * 86_400_000));
+    request.sessionHash = hashToken(token);
+    exposeCsrf(request, response, csrfTokenFor(token));
     return token;
   };
 
   const endSession = async (request: Request, response: Response) => {
-    const token = parseCookies(request.headers.cookie)[SESSION_COOKIE] ?? /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (token) await repository.deleteSession(hashToken(token));
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (request.sessionHash) await repository.deleteSession(request.sessionHash);
+    response.clearCookie(names.session, { path: '/', secure: options.secureCookies, httpOnly: true, sameSite: 'lax' });
   };
 
-  return { identify, csrfProtection, startSession, endSession };
+  /** After a password change: every other session of the user ends; this one stays. */
+  const endOtherSessions = async (request: Request, user: User) => repository.deleteUserSessions(user.id, request.sessionHash);
+  const endAllSessions = async (user: User) => repository.deleteUserSessions(user.id);
+
+  return { identify, csrfProtection, startSession, endSession, endOtherSessions, endAllSessions };
 };
 
-/** The signed-in user, or a 401 (pages redirect to the login form instead; see routes/pages.ts). */
+/** The signed-in user, or a 401 (pages redirect to the login form instead; see app.ts). */
 export const requireUser = (request: Request, roles?: Role[]): User => {
   if (!request.user) throw new RequestError(401, '请先登录 / please log in');
   if (roles && !roles.includes(request.user.role)) throw new RequestError(403, '无权访问 / forbidden');

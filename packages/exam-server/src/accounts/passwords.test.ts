@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { createRateLimiter } from './rate-limit.js';
 
 describe('passwords', () => {
   it('verifies the right password only, and never stores it in clear', async () => {
@@ -14,15 +13,5 @@ describe('passwords', () => {
 
   it('salts each hash', async () => {
     expect(await hashPassword('same')).not.toBe(await hashPassword('same'));
-  });
-});
-
-describe('login rate limit', () => {
-  it('blocks after the allowed failures until the window has passed', () => {
-    const limiter = createRateLimiter(3, 60_000);
-    for (let index = 0; index < 3; index += 1) limiter.fail('user|ip', 1000 + index);
-    expect(limiter.retryAfter('user|ip', 2000)).toBeGreaterThan(0);
-    expect(limiter.retryAfter('other|ip', 2000)).toBe(0);
-    expect(limiter.retryAfter('user|ip', 1000 + 60_001)).toBe(0);
   });
 });

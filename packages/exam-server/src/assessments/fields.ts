@@ -1,6 +1,6 @@
 // The questions of a self-assessment form: the sector's fact JSON Schema, grouped by the categories of the
 // documents in force, with the facts that decide where whole categories apply asked first.
-import { factsSchema, loadRuleDocuments } from '@anquan/rules';
+import { documentsInForce, factsReadBy, factsSchema } from '@anquan/rules';
 
 export type FieldKind = 'boolean' | 'enum' | 'number' | 'integer' | 'array' | 'text';
 
@@ -33,15 +33,6 @@ export interface FormLayout {
 }
 
 type Property = { type?: string; enum?: unknown[]; title?: string; description?: string; unit?: string; hint?: string; minimum?: number; optionLabels?: Record<string, string>; items?: { enum?: unknown[] } };
-
-type ConditionNode = { fact?: string; all?: ConditionNode[]; any?: ConditionNode[]; not?: ConditionNode };
-const factsOf = (condition: unknown, into: Set<string> = new Set()): Set<string> => {
-  const node = condition as ConditionNode | undefined;
-  if (!node || typeof node !== 'object') return into;
-  if (typeof node.fact === 'string') into.add(node.fact);
-  for (const child of [...(node.all ?? []), ...(node.any ?? []), ...(node.not ? [node.not] : [])]) factsOf(child, into);
-  return into;
-};
 
 const kindOf = (property: Property): FieldKind => {
   if (property.type === 'boolean') return 'boolean';
@@ -86,14 +77,14 @@ export const formLayout = (sector: string, asOf: string): FormLayout => {
 const buildLayout = (sector: string, asOf: string): FormLayout => {
   const schema = factsSchema(sector, { asOf }) as { properties?: Record<string, Property> };
   const fields = new Map(Object.entries(schema.properties ?? {}).map(([name, property]) => [name, fieldOf(name, property)]));
-  const documents = loadRuleDocuments().documents.filter((document) => document.sector === sector && document.effectiveFrom <= asOf && (document.effectiveTo === null || asOf <= document.effectiveTo));
+  const documents = documentsInForce(sector, asOf);
 
   const categoryFacts = new Set<string>();
   const categoriesReading = new Map<string, Set<string>>();
   const groups = new Map<string, FieldGroup & { early: Set<string>; seen: Set<string> }>();
   for (const document of documents) {
     for (const category of document.categories) {
-      const applies = [...factsOf(category.appliesWhen)].filter((fact) => fields.has(fact));
+      const applies = factsReadBy(category.appliesWhen, document).filter((fact) => fields.has(fact));
       applies.forEach((fact) => categoryFacts.add(fact));
       const key = `${document.id}/${category.id}`;
       if (!groups.has(key)) groups.set(key, { id: key, title: category.title.zh, appliesWhenFacts: applies, fields: [], early: new Set(), seen: new Set() });
@@ -102,7 +93,7 @@ const buildLayout = (sector: string, asOf: string): FormLayout => {
       const key = `${document.id}/${rule.category}`;
       if (!groups.has(key)) groups.set(key, { id: key, title: rule.category, appliesWhenFacts: [], fields: [], early: new Set(), seen: new Set() });
       const group = groups.get(key)!;
-      for (const fact of factsOf(rule.appliesWhen)) group.early.add(fact);
+      for (const fact of factsReadBy(rule.appliesWhen, document)) group.early.add(fact);
       for (const fact of rule.facts) {
         group.seen.add(fact);
         const reading = categoriesReading.get(fact) ?? new Set();

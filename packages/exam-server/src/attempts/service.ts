@@ -1,9 +1,15 @@
 // Attempts and practice: mock exams with a deadline held by the server, practice with instant feedback,
 // the mistakes book, favourites, history. Keys are only revealed after an answer or a submission.
+// A mock exam follows Moodle's quiz attempt: open → finished. Closing is one conditional step in the
+// store (closeAttempt); grading reads exactly the snapshot that step returned, so every save the store
+// accepted before the close is graded and every later one is refused (409).
 import { newId } from '../accounts/tokens.js';
 import { notFound, forbidden, RequestError } from '../errors.js';
 import { applyOverrides, baseBlueprints, type Blueprint } from '../papers/blueprints.js';
+import { accuracyChart, scoreHistoryChart } from './charts.js';
+import { beijingTime, durationText } from './china-time.js';
 import { assemblePaper, pointsFor, seededRandom, shuffled } from '../papers/assemble.js';
+import { fitBlueprint } from '../papers/fit.js';
 import type { QuestionCatalogue } from '../questions/catalogue.js';
 import { isCorrect, publicQuestion, type Question } from '../questions/question.js';
 import type { AnswerRecord, Attempt, Repository, User } from '../store/repository.js';
@@ -17,7 +23,8 @@ export interface ServiceOptions {
 const answerKeysOf = (question: Question) => question.options.map((option) => option.key);
 
 export const createExamService = (repository: Repository, catalogue: QuestionCatalogue, options: ServiceOptions) => {
-  const blueprints = async (): Promise<Blueprint[]> => applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
+  // Each blueprint is fitted to its pool, so a mock the law cannot fill is offered shortened before 开始.
+  const blueprints = async (): Promise<Blueprint[]> => Promise.all(applyOverrides(baseBlueprints(), await repository.blueprintOverrides()).map(async (plan) => fitBlueprint(plan, await catalogue.forSources(plan.sources))));
   const blueprint = async (id: string) => {
     const found = (await blueprints()).find((candidate) => candidate.id === id);
     if (!found) throw new RequestError(404, `未找到试卷蓝图 ${id} / unknown blueprint`, [{ path: 'blueprintId', message: 'unknown blueprint' }]);
@@ -49,7 +56,9 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     return unique;
   };
 
+  /** Practice and graded exams teach: the mistakes book holds questions answered wrong (never ones left blank). */
   const learn = async (user: User, graded: { question: Question; correct: boolean }[]) => {
+    if (graded.length === 0) return;
     const at = options.now().toISOString();
     await repository.recordAnswers(graded.map(({ question, correct }): AnswerRecord => ({ userId: user.id, questionId: question.id, chapter: question.chapter.id, correct, at })));
     await repository.updateProgress(user.id, (progress) => {
@@ -65,26 +74,66 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     });
   };
 
-  const grade = async (user: User, attempt: Attempt): Promise<Attempt> => {
-    if (attempt.submittedAt) return attempt;
-    const questions = await questionsOf(attempt);
-    const plan = await blueprint(attempt.blueprintId).catch(() => undefined);
+  /** Grades a closed snapshot: a pure function of what was stored when the attempt closed. */
+  const gradeSnapshot = async (snapshot: Attempt) => {
+    const questions = await questionsOf(snapshot);
+    const plan = await blueprint(snapshot.blueprintId).catch(() => undefined);
     const earned: Record<string, number> = {};
     const graded = questions.map((question) => {
-      const correct = isCorrect(question, attempt.answers[question.id] ?? []);
+      const answer = snapshot.answers[question.id] ?? [];
+      const correct = isCorrect(question, answer);
       earned[question.id] = correct ? (plan ? pointsFor(plan, question) : 1) : 0;
-      return { question, correct };
+      return { question, correct, answered: answer.length > 0 };
     });
     const score = Object.values(earned).reduce((sum, points) => sum + points, 0);
-    const result = { submittedAt: options.now().toISOString(), score, passed: score >= attempt.passMark, earned };
+    return { graded, result: { submittedAt: snapshot.submittedAt, score, passed: score >= snapshot.passMark, earned } };
+  };
+
+  /**
+   * Closes the attempt at `at` and grades what was stored at that instant. Only the caller whose close
+   * succeeded records the answers for the mistakes book; another one (a concurrent submit, a page that
+   * saw the deadline pass) reads the stored result, or grades the same frozen snapshot itself when the
+   * winner has not written it yet: the answers cannot change once closed, so both agree.
+   */
+  const closeAndGrade = async (user: User, attempt: Attempt, at: string): Promise<Attempt> => {
+    const snapshot = await repository.closeAttempt(attempt.id, at);
+    if (!snapshot) return settle((await repository.findAttempt(attempt.id)) ?? attempt);
+    const { graded, result } = await gradeSnapshot(snapshot);
+    await repository.finishAttempt(snapshot.id, result);
+    await learn(user, graded.filter((item) => item.answered));
+    return { ...snapshot, ...result };
+  };
+
+  /** A closed attempt whose grading was not stored yet (in flight, or the process died between the two steps). */
+  const settle = async (attempt: Attempt): Promise<Attempt> => {
+    if (attempt.submittedAt === null || attempt.score !== null) return attempt;
+    const { result } = await gradeSnapshot(attempt);
     await repository.finishAttempt(attempt.id, result);
-    await learn(user, graded);
     return { ...attempt, ...result };
   };
 
-  /** Past its deadline a mock exam is graded as it stands: the server's clock decides, not the browser's. */
-  const expireIfDue = async (user: User, attempt: Attempt): Promise<Attempt> =>
-    !attempt.submittedAt && attempt.deadline && options.now().getTime() > Date.parse(attempt.deadline) ? grade(user, attempt) : attempt;
+  const overdue = (attempt: Attempt) => attempt.submittedAt === null && attempt.deadline !== null && options.now().getTime() > Date.parse(attempt.deadline);
+
+  /** Past its deadline a mock exam is graded as it stood at the deadline: the server's clock decides, not the browser's. */
+  const expireIfDue = async (user: User, attempt: Attempt): Promise<Attempt> => (overdue(attempt) ? closeAndGrade(user, attempt, attempt.deadline!) : settle(attempt));
+
+  /** Question ids of the trainee's open mock exams: practice must not reveal their keys. */
+  const liveQuestionIds = async (user: User): Promise<Set<string>> => {
+    const live = new Set<string>();
+    for (const stored of await repository.listAttempts(user.id)) {
+      if (stored.mode !== 'mock' || stored.submittedAt !== null) continue;
+      const attempt = await expireIfDue(user, stored);
+      if (attempt.submittedAt === null) for (const id of attempt.questionIds) live.add(id);
+    }
+    return live;
+  };
+  const refuseLive = async (user: User, questionId: string) => {
+    if ((await liveQuestionIds(user)).has(questionId)) {
+      throw new RequestError(409, '这道题在你进行中的模拟考试里，交卷后才能练习或查看答案 / the question is in your open mock exam', [{ path: 'questionId', message: 'in an open mock exam' }]);
+    }
+  };
+
+  const closed = () => new RequestError(409, '考试已交卷或已超时，答案未保存 / the attempt is closed', [{ path: 'attempt', message: 'closed' }]);
 
   const view = async (attempt: Attempt) => {
     const questions = await questionsOf(attempt);
@@ -93,11 +142,14 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
       id: attempt.id,
       blueprintId: attempt.blueprintId,
       mode: attempt.mode,
-      seed: attempt.seed,
       startedAt: attempt.startedAt,
+      startedAtText: beijingTime(attempt.startedAt),
       deadline: attempt.deadline,
+      deadlineText: beijingTime(attempt.deadline),
       remainingSeconds: attempt.deadline && !submitted ? Math.max(0, Math.floor((Date.parse(attempt.deadline) - options.now().getTime()) / 1000)) : null,
       submittedAt: attempt.submittedAt,
+      submittedAtText: beijingTime(attempt.submittedAt),
+      durationText: attempt.submittedAt ? durationText((Date.parse(attempt.submittedAt) - Date.parse(attempt.startedAt)) / 1000) : null,
       score: attempt.score,
       maxScore: attempt.maxScore,
       passMark: attempt.passMark,
@@ -120,15 +172,58 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     };
   };
 
+  const listAttempts = async (user: User) => {
+    const attempts = await repository.listAttempts(user.id);
+    const current = await Promise.all(attempts.map((attempt) => expireIfDue(user, attempt)));
+    const names = new Map((await blueprints()).map((plan) => [plan.id, plan.candidate.label]));
+    return current
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .map((attempt) => ({
+        id: attempt.id,
+        blueprintId: attempt.blueprintId,
+        name: names.get(attempt.blueprintId) ?? '已停用的试卷',
+        startedAt: attempt.startedAt,
+        startedAtText: beijingTime(attempt.startedAt),
+        submittedAt: attempt.submittedAt,
+        durationText: attempt.submittedAt ? durationText((Date.parse(attempt.submittedAt) - Date.parse(attempt.startedAt)) / 1000) : null,
+        score: attempt.score,
+        maxScore: attempt.maxScore,
+        passMark: attempt.passMark,
+        passed: attempt.passed,
+      }));
+  };
+
+  const accuracyByChapter = async (user: User) => {
+    const records = await repository.answerRecords({ userId: user.id });
+    const chapters = new Map<string, { questionId: string; answered: number; right: number }>();
+    for (const record of records) {
+      const entry = chapters.get(record.chapter) ?? { questionId: record.questionId, answered: 0, right: 0 };
+      entry.answered += 1;
+      if (record.correct) entry.right += 1;
+      chapters.set(record.chapter, entry);
+    }
+    const rows = await Promise.all(
+      [...chapters.entries()].map(async ([chapter, entry]) => ({
+        chapter,
+        title: (await catalogue.byId(entry.questionId))?.chapter.title ?? '其他',
+        answered: entry.answered,
+        right: entry.right,
+        accuracy: entry.answered ? entry.right / entry.answered : 0,
+      })),
+    );
+    return rows.sort((a, b) => a.chapter.localeCompare(b.chapter));
+  };
+
   return {
     blueprints,
     blueprint,
 
-    startMock: async (user: User, blueprintId: string, seed?: string) => {
+    /** The paper's seed is the server's own: a client cannot ask for another trainee's paper. */
+    startMock: async (user: User, blueprintId: string) => {
       const plan = await blueprint(blueprintId);
       const pool = await catalogue.forSources(plan.sources);
       const progress = await repository.progress(user.id);
-      const paperSeed = seed ?? newId();
+      const paperSeed = newId();
       const paper = assemblePaper(plan, pool, paperSeed, new Set(progress.seen));
       if (paper.shortfall.length > 0) {
         throw new RequestError(
@@ -164,52 +259,62 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
 
     attempt: async (user: User, id: string) => view(await expireIfDue(user, await ownAttempt(user, id))),
 
-    listAttempts: async (user: User) => {
-      const attempts = await repository.listAttempts(user.id);
-      const current = await Promise.all(attempts.map((attempt) => expireIfDue(user, attempt)));
-      return current
-        .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-        .map((attempt) => ({ id: attempt.id, blueprintId: attempt.blueprintId, startedAt: attempt.startedAt, submittedAt: attempt.submittedAt, score: attempt.score, maxScore: attempt.maxScore, passed: attempt.passed }));
-    },
+    listAttempts,
 
     saveAnswer: async (user: User, id: string, questionId: string, answer: unknown) => {
       const attempt = await expireIfDue(user, await ownAttempt(user, id));
-      if (attempt.submittedAt) throw new RequestError(409, '考试已交卷或已超时，答案未保存 / the attempt is closed');
+      if (attempt.submittedAt) throw closed();
       if (!attempt.questionIds.includes(questionId)) throw new RequestError(404, '本试卷没有这道题', [{ path: 'questionId', message: 'not in this paper' }]);
       const question = (await catalogue.byId(questionId))!;
       const keys = validateAnswer(question, answer);
-      await repository.saveAnswer(attempt.id, questionId, keys);
+      // The store refuses a save that arrives after the close: a 200 means the answer will be graded.
+      if (!(await repository.saveAnswer(attempt.id, questionId, keys))) throw closed();
       return { saved: true, questionId, answer: keys };
     },
 
+    /** Marks freeze with the paper: none change after submission. */
     mark: async (user: User, id: string, questionId: string, marked: boolean) => {
-      const attempt = await ownAttempt(user, id);
-      if (!attempt.questionIds.includes(questionId)) throw new RequestError(404, '本试卷没有这道题');
-      await repository.setMarked(attempt.id, questionId, marked);
+      const attempt = await expireIfDue(user, await ownAttempt(user, id));
+      if (attempt.submittedAt) throw closed();
+      if (!attempt.questionIds.includes(questionId)) throw new RequestError(404, '本试卷没有这道题', [{ path: 'questionId', message: 'not in this paper' }]);
+      if (!(await repository.setMarked(attempt.id, questionId, marked))) throw closed();
     },
 
-    submit: async (user: User, id: string) => view(await grade(user, await ownAttempt(user, id))),
+    /** Submitting after the deadline is the same as timing out: the paper closes at its deadline. */
+    submit: async (user: User, id: string) => {
+      const attempt = await ownAttempt(user, id);
+      if (attempt.submittedAt !== null) return view(await settle(attempt));
+      const at = overdue(attempt) ? attempt.deadline! : options.now().toISOString();
+      return view(await closeAndGrade(user, attempt, at));
+    },
 
     /** Practice with instant feedback: the key is shown once the trainee has answered. */
     practiceAnswer: async (user: User, questionId: string, answer: unknown) => {
       const question = await catalogue.byId(questionId);
       if (!question) throw notFound('题目');
+      await refuseLive(user, questionId);
       const keys = validateAnswer(question, answer);
+      if (keys.length === 0) throw new RequestError(400, '请先选择答案 / choose an answer first', [{ path: 'answer', message: 'expected at least one option key' }]);
       const correct = isCorrect(question, keys);
       await learn(user, [{ question, correct }]);
       return { questionId, answer: keys, correct, key: question.answer, explanation: question.explanation, citation: question.citation.text };
     },
 
-    /** The practice queue of a chapter (or a blueprint's whole pool). */
+    /**
+     * The practice queue of a chapter (or a blueprint's whole pool), without the questions of the
+     * trainee's open mock exams. Random practice walks one shuffle per trainee and queue, so its position
+     * counts like sequential practice's.
+     */
     practiceQueue: async (user: User, sources: { sectors: string[]; bankTopics: string[] }, chapter: string | undefined, mode: 'sequential' | 'random' | 'mistakes' | 'favourites') => {
       const progress = await repository.progress(user.id);
-      let pool = (await catalogue.forSources(sources)).filter((question) => !chapter || question.chapter.id === chapter);
+      const live = await liveQuestionIds(user);
+      let pool = (await catalogue.forSources(sources)).filter((question) => (!chapter || question.chapter.id === chapter) && !live.has(question.id));
       if (mode === 'mistakes') pool = pool.filter((question) => question.id in progress.mistakes);
       if (mode === 'favourites') pool = pool.filter((question) => progress.favourites.includes(question.id));
       pool.sort((a, b) => a.chapter.id.localeCompare(b.chapter.id) || a.id.localeCompare(b.id));
-      if (mode === 'random') pool = shuffled(pool, seededRandom(`${user.id}|${options.now().toISOString()}`));
       const key = `${mode}|${sources.sectors.join(',')}|${sources.bankTopics.join(',')}|${chapter ?? '*'}`;
-      return { key, pool, position: mode === 'sequential' ? (progress.positions[key] ?? 0) % Math.max(pool.length, 1) : 0 };
+      if (mode === 'random') pool = shuffled(pool, seededRandom(`${user.id}|${key}`));
+      return { key, pool, position: (progress.positions[key] ?? 0) % Math.max(pool.length, 1), hidden: live.size };
     },
 
     advance: async (user: User, key: string, position: number) => {
@@ -231,17 +336,31 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
       return questions.filter((question): question is Question => question !== undefined).map((question) => ({ ...publicQuestion(question), rightInARow: progress.mistakes[question.id]!, toClear: options.mistakesToClear }));
     },
 
-    /** Accuracy per chapter for one trainee: the history chart. */
-    history: async (user: User) => {
-      const records = await repository.answerRecords({ userId: user.id });
-      const chapters = new Map<string, { answered: number; right: number }>();
-      for (const record of records) {
-        const entry = chapters.get(record.chapter) ?? { answered: 0, right: 0 };
-        entry.answered += 1;
-        if (record.correct) entry.right += 1;
-        chapters.set(record.chapter, entry);
-      }
-      return [...chapters.entries()].map(([chapter, entry]) => ({ chapter, ...entry, accuracy: entry.answered ? entry.right / entry.answered : 0 })).sort((a, b) => a.chapter.localeCompare(b.chapter));
+    /** The trainee takes a question out of the 错题本 by hand. */
+    removeMistake: async (user: User, questionId: string) => {
+      const progress = await repository.updateProgress(user.id, (progress) => {
+        delete progress.mistakes[questionId];
+      });
+      return { removed: questionId, remaining: Object.keys(progress.mistakes).length };
+    },
+
+    /** Accuracy per chapter for one trainee. */
+    history: async (user: User) => accuracyByChapter(user),
+
+    /** The history page: score over time per exam type, accuracy per topic, and 考试记录. */
+    progressReport: async (user: User) => {
+      const attempts = await listAttempts(user);
+      const finished = attempts.filter((attempt) => attempt.submittedAt !== null && attempt.score !== null).reverse();
+      const byType = new Map<string, typeof finished>();
+      for (const attempt of finished) byType.set(attempt.name, [...(byType.get(attempt.name) ?? []), attempt]);
+      const scoreCharts = [...byType.entries()].map(([name, series]) => ({
+        name,
+        count: series.length,
+        best: Math.max(...series.map((attempt) => attempt.score!)),
+        chart: scoreHistoryChart(series.map((attempt) => ({ label: attempt.startedAtText, score: attempt.score!, maxScore: attempt.maxScore, passMark: attempt.passMark }))),
+      }));
+      const topics = await accuracyByChapter(user);
+      return { scoreCharts, topics, topicChart: accuracyChart(topics) };
     },
 
     /** Facility per question (share answered right), for administrators. */

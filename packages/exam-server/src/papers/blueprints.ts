@@ -7,11 +7,14 @@ import { loadRuleDocuments } from '@anquan/rules';
 import { z } from 'zod';
 import type { BlueprintOverride } from '../store/repository.js';
 import { rulesDataDirectory } from '../questions/bank.js';
+import { topicsFile } from '../questions/topics.js';
 
 const section = z.strictObject({ type: z.enum(['judgement', 'single', 'multiple']), count: z.number().int().min(1), points: z.number().positive() });
 export type Section = z.infer<typeof section>;
 
-const fileSchema = z.object({
+export const blueprintsFileSchema = z.object({
+  $schema: z.string().optional(),
+  $comment: z.string().optional(),
   theoryExam: z.object({ totalPoints: z.number(), passMark: z.number(), durationMinutes: z.number(), citation: z.string() }),
   principal: z.object({
     citation: z.string(),
@@ -29,9 +32,17 @@ const fileSchema = z.object({
     sections: z.array(section),
     sectionsVerified: z.boolean(),
     bankTopics: z.array(z.string()),
-    categorySectors: z.record(z.string(), z.array(z.string())),
   }),
 });
+
+export interface Shortening {
+  /** The paper as the authority sets it. */
+  official: { sections: Section[]; totalPoints: number; passMark: number; durationMinutes: number };
+  /** Distinct items the pool holds per question type (a rule's variants count once). */
+  pool: Partial<Record<Section['type'], number>>;
+  /** In Chinese, for the page before 开始: what the law we hold does not cover. */
+  note: string;
+}
 
 export interface Blueprint {
   id: string;
@@ -41,7 +52,12 @@ export interface Blueprint {
   totalPoints: number;
   passMark: number;
   sections: Section[];
-  sources: { sectors: string[]; bankTopics: string[] };
+  sources: { sectors: string[]; bankTopics: string[]; topics?: string[] };
+  /** Set when the pool cannot fill the official paper honestly: the mock is shorter, and says so. */
+  shortened?: Shortening;
+  /** Once fitted to its pool: the distinct items per type, and the job's topics in Chinese. */
+  pool?: Partial<Record<Section['type'], number>>;
+  topicNames?: string[];
   /** What is verified and where the figures come from, shown to trainees and administrators. */
   citation: string;
   defaults: { duration: boolean; sections: boolean };
@@ -50,9 +66,17 @@ export interface Blueprint {
 
 let cache: Blueprint[] | undefined;
 
+/** A special operation's pool by the topics of its job (rules-data/exams/topics.json). */
+const operationSources = (operation: string, bankTopics: string[]) => {
+  const entry = topicsFile().operations[operation];
+  if (!entry) throw new Error(`rules-data/exams/topics.json: operations has no entry for ${operation} (the 特种作业目录 lists it)`);
+  const sectors = entry.sectors ?? [...new Set(loadRuleDocuments().documents.map((document) => document.sector))].sort();
+  return { sectors, bankTopics, topics: entry.topics };
+};
+
 export const baseBlueprints = (): Blueprint[] => {
   if (cache) return cache;
-  const file = fileSchema.parse(JSON.parse(readFileSync(join(rulesDataDirectory(), 'exams', 'blueprints.json'), 'utf8')));
+  const file = blueprintsFileSchema.parse(JSON.parse(readFileSync(join(rulesDataDirectory(), 'exams', 'blueprints.json'), 'utf8')));
   const { theoryExam, principal, specialOperation } = file;
   const principals: Blueprint[] = principal.industries.map((industry) => ({
     id: `principal-${industry.id}`,
@@ -84,7 +108,7 @@ export const baseBlueprints = (): Blueprint[] => {
       totalPoints: theoryExam.totalPoints,
       passMark: theoryExam.passMark,
       sections: specialOperation.sections,
-      sources: { sectors: specialOperation.categorySectors[String(row.category)] ?? [], bankTopics: specialOperation.bankTopics },
+      sources: operationSources(String(row.operationZh), specialOperation.bankTopics),
       citation: `${theoryExam.citation}；${specialOperation.citation}`,
       defaults: { duration: false, sections: !specialOperation.sectionsVerified },
     };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { rulesDataDirectory as rulesData } from '@anquan/rules';
 import { z } from 'zod';
 import type { StoredQuestion } from '../store/repository.js';
+import { arrangeKeys } from './arrange.js';
 import { judgementOptions, type Question } from './question.js';
 
 export const rulesDataDirectory = rulesData;
@@ -34,7 +35,7 @@ export const bankQuestionSchema = z
   });
 export type BankQuestion = z.output<typeof bankQuestionSchema>;
 
-const bankFileSchema = z.strictObject({ topic: z.string(), title: z.string(), source: z.string(), questions: z.array(bankQuestionSchema) });
+export const bankFileSchema = z.strictObject({ $schema: z.string().optional(), topic: z.string(), title: z.string(), source: z.string(), questions: z.array(bankQuestionSchema) });
 
 const topicTitles = new Map<string, string>();
 
@@ -51,6 +52,7 @@ export const toQuestion = (bank: BankQuestion, topic: string, kind: 'bank' | 'im
   chapter: { id: `bank/${topic}`, title: topicTitles.get(topic) ?? topic },
   sector: null,
   source: `bank:${topic}`,
+  topics: [topic],
 });
 
 let curated: Question[] | undefined;
@@ -64,9 +66,32 @@ export const curatedBank = (): Question[] => {
     .flatMap((name) => {
       const file = bankFileSchema.parse(JSON.parse(readFileSync(join(directory, name), 'utf8')));
       topicTitles.set(file.topic, file.title);
-      return file.questions.map((question) => toQuestion(question, file.topic, 'bank'));
+      // The review page names what each question teaches, as it does for generated ones.
+      return file.questions.map((question) => toQuestion({ ...question, explanation: `考点：${file.title}。${question.explanation}` }, file.topic, 'bank'));
     });
+  curated = arrangeAcrossPapers(curated);
   return curated;
+};
+
+/**
+ * The key sets take turns across the chapters a paper draws together, not only within a file: one run
+ * per list of bank chapters the blueprints use (rules-data/exams/blueprints.json), chapters shared by
+ * several lists first, so a shared question is arranged alike in every run.
+ */
+const arrangeAcrossPapers = (questions: Question[]): Question[] => {
+  const file = JSON.parse(readFileSync(join(rulesDataDirectory(), 'exams', 'blueprints.json'), 'utf8')) as Record<string, { bankTopics?: unknown }>;
+  const lists = Object.values(file).flatMap((entry) => (entry && Array.isArray(entry.bankTopics) ? [entry.bankTopics.map(String)] : []));
+  const uses = (topic: string) => lists.filter((list) => list.includes(topic)).length;
+  const topicOf = (question: Question) => question.chapter.id.replace(/^bank\//, '');
+  const arranged = new Map<string, Question>();
+  for (const list of lists) {
+    const ordered = [...list].sort((a, b) => uses(b) - uses(a) || a.localeCompare(b));
+    const run = ordered.flatMap((topic) => questions.filter((question) => topicOf(question) === topic));
+    for (const question of arrangeKeys(run)) if (!arranged.has(question.id)) arranged.set(question.id, question);
+  }
+  // Chapters no blueprint lists (yet): one run of their own.
+  for (const question of arrangeKeys(questions.filter((question) => !arranged.has(question.id)))) arranged.set(question.id, question);
+  return questions.map((question) => arranged.get(question.id)!);
 };
 
 export const fromStored = (stored: StoredQuestion): Question =>

@@ -12,13 +12,19 @@ describe('accident-level questions', () => {
       expect(question.answer).toHaveLength(1);
       expect(question.options.find((option) => option.key === question.answer[0])?.text).toBe(names[level]);
       expect(question.stem).not.toMatch(/{{|undefined/);
+      // Only figures that are not zero are stated.
+      expect(question.stem).not.toMatch(/(^|[^\d])0(人|万元|元)/);
     }
   });
 
   it('the regulation’s own 以上/以下: exactly 3 deaths is a larger accident, 2 a general one', () => {
     const byId = new Map(calculationQuestions('2026-09-01').map((question) => [question.id, question]));
-    expect(byId.get('c:accident-level:3-0-0')?.answer).toEqual(['B']);
-    expect(byId.get('c:accident-level:2-0-0')?.answer).toEqual(['A']);
-    expect(byId.get('c:accident-level:0-0-100000000')?.answer).toEqual(['D']);
+    const keyText = (id: string) => {
+      const question = byId.get(id)!;
+      return question.options.find((option) => option.key === question.answer[0])?.text;
+    };
+    expect(keyText('c:accident-level:3-0-0')).toBe('较大事故');
+    expect(keyText('c:accident-level:2-0-0')).toBe('一般事故');
+    expect(keyText('c:accident-level:0-0-100000000')).toBe('特别重大事故');
   });
 });

@@ -1,6 +1,7 @@
 // Questions from the calculators: the figures of a case are stated, the key is what the calculator
 // computes from them (accident level by deaths, serious injuries and direct loss).
 import { accidentLevel } from '@anquan/rules';
+import { arrangeKeys } from './arrange.js';
 import type { Question } from './question.js';
 
 const levels = [
@@ -25,6 +26,16 @@ const edgeCases = (): { deaths: number; seriousInjuries: number; directEconomicL
 
 const yuan = (value: number) => (value % 10_000 === 0 ? `${value / 10_000}万元` : `${value.toLocaleString('zh-CN')}元`);
 
+/** The figures a case states: only those that are not zero (a trainee reads "3人死亡", not "0人重伤"). */
+const consequences = (figures: { deaths: number; seriousInjuries: number; directEconomicLossYuan: number }): string => {
+  const parts = [
+    figures.deaths > 0 ? `造成${figures.deaths}人死亡` : '',
+    figures.seriousInjuries > 0 ? `${figures.deaths > 0 ? '' : '造成'}${figures.seriousInjuries}人重伤（含急性工业中毒）` : '',
+    figures.directEconomicLossYuan > 0 ? `直接经济损失${yuan(figures.directEconomicLossYuan)}` : '',
+  ].filter(Boolean);
+  return `${figures.deaths + figures.seriousInjuries > 0 ? '' : '无人员伤亡，'}${parts.join('、')}`;
+};
+
 export const accidentLevelQuestion = (figures: { deaths: number; seriousInjuries: number; directEconomicLossYuan: number }, asOf: string): Question | undefined => {
   const result = accidentLevel(figures, { asOf });
   const level = (result.result as { level: string | null }).level;
@@ -35,20 +46,23 @@ export const accidentLevelQuestion = (figures: { deaths: number; seriousInjuries
     id: `c:accident-level:${figures.deaths}-${figures.seriousInjuries}-${figures.directEconomicLossYuan}`,
     type: 'single',
     kind: 'calculation',
-    stem: `某生产经营单位发生生产安全事故，造成${figures.deaths}人死亡、${figures.seriousInjuries}人重伤（含急性工业中毒），直接经济损失${yuan(figures.directEconomicLossYuan)}。该事故属于（  ）。`,
+    stem: `某生产经营单位发生生产安全事故，${consequences(figures)}。该事故属于（  ）。`,
     options: levels.map(({ key, text }) => ({ key, text })),
     answer: [right.key],
-    explanation: result.reasons.map((reason) => reason.zh).join('；'),
+    explanation: `考点：生产安全事故等级与报告。${result.reasons.map((reason) => reason.zh).join('；')}`,
     citation: { text: citation || '《生产安全事故报告和调查处理条例》第三条' },
     ruleIds: [],
     chapter: { id: 'bank/accidents', title: '生产安全事故等级与报告' },
     sector: null,
     source: 'calculator:accident-level',
+    topics: ['accidents'],
     calculation: { calculator: 'accident-level', input: figures },
   };
 };
 
 export const calculationQuestions = (asOf: string): Question[] =>
-  edgeCases()
-    .map((figures) => accidentLevelQuestion(figures, asOf))
-    .filter((question): question is Question => question !== undefined);
+  arrangeKeys(
+    edgeCases()
+      .map((figures) => accidentLevelQuestion(figures, asOf))
+      .filter((question): question is Question => question !== undefined),
+  );

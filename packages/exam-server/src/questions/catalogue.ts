@@ -10,6 +10,8 @@ import type { Question } from './question.js';
 export interface Sources {
   sectors: string[];
   bankTopics: string[];
+  /** When given and not empty, only generated questions teaching one of these topics. */
+  topics?: string[];
 }
 
 export interface QuestionCatalogue {
@@ -36,15 +38,25 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
   const documentsInForce = (sectors: string[]) =>
     loadRuleDocuments().documents.filter((document) => sectors.includes(document.sector) && document.kind === 'major-hazard-criteria' && document.rules.length > 0 && inForce(document, asOf()));
   const imported = async () => (await repository.importedQuestions()).map(fromStored);
+  const pools = new Map<string, Question[]>();
 
   return {
     forDocument,
     documentsInForce,
-    forSources: async ({ sectors, bankTopics }) => {
-      const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat();
+    forSources: async ({ sectors, bankTopics, topics: ruleTopics }) => {
+      const importedNow = await imported();
+      // The same sources, day and imports give the same array, so a paper's pool is grouped once
+      // (papers/assemble caches by array) however often the blueprints are listed or started.
+      const key = JSON.stringify([sectors, bankTopics, ruleTopics ?? [], asOf(), importedNow.map((question) => question.id)]);
+      const cached = pools.get(key);
+      if (cached) return cached;
+      const wanted = new Set(ruleTopics ?? []);
+      const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat().filter((question) => wanted.size === 0 || (question.topics ?? []).some((topic) => wanted.has(topic)));
       const topics = new Set(bankTopics);
-      const fromBank = [...curatedBank(), ...calculationQuestions(asOf()), ...(await imported())].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
-      return [...fromRules, ...fromBank];
+      const fromBank = [...curatedBank(), ...calculationQuestions(asOf()), ...importedNow].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
+      const pool = [...fromRules, ...fromBank];
+      pools.set(key, pool);
+      return pool;
     },
     byId: async (id) => {
       if (id.startsWith('g:')) {

@@ -1,11 +1,15 @@
-// Renders a rule's situation template with facts shown the way a person writes them: 是/否, the Chinese
-// label of an option, numbers as given. Yes/no facts stay booleans for {{#if}} blocks; where a template
-// prints one directly, it prints 是 or 否. Templates are strict: a variable without a value is an error.
+// Renders a rule's situation template with facts shown the way a person writes them: the Chinese label of
+// an option, numbers as given. Yes/no facts stay booleans for {{#if}} blocks; where a template prints one
+// after its clause ("已探放水：{{fact}}"), the clause and value become one sentence from factSentence
+// ("未探放水"); only a fact with no phrasing falls back to 是/否. Templates are strict: a variable
+// without a value is an error.
 import Handlebars from 'handlebars';
 import { fieldMeta, vocabularyFor } from '@anquan/rules';
+import { factSentence } from './fact-sentences.js';
 
 const templates = new Map<string, HandlebarsTemplateDelegate>();
 const printedFlag = (fact: string) => `__text_${fact}`;
+const printedSentence = (fact: string) => `__sentence_${fact}`;
 
 const label = (sector: string, fact: string, value: unknown): unknown => {
   const labels = fieldMeta(vocabularyFor(sector)?.shape[fact] as never).optionLabels;
@@ -14,9 +18,44 @@ const label = (sector: string, fact: string, value: unknown): unknown => {
   return value;
 };
 
+/** Labels in the sector's vocabulary, to read a template's fixed "label：是" as the fact's sentence. */
+const factsByLabel = new Map<string, Map<string, string>>();
+const factOfLabel = (sector: string, label: string): string | undefined => {
+  let labels = factsByLabel.get(sector);
+  if (!labels) {
+    labels = new Map(Object.entries(vocabularyFor(sector)?.shape ?? {}).flatMap(([fact, field]) => {
+      const title = fieldMeta(field as never).title;
+      return title ? [[title, fact] as [string, string]] : [];
+    }));
+    factsByLabel.set(sector, labels);
+  }
+  return labels.get(label.trim());
+};
+
+/** A value a template states in fixed text ("label：是") reads as the fact's sentence too. */
+const statedValues = (sector: string, text: string): string =>
+  text.replace(/([^。；：]+)：(是|否)(?=[；。，]|$)/g, (whole, clause: string, value: string) => {
+    // The label may hold a comma of its own; else it starts after the clause's last comma.
+    const comma = clause.lastIndexOf('，');
+    for (const [before, label] of [['', clause], [clause.slice(0, comma + 1), clause.slice(comma + 1)]] as const) {
+      const fact = factOfLabel(sector, label);
+      const sentence = fact && factSentence(sector, fact, value === '是');
+      if (sentence) return `${before}${sentence}`;
+    }
+    return whole;
+  });
+
 export const renderSituation = (sector: string, template: string, facts: Record<string, unknown>): string => {
   const flags = Object.keys(facts).filter((fact) => typeof facts[fact] === 'boolean');
-  const source = flags.reduce((text, fact) => text.replace(new RegExp(`{{\\s*${fact}\\s*}}`, 'g'), `{{${printedFlag(fact)}}}`), template);
+  // A clause before a printed yes/no ("已探放水：{{fact}}", "…：{{#if fact}}是{{^}}否{{/if}}") becomes
+  // the fact's sentence; a fact without one keeps 是/否.
+  const source = flags.reduce(
+    (text, fact) =>
+      text
+        .replace(new RegExp(`[^，。；：{}]*(?:：?{{\\s*${fact}\\s*}}|：{{#if\\s+${fact}\\s*}}是{{\\^}}否{{/if}})`, 'g'), (clause) => (factSentence(sector, fact, true) ? `{{${printedSentence(fact)}}}` : clause))
+        .replace(new RegExp(`{{\\s*${fact}\\s*}}`, 'g'), `{{${printedFlag(fact)}}}`),
+    template,
+  );
   let compiled = templates.get(source);
   if (!compiled) {
     // noEscape: the result is plain text; pages escape it when they show it.
@@ -24,8 +63,11 @@ export const renderSituation = (sector: string, template: string, facts: Record<
     templates.set(source, compiled);
   }
   const context: Record<string, unknown> = Object.fromEntries(Object.entries(facts).map(([fact, value]) => [fact, label(sector, fact, value)]));
-  for (const fact of flags) context[printedFlag(fact)] = facts[fact] ? '是' : '否';
-  const text = compiled(context).replace(/\s+/g, ' ').trim();
+  for (const fact of flags) {
+    context[printedFlag(fact)] = facts[fact] ? '是' : '否';
+    context[printedSentence(fact)] = factSentence(sector, fact, facts[fact] === true);
+  }
+  const text = statedValues(sector, compiled(context).replace(/\s+/g, ' ').trim());
   if (/{{|}}|\b(true|false|undefined|null)\b/.test(text)) throw new Error(`situation not fully rendered: ${text}`);
   return text;
 };

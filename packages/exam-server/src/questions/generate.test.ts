@@ -27,7 +27,7 @@ const checkKeyAgainstEngine = async (question: Question) => {
   for (const evidence of question.evidence ?? []) {
     const status = await verdict({ id: evidence.documentId, version: evidence.version }, evidence.ruleId, evidence.facts);
     expect(status, `${question.id} option ${evidence.optionKey}`).toBe(evidence.status);
-    if (question.type === 'judgement') expect(question.answer, question.id).toEqual([status === 'hazard' ? 'T' : 'F']);
+    if (question.type === 'judgement') expect(question.answer, question.id).toEqual([status === (evidence.claim ?? 'hazard') ? 'T' : 'F']);
     else expect(question.answer.includes(evidence.optionKey), `${question.id} option ${evidence.optionKey}`).toBe(status === 'hazard');
   }
 };

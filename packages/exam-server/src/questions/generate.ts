@@ -3,7 +3,9 @@
 import { assessRules, crossesThreshold, describeFact, exact, vocabularyFor, type LoadedDocument, type Rational, type Rule, type Threshold } from '@anquan/rules';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { arrangeKeys } from './arrange.js';
 import { renderSituation } from './facts-text.js';
+import { topicLabel, topicsOfRule } from './topics.js';
 import { judgementOptions, type Evidence, type Question, type QuestionOption } from './question.js';
 
 const { add, multiply, subtract, toDecimalString, toRational } = exact;
@@ -18,6 +20,8 @@ export interface Situation {
 
 const digest = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 10);
 const optionKeys = ['A', 'B', 'C', 'D', 'E', 'F'];
+/** Longer situations are asked as judgements only: an option a trainee must read four times stays short. */
+export const maxOptionLength = 60;
 
 export const templateVariables = (template: string): string[] => [...template.matchAll(/{{\s*([\w.]+)\s*}}/g)].map((match) => match[1]!);
 
@@ -33,10 +37,22 @@ const citationOf = (document: LoadedDocument, rule: Rule) => ({
   label: rule.citation.label,
 });
 
+/** One engine run per rule and set of facts while a document's questions are generated. */
+export type Verdicts = Map<string, ReturnType<typeof assessRules>>;
+const verdictOf = (document: LoadedDocument, rule: Rule, facts: Record<string, unknown>, verdicts?: Verdicts) => {
+  const key = `${rule.id}|${JSON.stringify(facts)}`;
+  let found = verdicts?.get(key);
+  if (!found) {
+    found = assessRules(document, facts, [rule.id]);
+    verdicts?.set(key, found);
+  }
+  return found;
+};
+
 /** The engine's verdict on a situation, rendered; undefined when the facts leave it unknown. */
-export const situationFor = async (document: LoadedDocument, rule: Rule, facts: Record<string, unknown>): Promise<Situation | undefined> => {
+export const situationFor = async (document: LoadedDocument, rule: Rule, facts: Record<string, unknown>, verdicts?: Verdicts): Promise<Situation | undefined> => {
   if (!rule.exam) return undefined;
-  const [finding] = await assessRules(document, facts, [rule.id]);
+  const [finding] = await verdictOf(document, rule, facts, verdicts);
   if (!finding || finding.status === 'unknown') return undefined;
   return {
     ruleId: rule.id,
@@ -96,7 +112,7 @@ export const factsAt = (document: LoadedDocument, rule: Rule, leaf: Leaf, value:
 const stepOf = (limit: string | number, integer: boolean): Rational => (integer ? toRational(1) : toRational(`1e-${Math.max(decimals(limit), 0) + 1}`));
 
 /** The situations a rule offers: its two examples and, for each threshold, the limit and either side of it. */
-export const situationsOf = async (document: LoadedDocument, rule: Rule): Promise<Situation[]> => {
+export const situationsOf = async (document: LoadedDocument, rule: Rule, verdicts?: Verdicts): Promise<Situation[]> => {
   if (!rule.exam) return [];
   const candidates: Record<string, unknown>[] = [rule.exam.hazardExample, rule.exam.clearExample];
   for (const leaf of thresholdLeavesOf(rule.conditions)) {
@@ -111,7 +127,7 @@ export const situationsOf = async (document: LoadedDocument, rule: Rule): Promis
   }
   const situations: Situation[] = [];
   for (const facts of candidates) {
-    const situation = await situationFor(document, rule, facts).catch(() => undefined);
+    const situation = await situationFor(document, rule, facts, verdicts).catch(() => undefined);
     if (situation && !situations.some((existing) => existing.text === situation.text)) situations.push(situation);
   }
   return situations;
@@ -126,20 +142,31 @@ const evidence = (document: LoadedDocument, optionKey: string, situation: Situat
   status: situation.status,
 });
 
-export const judgementQuestion = (document: LoadedDocument, rule: Rule, situation: Situation): Question => ({
-  id: `g:${rule.id}:j:${digest(situation.facts)}`,
+/** What a question teaches, in Chinese, for its explanation. */
+const topicLine = (document: LoadedDocument, rule: Rule): string => {
+  const topics = topicsOfRule(document, rule).map(topicLabel);
+  return topics.length ? `考点：${topics.join('、')}。` : '';
+};
+
+/**
+ * A judgement states the situation and claims it is (or is not) a major hazard; the key is whether the
+ * claim matches the engine's verdict. The generator alternates the claims so 正确 and 错误 are even.
+ */
+export const judgementQuestion = (document: LoadedDocument, rule: Rule, situation: Situation, claimsHazard = true): Question => ({
+  id: `g:${rule.id}:j:${digest(situation.facts)}${claimsHazard ? '' : ':n'}`,
   type: 'judgement',
   kind: 'situation',
-  stem: `${situation.text}依据《${document.title.zh}》，该情形构成重大事故隐患。`,
+  stem: `${situation.text}依据《${document.title.zh}》，该情形${claimsHazard ? '' : '不'}构成重大事故隐患。`,
   options: judgementOptions,
-  answer: [situation.status === 'hazard' ? 'T' : 'F'],
-  explanation: `${situation.status === 'hazard' ? '构成' : '不构成'}重大事故隐患。${rule.citation.label}：${rule.title.zh}。判定依据：${situation.reasons.join('；')}`,
+  answer: [(situation.status === 'hazard') === claimsHazard ? 'T' : 'F'],
+  explanation: `${topicLine(document, rule)}该情形${situation.status === 'hazard' ? '构成' : '不构成'}重大事故隐患。${rule.citation.label}：${rule.title.zh}。判定依据：${situation.reasons.join('；')}`,
+  topics: topicsOfRule(document, rule),
   citation: citationOf(document, rule),
   ruleIds: [rule.id],
   chapter: chapterOf(document, rule),
   sector: document.sector,
   source: `${document.id}@${document.version}`,
-  evidence: [evidence(document, 'T', situation)],
+  evidence: [{ ...evidence(document, 'T', situation), claim: claimsHazard ? 'hazard' : 'clear' }],
 });
 
 /** Options in the order given; the key is every option whose situation the engine found a hazard. */
@@ -152,7 +179,7 @@ const choiceQuestion = (
   situations: Situation[],
 ): Question | undefined => {
   const texts = situations.map((situation) => situation.text);
-  if (new Set(texts).size !== texts.length || situations.length < 3) return undefined;
+  if (new Set(texts).size !== texts.length || situations.length < 3 || texts.some((text) => text.length > maxOptionLength)) return undefined;
   const options: QuestionOption[] = situations.map((situation, index) => ({ key: optionKeys[index]!, text: situation.text }));
   const answer = options.filter((_, index) => situations[index]!.status === 'hazard').map((option) => option.key);
   if (type === 'single' ? answer.length !== 1 : answer.length < 2) return undefined;
@@ -163,8 +190,12 @@ const choiceQuestion = (
     stem,
     options,
     answer,
-    explanation: situations
-      .map((situation, index) => `${optionKeys[index]}：${situation.status === 'hazard' ? '构成' : '不构成'}（${document.rules.find((candidate) => candidate.id === situation.ruleId)?.citation.label ?? ''}；${situation.reasons.join('；')}）`)
+    topics: topicsOfRule(document, rule),
+    explanation: [
+      topicLine(document, rule),
+      ...situations.map((situation, index) => `${optionKeys[index]}：${situation.status === 'hazard' ? '构成' : '不构成'}（${document.rules.find((candidate) => candidate.id === situation.ruleId)?.citation.label ?? ''}；${situation.reasons.join('；')}）`),
+    ]
+      .filter(Boolean)
       .join('\n'),
     citation: citationOf(document, rule),
     ruleIds: [...new Set(situations.map((situation) => situation.ruleId))],
@@ -187,6 +218,9 @@ export const multipleChoiceQuestion = (document: LoadedDocument, rule: Rule, sit
   return choiceQuestion(document, rule, `g:${rule.id}:m:${digest(situations.map((option) => option.facts))}`, 'multiple', `依据《${document.title.zh}》关于“${category?.title.zh ?? ''}”的规定，下列情形中构成重大事故隐患的有（  ）。`, situations);
 };
 
+/** A reading as a trainee reads it: the web address of its source stays in the data and the docs. */
+const withoutAddresses = (text: string): string => text.replace(/[，,]?\s*https?:\/\/[^\s）)，。]+/g, '');
+
 const thresholdText = (label: string, threshold: Threshold): string => {
   const side = threshold.side === 'above' ? (threshold.inclusive ? '达到或超过' : '超过') : threshold.inclusive ? '达到或低于' : '低于';
   const unit = threshold.unit && threshold.unit !== 'ratio' ? ` ${threshold.unit}` : '';
@@ -198,7 +232,7 @@ const thresholdText = (label: string, threshold: Threshold): string => {
  * every probe point (each option's limit and a step either side); the key is the option that agrees
  * with the engine everywhere.
  */
-export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf: Leaf, others: Threshold[]): Promise<Question | undefined> => {
+export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf: Leaf, others: Threshold[], engineRuns?: Verdicts): Promise<Question | undefined> => {
   const setter = leafSetter(document, rule, leaf);
   if (!setter) return undefined;
   const candidates: Threshold[] = [
@@ -216,7 +250,7 @@ export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf:
   for (const value of probes) {
     const facts = factsAt(document, rule, leaf, value);
     if (!facts) continue;
-    const [finding] = await assessRules(document, facts, [rule.id]).catch(() => []);
+    const [finding] = await verdictOf(document, rule, facts, engineRuns).catch(() => []);
     if (!finding || finding.status === 'unknown') return undefined;
     verdicts.push({ value, hazard: finding.status === 'hazard' });
   }
@@ -231,47 +265,66 @@ export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf:
     stem: `依据《${document.title.zh}》${rule.citation.label}（${rule.title.zh}），在其他条件具备时，下列哪一项构成重大事故隐患？`,
     options,
     answer: options.filter((_, index) => agrees[index]).map((option) => option.key),
-    explanation: `${rule.citation.label}：${thresholdText(setter.label, leaf.value)}（${leaf.value.inclusive ? '含本数' : '不含本数'}）。${rule.readings.map((reading) => reading.zh).join(' ')}`,
+    explanation: `${topicLine(document, rule)}${rule.citation.label}：${thresholdText(setter.label, leaf.value)}（${leaf.value.inclusive ? '含本数' : '不含本数'}）。${rule.readings.map((reading) => withoutAddresses(reading.zh)).join(' ')}`,
     citation: citationOf(document, rule),
     ruleIds: [rule.id],
     chapter: chapterOf(document, rule),
     sector: document.sector,
     source: `${document.id}@${document.version}`,
+    topics: topicsOfRule(document, rule),
   };
 };
 
 /** Every question a document yields: judgements, single and multiple choice, threshold recall. */
-export const generateDocumentQuestions = async (document: LoadedDocument): Promise<Question[]> => {
+export const generateDocumentQuestions = async (document: LoadedDocument, options: { shareVerdicts?: boolean } = {}): Promise<Question[]> => {
+  // One engine run per rule and set of facts across the document (the bench turns this off to compare).
+  const verdicts: Verdicts | undefined = options.shareVerdicts === false ? undefined : new Map();
   const situations = new Map<string, Situation[]>();
   for (const rule of document.rules) {
-    situations.set(rule.id, await situationsOf(document, rule));
+    situations.set(rule.id, await situationsOf(document, rule, verdicts));
     // Generating a document takes seconds of engine runs that only yield to microtasks: let pending
     // requests in between rules, so a server warming its questions still answers.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const questions: Question[] = [];
   const thresholds = document.rules.flatMap((rule) => thresholdLeavesOf(rule.conditions).map((leaf) => leaf.value));
+  let claim = 0;
+  let multiples = 0;
   for (const [index, rule] of document.rules.entries()) {
     const own = situations.get(rule.id) ?? [];
-    for (const situation of own) questions.push(judgementQuestion(document, rule, situation));
+    for (const situation of own) {
+      questions.push(judgementQuestion(document, rule, situation, claim % 2 === 0 ? situation.status === 'hazard' : situation.status !== 'hazard'));
+      claim += 1;
+    }
     const sameCategory = document.rules.filter((other) => other.category === rule.category && other.id !== rule.id && other.partOf !== rule.id && rule.partOf !== other.id);
-    const clearElsewhere = sameCategory.flatMap((other) => situations.get(other.id) ?? []).filter((situation) => situation.status === 'clear');
-    const hazard = own.find((situation) => situation.status === 'hazard');
-    const clear = [...own.filter((situation) => situation.status === 'clear'), ...clearElsewhere];
+    const short = (situation: Situation) => situation.text.length <= maxOptionLength;
+    const clearElsewhere = sameCategory.flatMap((other) => situations.get(other.id) ?? []).filter((situation) => situation.status === 'clear' && short(situation));
+    const hazard = own.find((situation) => situation.status === 'hazard' && short(situation));
+    // Distractors first from the item itself (the other side of its boundary), then from its neighbours.
+    const clear = [...own.filter((situation) => situation.status === 'clear' && short(situation)), ...clearElsewhere];
     if (hazard && clear.length >= 3) {
       const single = singleChoiceQuestion(document, rule, hazard, clear, index);
       if (single) questions.push(single);
     }
-    const otherHazard = sameCategory.flatMap((other) => situations.get(other.id) ?? []).find((situation) => situation.status === 'hazard');
-    if (hazard && otherHazard && clear.length >= 2) {
-      const multiple = multipleChoiceQuestion(document, rule, [hazard, clear[0]!, otherHazard, clear[1]!]);
-      if (multiple) questions.push(multiple);
+    // Multiple choice: 2, 3 or (now and then) 4 right options in turn, as many as the situations allow;
+    // two right more often than three, as there are six sets of two and four of three, one of four.
+    const hazards = [...own, ...sameCategory.flatMap((other) => situations.get(other.id) ?? [])].filter((situation) => situation.status === 'hazard' && short(situation));
+    const wanted = [2, 3, 2, 2, 3, 2, 3, 2, 2, 3, 2, 4][multiples % 12]!;
+    const right = Math.min(wanted, hazards.length);
+    if (hazard && right >= 2 && clear.length >= 4 - right) {
+      const chosen = [hazard, ...hazards.filter((situation) => situation !== hazard).slice(0, right - 1), ...clear.slice(0, 4 - right)];
+      const multiple = multipleChoiceQuestion(document, rule, chosen);
+      if (multiple) {
+        questions.push(multiple);
+        multiples += 1;
+      }
     }
     for (const leaf of thresholdLeavesOf(rule.conditions)) {
-      const recall = await recallQuestion(document, rule, leaf, thresholds.filter((other) => other.unit === leaf.value.unit));
+      const recall = await recallQuestion(document, rule, leaf, thresholds.filter((other) => other.unit === leaf.value.unit), verdicts);
       if (recall) questions.push(recall);
     }
   }
   const seen = new Set<string>();
-  return questions.filter((question) => (seen.has(question.id) ? false : (seen.add(question.id), true)));
+  const firstTurn = createHash('sha256').update(`${document.id}@${document.version}`).digest().readUInt16LE(0);
+  return arrangeKeys(questions.filter((question) => (seen.has(question.id) ? false : (seen.add(question.id), true))), firstTurn);
 };

@@ -23,6 +23,8 @@ export interface Evidence {
   version: string;
   facts: Record<string, unknown>;
   status: 'hazard' | 'clear';
+  /** Judgements: what the stem claims (构成 or 不构成); the key is whether the claim is the verdict. */
+  claim?: 'hazard' | 'clear';
 }
 
 export interface Question {
@@ -37,6 +39,8 @@ export interface Question {
   ruleIds: string[];
   chapter: { id: string; title: string };
   sector: string | null;
+  /** The topic ids it teaches (rules-data/exams/topics.json); bank questions: their bank topic. */
+  topics?: string[];
   /** `${documentId}@${version}` for generated questions; bank topic for curated ones. */
   source: string;
   evidence?: Evidence[];

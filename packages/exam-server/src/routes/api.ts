@@ -2,25 +2,27 @@
 import { Router, type Request } from 'express';
 import { assess, listDocuments, listSectors, factsSchema } from '@anquan/rules';
 import { z } from 'zod';
-import { loginSchema, registrationSchema } from '../accounts/accounts.js';
+import { loginSchema, passwordChangeSchema, passwordResetSchema, publicUser, registrationSchema } from '../accounts/accounts.js';
 import { requireUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
 import { asyncRoute } from './async-route.js';
 import { RequestError } from '../errors.js';
-import { applyOverrides, baseBlueprints, blueprintOverrideInput } from '../papers/blueprints.js';
-import { fromCsv, fromGift, toCsv, toGift, curatedBank, type TopicQuestion } from '../questions/bank.js';
+import { blueprintOverrideInput } from '../papers/blueprints.js';
 import { publicQuestion } from '../questions/question.js';
 import { validateBody } from '../validate.js';
 import { openApiDocument } from './openapi.js';
 import { practiceModes, practiceStep } from './practice.js';
 
+// `seed` is still accepted from old clients and ignored: the server chooses every paper's seed.
 const attemptInput = z.strictObject({ blueprintId: z.string({ error: 'expected a blueprint id' }).min(1), seed: z.string().max(64).optional() });
-const answerInput = z.strictObject({ answer: z.array(z.string(), { error: 'expected a list of option keys, e.g. ["A"]' }) });
+// Answers are short lists of option letters; ids and queues are short: nothing a stranger sends grows the store much.
+const optionKeys = z.array(z.string().max(8, 'expected an option key'), { error: 'expected a list of option keys, e.g. ["A"]' }).max(10, 'expected at most 10 option keys');
+const answerInput = z.strictObject({ answer: optionKeys });
 const markInput = z.strictObject({ marked: z.boolean({ error: 'expected true or false' }) });
 const practiceAnswerInput = z.strictObject({
   questionId: z.string({ error: 'expected a question id' }).min(1),
-  answer: z.array(z.string(), { error: 'expected a list of option keys, e.g. ["A"]' }),
-  queue: z.string().optional(),
+  answer: optionKeys,
+  queue: z.string().max(200, 'expected at most 200 characters').optional(),
   position: z.number().int().min(0).optional(),
 });
 const assessmentInput = z.strictObject({
@@ -33,7 +35,7 @@ const importQuery = z.strictObject({ format: z.enum(['csv', 'gift'], { error: 'e
 const param = (request: Request, name: string): string => String(request.params[name] ?? '');
 
 export const apiRouter = (context: AppContext): Router => {
-  const { accounts, auth, exams, repository } = context;
+  const { accounts, admin, auth, exams, repository } = context;
   const router = Router();
   const wrap = asyncRoute;
 
@@ -42,17 +44,17 @@ export const apiRouter = (context: AppContext): Router => {
   router.post(
     '/users',
     wrap(async (request, response) => {
-      const user = await accounts.register(validateBody(registrationSchema, request.body));
-      const token = await auth.startSession(response, user);
-      response.status(201).json({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role }, token });
+      const user = await accounts.register(validateBody(registrationSchema, request.body), request.ip ?? 'unknown');
+      const token = await auth.startSession(request, response, user);
+      response.status(201).json({ user: publicUser(user), token });
     }),
   );
   router.post(
     '/sessions',
     wrap(async (request, response) => {
       const user = await accounts.login(validateBody(loginSchema, request.body), request.ip ?? 'unknown');
-      const token = await auth.startSession(response, user);
-      response.status(201).json({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role }, token });
+      const token = await auth.startSession(request, response, user);
+      response.status(201).json({ user: publicUser(user), token });
     }),
   );
   router.delete(
@@ -65,8 +67,16 @@ export const apiRouter = (context: AppContext): Router => {
   router.get(
     '/me',
     wrap(async (request, response) => {
+      response.json(publicUser(requireUser(request)));
+    }),
+  );
+  router.put(
+    '/me/password',
+    wrap(async (request, response) => {
       const user = requireUser(request);
-      response.json({ id: user.id, username: user.username, displayName: user.displayName, role: user.role });
+      await accounts.changePassword(user, validateBody(passwordChangeSchema, request.body), request.ip ?? 'unknown');
+      await auth.endOtherSessions(request, user);
+      response.status(204).end();
     }),
   );
 
@@ -76,7 +86,7 @@ export const apiRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       const user = requireUser(request, ['trainee', 'admin']);
       const input = validateBody(attemptInput, request.body);
-      response.status(201).json(await exams.startMock(user, input.blueprintId, input.seed));
+      response.status(201).json(await exams.startMock(user, input.blueprintId));
     }),
   );
   router.get('/attempts', wrap(async (request, response) => void response.json(await exams.listAttempts(requireUser(request)))));
@@ -103,7 +113,8 @@ export const apiRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       const user = requireUser(request);
       const step = await practiceStep(context, user, request.query as Record<string, string | undefined>);
-      response.json({ ...step, question: step.question ? (step.recite ? step.question : publicQuestion(step.question, step.optionOrder)) : null });
+      const favourites = (await repository.progress(user.id)).favourites;
+      response.json({ ...step, question: step.question ? { ...(step.recite ? step.question : publicQuestion(step.question, step.optionOrder)), favourite: favourites.includes(step.question.id) } : null });
     }),
   );
   router.post(
@@ -118,6 +129,7 @@ export const apiRouter = (context: AppContext): Router => {
   );
   router.get('/practice/modes', (_request, response) => void response.json(practiceModes));
   router.get('/mistakes', wrap(async (request, response) => void response.json(await exams.mistakes(requireUser(request)))));
+  router.delete('/mistakes/:questionId', wrap(async (request, response) => void response.json(await exams.removeMistake(requireUser(request), param(request, 'questionId')))));
   router.put(
     '/favourites/:questionId',
     wrap(async (request, response) => {
@@ -149,45 +161,35 @@ export const apiRouter = (context: AppContext): Router => {
   router.put(
     '/admin/blueprints/:id',
     wrap(async (request, response) => {
-      const admin = requireUser(request, ['admin']);
-      const input = validateBody(blueprintOverrideInput, request.body);
-      const base = baseBlueprints().find((blueprint) => blueprint.id === param(request, 'id'));
-      if (!base) throw new RequestError(404, '未找到试卷蓝图 / unknown blueprint');
-      const override = { blueprintId: base.id, ...input, updatedBy: admin.username, updatedAt: context.now().toISOString() };
-      const [changed] = applyOverrides([base], [override]);
-      if (changed!.passMark > changed!.totalPoints) throw new RequestError(400, '合格分不能高于总分', [{ path: 'body.passMark', message: `expected at most ${changed!.totalPoints}` }]);
-      await repository.saveBlueprintOverride(override);
-      response.json(changed);
+      const user = requireUser(request, ['admin']);
+      response.json(await admin.updateBlueprint(user, param(request, 'id'), validateBody(blueprintOverrideInput, request.body)));
     }),
   );
   router.post(
     '/admin/bank',
     wrap(async (request, response) => {
-      const admin = requireUser(request, ['admin']);
+      const user = requireUser(request, ['admin']);
       const query = validateBody(importQuery, request.query, 'query');
-      if (typeof request.body !== 'string' || !request.body.trim()) throw new RequestError(400, '请上传 CSV 或 GIFT 文本', [{ path: 'body', message: 'expected text/csv or text/plain content' }]);
-      const result = query.format === 'csv' ? fromCsv(request.body, query.topic) : fromGift(request.body, query.topic);
-      if (result.issues.length > 0) throw new RequestError(400, `题库有 ${result.issues.length} 处错误，未导入任何题目`, result.issues.map((issue) => ({ path: `${issue.line}.${issue.path}`, message: issue.message })));
-      const taken = new Set(curatedBank().map((question) => question.id));
-      const clash = result.questions.find(({ question }) => taken.has(question.id));
-      if (clash) throw new RequestError(409, `题目编号 ${clash.question.id} 与内置题库重复`, [{ path: 'id', message: 'clashes with the curated bank' }]);
-      const at = context.now().toISOString();
-      await repository.saveImportedQuestions(result.questions.map(({ topic, question }) => ({ ...question, topic, importedBy: admin.username, importedAt: at })));
-      response.status(201).json({ imported: result.questions.length });
+      if (typeof request.body !== 'string') throw new RequestError(415, '请以 text/csv 或 text/plain 上传题库 / expected text/csv or text/plain', [{ path: 'content-type', message: 'expected text/csv or text/plain' }]);
+      response.status(201).json(await admin.importBank(user, query.format, query.topic, request.body));
     }),
   );
   router.get(
     '/admin/bank',
     wrap(async (request, response) => {
-      requireUser(request, ['admin']);
+      const user = requireUser(request, ['admin']);
       const query = validateBody(importQuery, request.query, 'query');
-      const curated: TopicQuestion[] = curatedBank().map((question) => ({
-        topic: question.chapter.id.replace(/^bank\//, ''),
-        question: { id: question.id, type: question.type, stem: question.stem, options: question.type === 'judgement' ? [] : question.options, answer: question.answer, explanation: question.explanation, citation: question.citation.text },
-      }));
-      const imported: TopicQuestion[] = (await repository.importedQuestions()).map(({ topic, importedBy: _by, importedAt: _at, ...question }) => ({ topic, question }));
-      const all = [...curated, ...imported];
-      response.type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8').send(query.format === 'csv' ? toCsv(all) : toGift(all));
+      const text = await admin.exportBank(user, query.format);
+      response.type(query.format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8').send(text);
+    }),
+  );
+  router.put(
+    '/admin/users/:username/password',
+    wrap(async (request, response) => {
+      const user = requireUser(request, ['admin']);
+      const target = await accounts.resetPassword(user, param(request, 'username'), validateBody(passwordResetSchema, request.body));
+      await auth.endAllSessions(target);
+      response.status(204).end();
     }),
   );
   return router;

@@ -33,6 +33,8 @@ export interface PracticeStep {
   recite: boolean;
   /** Random practice shows the options in a shuffled order (judgement questions keep 正确/错误). */
   optionOrder: string[] | undefined;
+  /** How many questions are held back because they sit in the trainee's open mock exam. */
+  hidden: number;
 }
 
 export const practiceStep = async (context: AppContext, user: User, raw: Record<string, string | undefined>): Promise<PracticeStep> => {
@@ -42,7 +44,7 @@ export const practiceStep = async (context: AppContext, user: User, raw: Record<
   const all = await context.catalogue.forSources(blueprint.sources);
   const chapters = [...new Map(all.map((question) => [question.chapter.id, question.chapter.title])).entries()].map(([id, title]) => ({ id, title, count: all.filter((question) => question.chapter.id === id).length }));
   const queueMode = input.mode === 'recite' ? 'sequential' : input.mode;
-  const { key, pool, position } = await context.exams.practiceQueue(user, blueprint.sources, input.chapter, queueMode);
+  const { key, pool, position, hidden } = await context.exams.practiceQueue(user, blueprint.sources, input.chapter, queueMode);
   const at = input.position ?? position;
   const question = pool.length ? pool[at % pool.length]! : null;
   const optionOrder =
@@ -60,5 +62,6 @@ export const practiceStep = async (context: AppContext, user: User, raw: Record<
     question,
     recite: input.mode === 'recite',
     optionOrder,
+    hidden,
   };
 };

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { beijingTime, durationText } from '../attempts/china-time.js';
 
 export const createViews = (directory: string) => {
   const handlebars = Handlebars.create();
@@ -11,7 +12,9 @@ export const createViews = (directory: string) => {
   handlebars.registerHelper('percent', (value: number) => `${Math.round((value ?? 0) * 100)}%`);
   handlebars.registerHelper('add', (a: number, b: number) => a + b);
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
-  handlebars.registerHelper('date', (value: string | null) => (value ? value.replace('T', ' ').slice(0, 16) : ''));
+  // Every time on a page is Beijing time, labelled; durations read in 分/秒.
+  handlebars.registerHelper('date', (value: string | null) => beijingTime(value));
+  handlebars.registerHelper('duration', (seconds: number) => durationText(Number(seconds) || 0));
   handlebars.registerHelper('join', (list: unknown, separator: string) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : '、') : ''));
   for (const name of readdirSync(join(directory, 'partials'))) {
     handlebars.registerPartial(name.replace(/\.hbs$/, ''), readFileSync(join(directory, 'partials', name), 'utf8'));

@@ -227,6 +227,8 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       }
     },
 
+    setPasswordHash: async (userId, passwordHash) => void (await query('set password', 'UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash])),
+
     createSession: async (session) =>
       void (await query(
         'create session',
@@ -238,6 +240,8 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       return row && sessionOf(row);
     },
     deleteSession: async (tokenHash) => void (await query('delete session', 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash])),
+    deleteUserSessions: async (userId, exceptTokenHash) =>
+      void (await query('end sessions', 'DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [userId, exceptTokenHash ?? null])),
 
     createAttempt: async (attempt) =>
       void (await query(

@@ -243,7 +243,17 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
         ),
       ),
 
+    setPasswordHash: (userId, passwordHash) =>
+      change('users', userId, state.users, (current) => {
+        if (!current) throw new Error(`no user ${userId}`);
+        return { next: { ...clone(current), passwordHash }, result: undefined };
+      }),
+
     createSession: (session) => change('sessions', session.tokenHash, state.sessions, () => ({ next: clone(session), result: undefined })),
+    deleteUserSessions: async (userId, exceptTokenHash) => {
+      const ended = [...state.sessions.values()].filter((session) => session.userId === userId && session.tokenHash !== exceptTokenHash);
+      for (const session of ended) await change('sessions', session.tokenHash, state.sessions, (current) => (current ? { next: undefined, result: undefined } : { result: undefined }));
+    },
     findSession: async (tokenHash) => clone(state.sessions.get(tokenHash)),
     deleteSession: (tokenHash) => change('sessions', tokenHash, state.sessions, (current) => (current ? { next: undefined, result: undefined } : { result: undefined })),
 

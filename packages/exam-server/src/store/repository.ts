@@ -183,10 +183,14 @@ export interface Repository {
   countUsers(): Promise<number>;
   /** Rejects with UsernameTakenError (a 409) when the name is taken: of parallel calls for one name exactly one succeeds. */
   createUser(user: User): Promise<void>;
+  /** Replaces the stored hash (password change or an administrator's reset). */
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>;
 
   createSession(session: Session): Promise<void>;
   findSession(tokenHash: string): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user except the one given (after a password change or reset). */
+  deleteUserSessions(userId: string, exceptTokenHash?: string): Promise<void>;
 
   createAttempt(attempt: Attempt): Promise<void>;
   findAttempt(id: string): Promise<Attempt | undefined>;

@@ -11,7 +11,7 @@ const asOf = '2026-11-01';
 const run = (input: unknown, date = asOf) => accidentLevel(input, { asOf: date });
 const rankOf = (level: string | null) => (level === null ? 0 : accidentLevels.indexOf(level as never) + 1);
 
-describe('accident level (条例第三条)', () => {
+describe('accident level (条例493号 Art.3)', () => {
   it('digest example: 2 deaths and 12 serious injuries is a larger accident, set by the injuries', () => {
     const result = run({ deaths: 2, seriousInjuries: 12, directEconomicLossYuan: 0 });
     expect(result.status).toBe('decided');

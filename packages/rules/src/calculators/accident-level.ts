@@ -1,10 +1,11 @@
-// Accident level (条例493号第三条) from deaths, serious injuries and direct loss, with the reporting and
+// Accident level (条例493号) from deaths, serious injuries and direct loss, with the reporting and
 // investigation deadlines it sets and the fines of the Work Safety Law version in force on the accident date.
 import { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
 import type { LoadedDocument } from '../documents/load.js';
 import { compare, multiply, toRational } from '../exact/rational.js';
 import { parseInput } from '../validation/issues.js';
+import { addDays, hoursDeadline, timeDeadlineReason, type TimeDeadline } from './deadline.js';
 import {
   asOfDate,
   Citations,
@@ -15,6 +16,7 @@ import {
   noVersionReason,
   parameterValue,
   requireDataset,
+  requireParameter,
   requireTable,
   show,
   versionInForce,
@@ -44,6 +46,12 @@ export const accidentLevelInput = z.strictObject({
   especiallySeriousAndBadImpact: z.boolean().optional(),
   unitHeadReceivedAt: dateTimeInput.optional(),
   reportedToGovAt: dateTimeInput.optional(),
+  /** A level already determined (by the authority), used when the figures do not decide it. */
+  knownLevel: z.enum(accidentLevels).optional(),
+  /** Each step of the regulators' escalation (county → city → province → State Council): when it received and when it reported on. */
+  escalationSteps: z.array(z.strictObject({ receivedAt: dateTimeInput, reportedAt: dateTimeInput.optional() })).max(10, 'expected at most 10 steps').optional(),
+  /** The day the casualty count changed after the report (the figures given are the new ones). */
+  casualtyChangeDate: dateInput.optional(),
 });
 export type AccidentLevelInput = z.input<typeof accidentLevelInput>;
 
@@ -59,7 +67,15 @@ export interface AccidentLevelResult {
     reportedUpTo: Bilingual | null;
     supplementaryReportDays: string | null;
     unitHeadReportOnTime: boolean | null;
+    /** Departments the regulator notifies whatever the level. */
+    notify: Bilingual[];
+    /** The unit head's report and each escalation step as verdicts. */
+    deadlines: TimeDeadline[];
+    /** A casualty change: the last day of the window, and whether it must be reported (and the level re-determined). */
+    supplementary: { windowEndDate: string; changeDate: string; required: boolean } | null;
   };
+  /** The levels the known figures allow (from = to once decided); narrowed by the inputs in `missing`. */
+  range: { from: AccidentLevel; to: AccidentLevel };
   investigation: { investigator: Bilingual | null; reportDueDays: string; extensionMaxDays: string; approvalDays: string | null } | null;
   fines: null | {
     lawVersion: string;
@@ -71,10 +87,6 @@ export interface AccidentLevelResult {
 
 const levelOfRank = (rank: number): AccidentLevel => accidentLevels[rank - 1] ?? 'general';
 
-const addDays = (date: string, days: number): string => {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
-};
 
 const rowOf = (document: LoadedDocument, dataset: string, level: AccidentLevel) =>
   requireDataset(document, dataset).rows.find((row) => row.level === level);
@@ -93,7 +105,8 @@ export const accidentLevel = (input: unknown, options?: CalculatorOptions): Calc
     atLeast: 'general',
     name: null,
     byCriterion: { deaths: null, seriousInjuries: null, directEconomicLoss: null },
-    reporting: { unitHeadDeadlineHours: '', escalationStepHours: '', reportedUpTo: null, supplementaryReportDays: null, unitHeadReportOnTime: null },
+    reporting: { unitHeadDeadlineHours: '', escalationStepHours: '', reportedUpTo: null, supplementaryReportDays: null, unitHeadReportOnTime: null, notify: [], deadlines: [], supplementary: null },
+    range: { from: 'general', to: accidentLevels[accidentLevels.length - 1]! },
     investigation: null,
     fines: null,
   };
@@ -117,9 +130,10 @@ export const accidentLevel = (input: unknown, options?: CalculatorOptions): Calc
     if (!band) throw new Error(`${document.file}: ${criterion.table} has no band for ${String(criterion.value)}`);
     const rank = Number(band.value);
     const levelName = requireDataset(document, 'levels').rows.find((row) => row.rank === rank);
+    const edges = [band.from === null ? '' : `${band.fromInclusive ? '≥' : '>'} ${String(band.from)}`, band.to === null ? '' : `${band.toInclusive ? '≤' : '<'} ${String(band.to)}`].filter(Boolean).join(' 且 ');
     reasons.push({
-      zh: `${criterion.zh} ${String(criterion.value)}${criterion.unit} → ${text(levelName?.zh)}（第三条第一款：“以上”含本数，“以下”不含本数）`,
-      en: `${criterion.en} ${String(criterion.value)} → ${text(levelName?.en)} (Art. 3: “以上” includes the number, “以下” excludes it)`,
+      zh: `${criterion.zh} ${String(criterion.value)}${criterion.unit} → ${text(levelName?.zh)}（${edges}${criterion.unit}，${table.citation}）`,
+      en: `${criterion.en} ${String(criterion.value)} → ${text(levelName?.en)} (${edges}, ${table.citation})`,
     });
     return rank;
   });
@@ -127,9 +141,19 @@ export const accidentLevel = (input: unknown, options?: CalculatorOptions): Calc
   const highestKnown = knownRanks.length ? Math.max(...knownRanks) : 1;
   // The level is the highest any criterion reaches; a missing figure can only raise it, so the
   // known figures decide once they reach the top level.
-  const decided = missing.length === 0 || highestKnown === accidentLevels.length;
+  const fromFigures = missing.length === 0 || highestKnown === accidentLevels.length;
+  // An officer may give the level already determined; figures that decide it take precedence.
+  const givenRank = facts.knownLevel === undefined ? null : accidentLevels.indexOf(facts.knownLevel) + 1;
+  const decided = fromFigures || (givenRank !== null && givenRank >= highestKnown);
+  if (!fromFigures && givenRank !== null) {
+    reasons.push(
+      givenRank >= highestKnown
+        ? { zh: `按已认定的等级计（已知指标与之不矛盾）。`, en: 'The level given as determined is used (the known figures do not contradict it).' }
+        : { zh: `已认定的等级低于已知指标达到的等级，不予采用。`, en: 'The level given is below what the known figures reach; it is not used.' },
+    );
+  }
   if (decided) missing.length = 0;
-  const rank = decided ? highestKnown : null;
+  const rank = fromFigures ? highestKnown : decided ? givenRank : null;
   const level = rank === null ? null : levelOfRank(rank);
   const levels = requireDataset(document, 'levels');
   const row = level ? levels.rows.find((candidate) => candidate.level === level) : undefined;
@@ -147,8 +171,19 @@ export const accidentLevel = (input: unknown, options?: CalculatorOptions): Calc
   }
 
   const unitHeadHours = parameterValue(document, 'unitHeadReportHours');
-  citations.add(document, document.parameters.unitHeadReportHours?.citation ?? '第九条');
-  citations.add(document, document.parameters.escalationStepHours?.citation ?? '第十一条');
+  citations.add(document, requireParameter(document, 'unitHeadReportHours').citation);
+  citations.add(document, requireParameter(document, 'escalationStepHours').citation);
+  const deadlineRows = new Map(requireDataset(document, 'reportingDeadlines').rows.map((row) => [text(row.id), row]));
+  const periodOf = (id: string) => {
+    const row = deadlineRows.get(id);
+    if (!row) throw new Error(`${document.file}: reportingDeadlines has no row ${id}`);
+    const parameter = requireParameter(document, text(row.parameter));
+    return { id, duty: { zh: text(row.zh), en: text(row.en) }, amount: Number(parameter.value), dueDateIncluded: row.lastIncluded === true, citation: parameter.citation, reading: text(row.reading) };
+  };
+  const timeDeadlines: TimeDeadline[] = [];
+  if (facts.unitHeadReceivedAt) timeDeadlines.push(hoursDeadline(periodOf('unitHead'), facts.unitHeadReceivedAt, facts.reportedToGovAt));
+  for (const step of facts.escalationSteps ?? []) timeDeadlines.push(hoursDeadline(periodOf('escalation'), step.receivedAt, step.reportedAt));
+  for (const verdict of timeDeadlines) reasons.push(timeDeadlineReason(verdict));
   let onTime: boolean | null = null;
   if (facts.unitHeadReceivedAt && facts.reportedToGovAt) {
     const minutes = toRational((Date.parse(facts.reportedToGovAt) - Date.parse(facts.unitHeadReceivedAt)) / 60_000);
@@ -160,8 +195,24 @@ export const accidentLevel = (input: unknown, options?: CalculatorOptions): Calc
     });
   }
   const roadOrFire = facts.accidentType === 'roadTraffic' || facts.accidentType === 'fire';
-  const supplementaryDays = facts.accidentType === undefined ? null : show(parameterValue(document, roadOrFire ? 'supplementaryReportDaysRoadTrafficOrFire' : 'supplementaryReportDays'));
-  citations.add(document, '第十三条');
+  const supplementaryParameter = roadOrFire ? 'supplementaryReportDaysRoadTrafficOrFire' : 'supplementaryReportDays';
+  const supplementaryDays = facts.accidentType === undefined ? null : show(parameterValue(document, supplementaryParameter));
+  citations.add(document, requireParameter(document, supplementaryParameter).citation);
+  let supplementary: AccidentLevelResult['reporting']['supplementary'] = null;
+  if (facts.casualtyChangeDate !== undefined) {
+    if (facts.accidentDate === undefined || facts.accidentType === undefined) {
+      reasons.push({ zh: '判断补报须给出事故发生日期和事故类型（道路交通、火灾或其他）。', en: 'Whether a casualty change must be reported needs the accident date and type.' });
+    } else {
+      const period = periodOf(roadOrFire ? 'supplementaryRoadTrafficOrFire' : 'supplementary');
+      const windowEndDate = addDays(facts.accidentDate, period.amount);
+      const required = period.dueDateIncluded ? facts.casualtyChangeDate <= windowEndDate : facts.casualtyChangeDate < windowEndDate;
+      supplementary = { windowEndDate, changeDate: facts.casualtyChangeDate, required };
+      reasons.push({
+        zh: `伤亡人数于 ${facts.casualtyChangeDate} 变化；补报期限至 ${windowEndDate}（含当日）→ ${required ? '须补报，并按变化后的人数重新确定等级' : '已过补报期限，不触发补报，也不改变据以调查的等级'}。${period.reading}`,
+        en: `Casualties changed on ${facts.casualtyChangeDate}; the window ends ${windowEndDate} → ${required ? 'must be reported, and the level re-determined on the new figures' : 'past the window: no supplementary report, the level used for the investigation stands'}.`,
+      });
+    }
+  }
   if (supplementaryDays !== null && facts.accidentDate) {
     reasons.push({
       zh: `伤亡人数自事故发生之日起 ${supplementaryDays} 日内发生变化的应及时补报（至 ${addDays(facts.accidentDate, Number(supplementaryDays))}，按日历日推算）。`,
@@ -184,7 +235,11 @@ export const accidentLevel = (input: unknown, options?: CalculatorOptions): Calc
       reportedUpTo: row ? { zh: text(row.reportEndpointZh), en: text(row.reportEndpointEn) } : null,
       supplementaryReportDays: supplementaryDays,
       unitHeadReportOnTime: onTime,
+      notify: requireDataset(document, 'notifiedDepartments').rows.map((department) => ({ zh: text(department.zh), en: text(department.en) })),
+      deadlines: timeDeadlines,
+      supplementary,
     },
+    range: { from: level ?? levelOfRank(highestKnown), to: level ?? accidentLevels[accidentLevels.length - 1]! },
     investigation: row
       ? {
           investigator: { zh: text(row.investigatorZh), en: text(row.investigatorEn) },
@@ -195,11 +250,17 @@ export const accidentLevel = (input: unknown, options?: CalculatorOptions): Calc
       : null,
     fines: null,
   };
+  citations.add(document, requireDataset(document, 'notifiedDepartments').citation);
   if (row) {
-    citations.add(document, '第十条');
-    citations.add(document, '第十九条');
-    citations.add(document, '第二十九条');
-    citations.add(document, '第三十二条');
+    citations.add(document, levels.citation);
+    citations.add(document, requireParameter(document, 'investigationReportDays').citation);
+    citations.add(document, requireParameter(document, level === 'extraordinary' ? 'approvalDaysExtraordinary' : 'approvalDays').citation);
+  }
+  if (!level) {
+    reasons.push({
+      zh: `已知指标允许的等级范围：${text(levels.rows.find((candidate) => candidate.rank === highestKnown)?.zh)}至${text(levels.rows.find((candidate) => candidate.rank === accidentLevels.length)?.zh)}；补充${criteria.filter((criterion) => criterion.value === undefined).map((criterion) => criterion.zh).join('、')}可确定。`,
+      en: `The known figures allow ${levelOfRank(highestKnown)} to ${accidentLevels[accidentLevels.length - 1]}; the missing inputs would decide it.`,
+    });
   }
 
   if (level) {

@@ -22,17 +22,9 @@ export const certificationDocumentId = 'special-operations-certification';
 
 const numberParameter = (document: LoadedDocument, id: string): number => Number(requireParameter(document, id).value);
 
-/** Same day n years (or months) later; 29 February falls back to 28 February (a reading: the text says only “6 years”). */
-export const addCalendar = (date: string, years: number, months = 0): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const totalMonths = (m - 1) + months + years * 12;
-  const year = y + Math.floor(totalMonths / 12);
-  const month = (totalMonths % 12 + 12) % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
-};
-
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+// Moved to deadline.ts (one concept, one place); re-exported so existing imports keep working.
+export { addCalendar, addDays } from './deadline.js';
+import { addCalendar, addDays } from './deadline.js';
 
 /** Full years of age on `on`: the birthday itself completes the year (年满). */
 export const fullYears = (birthDate: string, on: string): number => {
@@ -130,8 +122,8 @@ export const specialOperationsExam = (input: unknown, options?: CalculatorOption
     }
     result.theoryPassed = passes(facts.theoryScore, 'theoryScore');
     reasons.push({
-      zh: `安全生产知识考试 ${String(facts.theoryScore)} 分：${result.theoryPassed ? '合格' : '不合格'}（满分100，80分以上合格，含80）。`,
-      en: `Theory ${String(facts.theoryScore)}: ${result.theoryPassed ? 'pass' : 'fail'} (out of 100, 80 or more passes).`,
+      zh: `安全生产知识考试 ${String(facts.theoryScore)} 分：${result.theoryPassed ? '合格' : '不合格'}（达到 ${result.passMark} 分即合格）。`,
+      en: `Theory ${String(facts.theoryScore)}: ${result.theoryPassed ? 'pass' : 'fail'} (${result.passMark} or more passes).`,
     });
     if (!result.theoryPassed) {
       result.next = facts.theoryAttempt === 1 ? 'theory-resit' : 'retrain';
@@ -318,7 +310,7 @@ export const specialOperationsEligibility = (input: unknown, options?: Calculato
     const result = { ...empty, checks: [] as EligibilityResult['checks'] };
     const missing: string[] = [];
     const reasons: Bilingual[] = [];
-    citations.add(document, '第四条');
+    citations.add(document, requireParameter(document, 'minimumAgeYears').citation);
     const minimumAge = numberParameter(document, 'minimumAgeYears');
     const age = facts.birthDate === undefined ? null : fullYears(facts.birthDate, asOf);
     result.ageYears = age;

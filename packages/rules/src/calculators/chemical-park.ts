@@ -78,7 +78,7 @@ export const chemicalPark = (input: unknown, options?: CalculatorOptions): Calcu
       result.riskGrade = String(grade.grade) as ChemicalParkResult['riskGrade'];
       result.riskName = { zh: String(grade.zh), en: String(grade.en) };
       reasons.push({
-        zh: `评估得分 ${String(facts.assessmentScore)} → ${result.riskGrade} 级（${String(grade.zh)}）：<60 A，60–<70 B，70–<85 C，≥85 D，界值属较高一档。`,
+        zh: `评估得分 ${String(facts.assessmentScore)} → ${result.riskGrade} 级（${String(grade.zh)}）：${table.bands.map((b) => `${[b.from === null ? '' : `${b.fromInclusive ? '≥' : '>'}${String(b.from)}`, b.to === null ? '' : `${b.toInclusive ? '≤' : '<'}${String(b.to)}`].filter(Boolean).join(' 且 ')} ${String(requireDataset(document, 'riskGrades').rows.find((row) => row.rank === Number(b.value))?.grade)}`).join('，')}。`,
         en: `Score ${String(facts.assessmentScore)} → grade ${result.riskGrade} (${String(grade.en)}): below 60 A, 60 to under 70 B, 70 to under 85 C, 85 and above D.`,
       });
     }
@@ -107,10 +107,11 @@ export const chemicalPark = (input: unknown, options?: CalculatorOptions): Calcu
   }
   const statuses = result.checklist.map((item) => item.status);
   result.allMet = statuses.includes('notMet') ? false : statuses.includes('unknown') ? null : true;
-  if (result.overdueItems.length) {
+  const overdue = result.checklist.filter((item) => item.overdue);
+  if (overdue.length) {
     reasons.push({
-      zh: `截至 ${asOf} 已逾期未完成：${result.overdueItems.join('、')}（“四有”与“两禁”限 2022 年底前，其余“六有”限 2024 年内）。`,
-      en: `Overdue on ${asOf}: ${result.overdueItems.join(', ')} (the first four haves and both prohibitions by end-2022, the other six haves during 2024).`,
+      zh: `截至 ${asOf} 已逾期未完成：${overdue.map((item) => `${item.item.zh}（限 ${item.dueBy} 前完成，含当日）`).join('；')}。`,
+      en: `Overdue on ${asOf}: ${overdue.map((item) => `${item.item.en} (due by ${item.dueBy})`).join('; ')}.`,
     });
   }
   return { calculator: 'chemical-park', asOf, status: missing.length ? 'unknown' : 'decided', result, missing, reasons, citations: citations.list() };

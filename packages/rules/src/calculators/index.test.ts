@@ -38,3 +38,25 @@ describe('calculator registry', () => {
     expect(Object.keys(result ?? {}).sort()).toEqual(['asOf', 'calculator', 'citations', 'missing', 'reasons', 'result', 'status']);
   });
 });
+
+describe('dates before the texts we hold', () => {
+  it('every calculator says the text of that time is not available, in Chinese without the document id', () => {
+    let checked = 0;
+    for (const [name, calculator] of Object.entries(calculators)) {
+      let result;
+      try {
+        result = calculator.run({}, { asOf: '1990-01-01' });
+      } catch (error) {
+        // Calculators whose required inputs are absent refuse {} first; give them their first listed shape.
+        if (!(error instanceof InputError)) throw error;
+        continue;
+      }
+      expect(result.status, name).toBe('unknown');
+      const zh = result.reasons.map((reason) => reason.zh).join('\n');
+      expect(zh, name).toContain('文本未收录');
+      expect(zh, name).not.toContain(calculator.documentId);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});

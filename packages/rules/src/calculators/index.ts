@@ -15,6 +15,7 @@ import {
   trainingHoursInput,
 } from './certification.js';
 import { chemicalPark, chemicalParkInput } from './chemical-park.js';
+import { liabilityInsurance, liabilityInsuranceInput } from './liability-insurance.js';
 import { majorHazardInstallation, majorHazardInstallationInput } from './major-hazard-installation.js';
 import type { CalculatorOptions, CalculatorResult } from './result.js';
 import { safetyCost, safetyCostInput } from './safety-cost.js';
@@ -115,6 +116,12 @@ export const calculators: Record<string, Calculator> = {
     input: workSafetyEnforcementInput,
     run: workSafetyEnforcement,
   },
+  'liability-insurance': {
+    title: { zh: '安全生产责任保险：是否须投保与最低限额', en: 'Work-safety liability insurance: who must insure, minimum cover' },
+    documentId: 'safety-liability-insurance',
+    input: liabilityInsuranceInput,
+    run: liabilityInsurance,
+  },
   'chemical-park': {
     title: { zh: '化工园区安全风险等级与“十有两禁”', en: 'Chemical-park risk grade and the ten haves, two prohibitions' },
     documentId: 'chemical-park-safety',
@@ -127,6 +134,7 @@ export type { CalculatorCitation, CalculatorOptions, CalculatorResult } from './
 export {
   accidentLevel,
   chemicalPark,
+  liabilityInsurance,
   standardisationChecklist,
   standardisationGrade,
   workSafetyEnforcement,
@@ -140,3 +148,4 @@ export {
   specialOperationsExam,
   trainingHours,
 };
+export { describeCalculator, listCalculators, type CalculatorEntry, type CalculatorInputField } from './catalogue.js';

@@ -71,7 +71,7 @@ describe('identification (4.2.1) and grading (4.3)', () => {
     expect(result.result.units[0]).toMatchObject({ R: '10', grade: 3 });
   });
 
-  it('40号令第九条: grade-1 QRA for explosives or liquefied flammable gas is three-valued on the liquefied fact', () => {
+  it('40号令 Art.9: grade-1 QRA for explosives or liquefied flammable gas is three-valued on the liquefied fact', () => {
     const duty = (substance: object) => run(storage([substance], { residentsWithin500m: 100 })).result.units[0]?.duties.find((d) => d.id === 'qra-explosive-lfg')?.applies;
     expect(duty({ table1No: 35, categories: ['W1.1'], quantityTonnes: 600 })).toBe(true);
     expect(duty({ table1No: 52, categories: ['W2'], quantityTonnes: 5000, liquefiedFlammableGas: true })).toBe(true);

@@ -2,7 +2,7 @@
 // force, citing it, reading banded tables and marginal tiers exactly.
 import { z } from 'zod';
 import type { Band, Bilingual, Table } from '../documents/format.js';
-import { documentVersionInForce, type LoadedDocument } from '../documents/load.js';
+import { documentVersionInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
 import { add, compare, multiply, subtract, toDecimalString, toRational, type Rational } from '../exact/rational.js';
 import { isCalendarDate, resolveAsOf } from '../engine/as-of.js';
 
@@ -58,7 +58,7 @@ export const chineseNumber = (text: string): number | undefined => {
   return total + digit;
 };
 
-/** The article a citation label points at: 第九十五条 → 95, "4.2.1" → "4.2.1", anything else as written. */
+/** The article a citation label points at: an article written in Chinese numerals → its number, "4.2.1" → "4.2.1", anything else as written. */
 export const articleOf = (label: string): string | number => {
   const article = /第([零一二两三四五六七八九十百]+)条/.exec(label);
   if (article?.[1]) return chineseNumber(article[1]) ?? label;
@@ -89,10 +89,23 @@ export class Citations {
 export const versionInForce = (documentId: string, asOf: string): LoadedDocument | undefined =>
   documentVersionInForce(documentId, asOf);
 
-export const noVersionReason = (documentId: string, asOf: string): Bilingual => ({
-  zh: `${asOf} 没有在施行的 ${documentId} 版本（或其文本未收录），无法计算。`,
-  en: `No version of ${documentId} in force on ${asOf} is available, so nothing can be computed.`,
-});
+/**
+ * Why nothing was computed: before the earliest version we hold, the text that applied then is not
+ * available to us (the law did not stop existing); otherwise no version is in force. Names the document
+ * by its Chinese title, never its id.
+ */
+export const noVersionReason = (documentId: string, asOf: string): Bilingual => {
+  const versions = loadRulesData().documents.filter((document) => document.id === documentId).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const earliest = versions[0];
+  if (earliest && asOf < earliest.effectiveFrom) {
+    return {
+      zh: `${asOf} 早于本库收录的最早版本《${earliest.title.zh}》（${earliest.number}，${earliest.effectiveFrom} 起施行）：当时适用的文本未收录，无法计算；不会改用较新的版本。`,
+      en: `${asOf} is before the earliest version we hold (${earliest.title.en}, ${earliest.number}, from ${earliest.effectiveFrom}): the text that applied then is not available, so nothing is computed; the newer version is not applied instead.`,
+    };
+  }
+  const title = earliest ? `《${earliest.title.zh}》` : '所需文件';
+  return { zh: `${asOf} 没有在施行的${title}版本，无法计算。`, en: `No version of ${earliest?.title.en ?? documentId} is in force on ${asOf}, so nothing can be computed.` };
+};
 
 export const requireTable = (document: LoadedDocument, id: string): Table => {
   const table = document.tables[id];

@@ -14,13 +14,13 @@ const wan = (n: number) => String(n * 10_000);
 
 describe('safety cost: digest examples', () => {
   it('hazardous goods, 2023, revenue 5000万 → 135万 a year, 11.25万 a month', () => {
-    const result = run({ industry: 'hazardousGoods', prevYearRevenueYuan: wan(5000) });
+    const result = run({ industry: 'hazardousGoods', activity: 'production', prevYearRevenueYuan: wan(5000) });
     expect(result.status).toBe('decided');
     expect(result.result).toMatchObject({ version: '2022', basis: 'marginal', annualAmountYuan: wan(135), monthlyAmountYuan: wan(11.25) });
     expect(result.citations[0]).toMatchObject({ documentId: 'safety-cost-extraction', version: '2022', article: 21 });
   });
   it('the same enterprise accruing in 2022-06 falls under 2012 → 120万', () => {
-    expect(run({ industry: 'hazardousGoods', prevYearRevenueYuan: wan(5000) }, '2022-06-30').result).toMatchObject({ version: '2012', annualAmountYuan: wan(120) });
+    expect(run({ industry: 'hazardousGoods', activity: 'production', prevYearRevenueYuan: wan(5000) }, '2022-06-30').result).toMatchObject({ version: '2012', annualAmountYuan: wan(120) });
   });
   it('fireworks 1500万 → 55万; civil explosives 3亿 → 320万', () => {
     expect(run({ industry: 'fireworks', prevYearRevenueYuan: wan(1500) }).result.annualAmountYuan).toBe(wan(55));
@@ -31,7 +31,7 @@ describe('safety cost: digest examples', () => {
     expect(run({ industry: 'oilGas', activity: 'crude', monthlyOutput: 20000 }).result.amountYuan).toBe(wan(40));
   });
   it('balance rule: 300万 against 100万 last year pauses extraction, 299万 does not', () => {
-    const base = { industry: 'hazardousGoods', prevYearRevenueYuan: wan(5000), prevYearRequiredAmountYuan: wan(100) };
+    const base = { industry: 'hazardousGoods', activity: 'production', prevYearRevenueYuan: wan(5000), prevYearRequiredAmountYuan: wan(100) };
     expect(run({ ...base, openingBalanceYuan: wan(300) }).result.suspended).toBe(true);
     expect(run({ ...base, openingBalanceYuan: wan(299) }).result.suspended).toBe(false);
     expect(run({ ...base, openingBalanceYuan: wan(300) }, '2022-06-30').result.suspended).toBeNull();
@@ -49,7 +49,7 @@ describe('safety cost: versions, readings and unknowns', () => {
     expect(run({ industry: 'coal', mineType: 'underground', coalHazards: ['rockburst'], monthlyOutput: 1 }, '2020-01-31').result.rate).toBe('15');
     expect(run({ industry: 'coal', mineType: 'openPit', monthlyOutput: 1 }).result.rate).toBe('5');
   });
-  it('a merely "complex" hydrogeology mine is unknown (30 元 unverified); with high gas it is decided', () => {
+  it('a merely "complex" hydrogeology mine is unknown (the 30 yuan rate is unverified); with high gas it is decided', () => {
     const complex = run({ industry: 'coal', mineType: 'underground', coalHazards: ['hydroComplex'], monthlyOutput: 100 });
     expect(complex.status).toBe('unknown');
     expect(complex.result).toMatchObject({ provisional: true, amountYuan: '3000' });
@@ -73,19 +73,31 @@ describe('safety cost: versions, readings and unknowns', () => {
     expect(run({ industry: 'construction', activity: 'highway', costBaseYuan: wan(1000) }, '2020-01-01').result.amountYuan).toBe(wan(15));
     expect(run({ industry: 'transport', activity: 'generalFreight', prevYearRevenueYuan: wan(1200) }, '2020-01-01').result).toMatchObject({ annualAmountYuan: wan(12), monthlyAmountYuan: wan(1) });
   });
+  it('SCF-HAZ: a sale-only or use-only hazardous-goods business is outside the class (no producer amount); the activity is asked for', () => {
+    expect(run({ industry: 'hazardousGoods', activity: 'saleOnly', prevYearRevenueYuan: wan(5000) }).result).toMatchObject({ covered: false, annualAmountYuan: null });
+    expect(run({ industry: 'hazardousGoods', activity: 'useOnly', prevYearRevenueYuan: wan(5000) }, '2020-01-01').result.covered).toBe(false);
+    expect(run({ industry: 'hazardousGoods', prevYearRevenueYuan: wan(5000) }).missing).toEqual(['input.activity']);
+    expect(() => run({ industry: 'fireworks', activity: 'saleOnly', prevYearRevenueYuan: 1 })).toThrow(InputError);
+  });
+  it('SCF-OILGAS: oil and gas before 2022-11-21 take the 2012 non-coal mining rates (17 yuan per tonne of crude)', () => {
+    expect(run({ industry: 'oilGas', activity: 'crude', monthlyOutput: 100 }, '2020-01-01').result).toMatchObject({ version: '2012', rate: '17', amountYuan: '1700' });
+  });
   it('missing inputs are named; bad activity is an input error', () => {
-    expect(run({ industry: 'hazardousGoods' }).missing).toEqual(['input.prevYearRevenueYuan']);
+    expect(run({ industry: 'hazardousGoods', activity: 'production' }).missing).toEqual(['input.prevYearRevenueYuan']);
     expect(run({ industry: 'coal', mineType: 'underground' }).missing).toEqual(['input.coalHazards']);
     expect(run({ industry: 'oilGas', monthlyOutput: 1 }).missing).toEqual(['input.activity']);
     expect(() => run({ industry: 'oilGas', activity: 'whaling' })).toThrow(InputError);
     expect(() => run({ industry: 'mining' })).toThrow(InputError);
   });
   it('under-use: below 60 % triggers, exactly 60 % does not', () => {
-    const base = { industry: 'hazardousGoods', prevYearRevenueYuan: wan(1000) }; // 45万 required
+    const base = { industry: 'hazardousGoods', activity: 'production', prevYearRevenueYuan: wan(1000) }; // 45万 required
     expect(run({ ...base, actualUseYuan: wan(27) }).result.underUse).toBe(false);
     expect(run({ ...base, actualUseYuan: '269999.99' }).result.underUse).toBe(true);
   });
 });
+
+// Hazardous goods are computed for producers and storers only: the tier properties use a producer.
+const activityOf = (industry: string) => (industry === 'hazardousGoods' ? { activity: 'production' } : {});
 
 describe('safety cost: properties at every tier bound', () => {
   const documents = loadRulesData().documents.filter((doc) => doc.id === 'safety-cost-extraction');
@@ -94,7 +106,7 @@ describe('safety cost: properties at every tier bound', () => {
       .filter((row) => row.kind === 'marginal')
       .map((row) => ({ version: doc.version, asOf: doc.effectiveFrom, industry: String(row.industry), table: doc.tables[String(row.table)] })),
   );
-  const amount = (industry: string, asOf: string, revenue: string) => Number(run({ industry, prevYearRevenueYuan: revenue }, asOf).result.annualAmountYuan);
+  const amount = (industry: string, asOf: string, revenue: string) => Number(run({ industry, ...activityOf(industry), prevYearRevenueYuan: revenue }, asOf).result.annualAmountYuan);
 
   for (const { version, asOf, industry, table } of cases) {
     const bounds = (table?.bands ?? []).map((band) => band.to).filter((to): to is string => typeof to === 'string');
@@ -105,7 +117,7 @@ describe('safety cost: properties at every tier bound', () => {
         const lowerFrom = BigInt(String(table?.bands[index]?.from ?? '0'));
         const nextTo = table?.bands[index + 1]?.to;
         const room = [BigInt(bound) - lowerFrom, nextTo ? BigInt(String(nextTo)) - BigInt(bound) : 10n ** 12n].reduce((a, b) => (a < b ? a : b));
-        const exact = (revenue: bigint) => toRational(run({ industry, prevYearRevenueYuan: String(revenue) }, asOf).result.annualAmountYuan ?? 'x');
+        const exact = (revenue: bigint) => toRational(run({ industry, ...activityOf(industry), prevYearRevenueYuan: String(revenue) }, asOf).result.annualAmountYuan ?? 'x');
         const at = exact(BigInt(bound));
         fc.assert(
           // steps of whole hundreds of yuan keep every tier's part an exact number of fen
@@ -134,7 +146,7 @@ describe('safety cost: properties at every tier bound', () => {
   }
 
   it('the cumulative figures of the digest at the bounds (2022 hazardous goods 45万 / 247.5万 / 742.5万)', () => {
-    const at = (revenue: number) => run({ industry: 'hazardousGoods', prevYearRevenueYuan: wan(revenue) }).result.annualAmountYuan;
+    const at = (revenue: number) => run({ industry: 'hazardousGoods', activity: 'production', prevYearRevenueYuan: wan(revenue) }).result.annualAmountYuan;
     expect([at(1000), at(10000), at(100000)]).toEqual([wan(45), wan(247.5), wan(742.5)]);
     const machinery = (revenue: number) => run({ industry: 'machinery', prevYearRevenueYuan: wan(revenue) }).result.annualAmountYuan;
     expect([machinery(1000), machinery(10000), machinery(100000), machinery(500000)]).toEqual([wan(23.5), wan(136), wan(361), wan(761)]);

@@ -61,6 +61,8 @@ export interface SafetyCostResult {
   version: string | null;
   industry: string;
   basis: 'perUnit' | 'costShare' | 'revenueShare' | 'marginal' | null;
+  /** false: the activity is outside the measure's classes (a hazardous-goods trader that neither produces nor stores); null: not yet known. */
+  covered: boolean | null;
   rate: string | null;
   rateUnit: string | null;
   /** Figures computed from unverified data are returned but marked provisional (status unknown). */
@@ -86,6 +88,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
     version: null,
     industry: facts.industry,
     basis: null,
+    covered: null,
     rate: null,
     rateUnit: null,
     provisional: false,
@@ -162,9 +165,20 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
         row = rows.find((candidate) => candidate.activity === facts.activity);
         if (!row) throw new InputError([{ path: 'input.activity', message: `expected one of ${activities.join(', ')} for ${facts.industry} under ${document.number}, got ${JSON.stringify(facts.activity)}` }]);
       }
-    } else row = rows[0];
+    } else {
+      // An activity the data does not distinguish for this industry is refused, never silently ignored.
+      if (facts.activity !== undefined) throw new InputError([{ path: 'input.activity', message: `${facts.industry} under ${document.number} has no activity classes; leave activity out, got ${JSON.stringify(facts.activity)}` }]);
+      row = rows[0];
+    }
   }
   if (!row) return finish();
+  if (String(row.kind) === 'notCovered') {
+    result.covered = false;
+    citations.add(document, String(row.citation));
+    reasons.push({ zh: `${String(row.zh)}。`, en: `${String(row.en)}.` });
+    return finish();
+  }
+  result.covered = true;
 
   citations.add(document, String(row.citation));
   const kind = String(row.kind);

@@ -11,7 +11,7 @@ const asOf = '2026-11-01';
 const clean = { fatalAccidents: [], failedGrade1CheckDates: [], downgradeOrRevocationDates: [] };
 const coal = (extra: object) => standardisationGrade({ industry: 'coalMine', totalScore: 92, partScores: { majorDisasterPrevention: 90, professionalManagement: 91, safetyFoundation: 85 }, ...clean, ...extra }, { asOf });
 
-describe('coal-mine grade 1 (矿安〔2024〕109号 第四条)', () => {
+describe('coal-mine grade 1 (矿安〔2024〕109号 Art.4)', () => {
   it('90 / 90 / 90 / 85 exactly with a clean record is grade 1 and may produce', () => {
     const result = coal({ totalScore: 90 });
     expect(result.status).toBe('decided');

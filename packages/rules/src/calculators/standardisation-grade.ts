@@ -81,7 +81,7 @@ const coalGrade = (facts: z.output<typeof standardisationGradeInput>, asOf: stri
   const missing: string[] = [];
   const reasons: Bilingual[] = [];
   const value = (id: string) => String(requireParameter(document, id).value);
-  citations.add(document, '第四条');
+  citations.add(document, requireParameter(document, 'grade1MinTotal').citation);
   const parts = facts.partScores ?? {};
   const checks: StandardisationGradeResult['checks'] = [
     { check: 'grade1.total', holds: atLeast(facts.totalScore, value('grade1MinTotal')), detail: `≥ ${value('grade1MinTotal')}` },
@@ -146,13 +146,14 @@ const industryGrade = (facts: z.output<typeof standardisationGradeInput>, docume
   const missing: string[] = [];
   const reasons: Bilingual[] = [];
   const industries = requireDataset(document, 'industries');
+  const gradesCitation = requireParameter(document, 'grade1MinScore').citation;
   citations.add(document, industries.citation);
-  citations.add(document, '第四条');
+  citations.add(document, gradesCitation);
   const listed = industries.rows.some((row) => row.industry === facts.industry);
   reasons.push(
     listed
-      ? { zh: '该行业在第二条所列范围内；定级自愿（第三条），分一、二、三级（第四条）。', en: 'The industry is listed in Art. 2; grading is voluntary (Art. 3), in grades 1–3 (Art. 4).' }
-      : { zh: '该行业不在第二条列举之中（列举以“等”结尾，非封闭），须有对应行业定级标准。', en: 'The industry is not listed in Art. 2 (the list ends with “etc.”), so it needs an industry grading standard.' },
+      ? { zh: `该行业在所列行业范围内（${industries.citation}）；定级自愿，分一、二、三级（${gradesCitation}）。`, en: `The industry is listed (${industries.citation}); grading is voluntary, in grades 1–3 (${gradesCitation}).` }
+      : { zh: `该行业不在所列行业之中（${industries.citation}，列举以“等”结尾，非封闭），须有对应行业定级标准。`, en: `The industry is not listed (${industries.citation}; the list ends with “etc.”), so it needs an industry grading standard.` },
   );
   const checks: StandardisationGradeResult['checks'] = [];
   let grade: StandardisationGradeResult['grade'] = null;

@@ -3,10 +3,11 @@
 // (Art. 27), the principal's duties as a checklist (Art. 21), and the fine ranges of the penalty chapter.
 import { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
+import type { LoadedDocument } from '../documents/load.js';
 import { compare, multiply, toRational } from '../exact/rational.js';
 import { InputError, parseInput } from '../validation/issues.js';
 import { accidentPenaltiesDocumentId } from './accident-level.js';
-import { addCalendar, addDays } from './certification.js';
+import { addCalendar, addDays } from './deadline.js';
 import {
   asOfDate,
   Citations,
@@ -16,6 +17,7 @@ import {
   noVersionReason,
   parameterValue,
   requireDataset,
+  requireParameter,
   show,
   versionInForce,
   type CalculatorOptions,
@@ -124,7 +126,26 @@ export const workSafetyPenaltyInput = z.strictObject({
   /** false: not corrected within the deadline (or refused): the heavier ranges apply as well. */
   correctedWithinDeadline: z.boolean().optional(),
   illegalIncomeYuan: decimalInput.optional(),
+  /** For fines set as a share of the previous year's income. */
+  principalPrevYearIncomeYuan: decimalInput.optional(),
 });
+
+export interface IncomeRatePenalty {
+  party: string;
+  rateMin: string;
+  rateMax: string;
+  minYuan: string | null;
+  maxYuan: string | null;
+  situation: Bilingual;
+  citation: string;
+}
+
+export interface OtherSanction {
+  /** initial: with the fine; overdue: if not corrected in time; condition: hangs on a further fact the text names. */
+  stage: 'initial' | 'overdue' | 'condition';
+  sanction: Bilingual;
+  citation: string;
+}
 
 export interface PenaltyBand {
   party: string;
@@ -140,12 +161,16 @@ export interface WorkSafetyPenaltyResult {
   bands: PenaltyBand[];
   /** Ranges that apply only if the breach is not corrected in time. */
   ifNotCorrected: PenaltyBand[];
+  /** Fines as a share of previous-year income. */
+  incomeBased: IncomeRatePenalty[];
+  /** Dismissal, bans, detention, suspension, void clauses. */
+  sanctions: OtherSanction[];
 }
 
 export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): CalculatorResult<WorkSafetyPenaltyResult> => {
   const facts = parseInput(workSafetyPenaltyInput, input, 'input');
   const asOf = asOfDate(options);
-  const result: WorkSafetyPenaltyResult = { version: null, bands: [], ifNotCorrected: [] };
+  const result: WorkSafetyPenaltyResult = { version: null, bands: [], ifNotCorrected: [], incomeBased: [], sanctions: [] };
   const document = versionInForce(accidentPenaltiesDocumentId, asOf);
   if (!document) return { calculator: 'work-safety-penalty', asOf, status: 'unknown', result, missing: [`document:${accidentPenaltiesDocumentId}`], reasons: [noVersionReason(accidentPenaltiesDocumentId, asOf)], citations: [] };
   result.version = document.version;
@@ -159,8 +184,10 @@ export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): 
     };
   }
   const rows = dataset.rows.filter((row) => row.article === facts.article);
-  if (!rows.length) {
-    const articles = [...new Set(dataset.rows.map((row) => Number(row.article)))];
+  const incomeRows = (document.datasets.incomeRatePenalties?.rows ?? []).filter((row) => row.article === facts.article);
+  const sanctionRows = (document.datasets.otherSanctions?.rows ?? []).filter((row) => row.article === facts.article);
+  if (!rows.length && !incomeRows.length && !sanctionRows.length) {
+    const articles = [...new Set([...dataset.rows, ...(document.datasets.incomeRatePenalties?.rows ?? [])].map((row) => Number(row.article)))].sort((a, b) => a - b);
     throw new InputError([{ path: 'input.article', message: `expected one of articles ${articles.join(', ')} (accident fines: use accident-level), got ${facts.article}` }]);
   }
   const variants = [...new Set(rows.map((row) => row.variant).filter((variant): variant is string => typeof variant === 'string'))];
@@ -185,23 +212,55 @@ export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): 
         continue;
       }
       const income = toRational(facts.illegalIncomeYuan);
-      // “违法所得十万元以上” and “不足十万元” meet at 100,000, which takes the multiples.
+      // The illegal-income limit is reached at the figure itself (“以上”), which takes the multiples.
       if (compare(income, toRational(String(row.incomeThresholdYuan))) >= 0) {
         min = multiply(income, toRational(String(row.incomeMultipleMin)));
         max = multiply(income, toRational(String(row.incomeMultipleMax)));
-        reasons.push({ zh: `违法所得 ${show(income, 2)} 元达到 10 万元：没收并处 ${row.incomeMultipleMin}–${row.incomeMultipleMax} 倍罚款。`, en: `Illegal income CNY ${show(income, 2)} reaches 100,000: confiscated plus ${row.incomeMultipleMin}–${row.incomeMultipleMax} times.` });
-      } else reasons.push({ zh: `违法所得 ${show(income, 2)} 元不足 10 万元：单处或并处固定区间罚款。`, en: `Illegal income CNY ${show(income, 2)} is below 100,000: the fixed range applies.` });
+        reasons.push({ zh: `违法所得 ${show(income, 2)} 元达到 ${String(row.incomeThresholdYuan)} 元：没收并处 ${row.incomeMultipleMin}–${row.incomeMultipleMax} 倍罚款。`, en: `Illegal income CNY ${show(income, 2)} reaches ${String(row.incomeThresholdYuan)}: confiscated plus ${row.incomeMultipleMin}–${row.incomeMultipleMax} times.` });
+      } else reasons.push({ zh: `违法所得 ${show(income, 2)} 元不足 ${String(row.incomeThresholdYuan)} 元：单处或并处固定区间罚款。`, en: `Illegal income CNY ${show(income, 2)} is below ${String(row.incomeThresholdYuan)}: the fixed range applies.` });
     }
     const band: PenaltyBand = { party: String(row.party), stage: row.stage === 'overdue' ? 'overdue' : 'initial', minYuan: show(min, 2), maxYuan: show(max, 2), situation, citation: String(row.citation) };
     if (band.stage === 'initial' || facts.correctedWithinDeadline === false) result.bands.push(band);
     else result.ifNotCorrected.push(band);
   }
-  reasons.push({
-    zh: `第${facts.article}条：${result.bands.map((band) => `${band.party} ${band.minYuan}–${band.maxYuan} 元`).join('；')}（区间两端含本数，“以下”无下限）。`,
+  for (const row of incomeRows) {
+    const rateMin = parameterValue(document, String(row.rateMinParameter));
+    const rateMax = parameterValue(document, String(row.rateMaxParameter));
+    const income = facts.principalPrevYearIncomeYuan === undefined ? null : toRational(facts.principalPrevYearIncomeYuan);
+    if (income === null) missing.push('input.principalPrevYearIncomeYuan');
+    const penalty: IncomeRatePenalty = {
+      party: String(row.party), rateMin: show(rateMin), rateMax: show(rateMax),
+      minYuan: income === null ? null : show(multiply(rateMin, income), 2), maxYuan: income === null ? null : show(multiply(rateMax, income), 2),
+      situation: { zh: String(row.zh), en: String(row.en) }, citation: String(row.citation),
+    };
+    result.incomeBased.push(penalty);
+    citations.add(document, penalty.citation);
+    reasons.push({
+      zh: `${penalty.situation.zh}：对${partyName(document, penalty.party)}处上一年年收入 ${show(multiply(rateMin, toRational(100)))}% 至 ${show(multiply(rateMax, toRational(100)))}% 的罚款${income === null ? '（未给出上一年年收入，金额未算）' : `，即 ${penalty.minYuan}–${penalty.maxYuan} 元`}。`,
+      en: `${penalty.situation.en}: a fine of ${show(multiply(rateMin, toRational(100)))}–${show(multiply(rateMax, toRational(100)))}% of previous-year income${income === null ? ' (income not given)' : `, CNY ${penalty.minYuan}–${penalty.maxYuan}`}.`,
+    });
+  }
+  for (const row of sanctionRows) {
+    const stage = row.stage === 'overdue' ? 'overdue' : row.stage === 'condition' ? 'condition' : 'initial';
+    result.sanctions.push({ stage, sanction: { zh: String(row.zh), en: String(row.en) }, citation: String(row.citation) });
+    citations.add(document, String(row.citation));
+  }
+  if (result.sanctions.length) {
+    reasons.push({
+      zh: `罚款以外：${result.sanctions.map((sanction) => `${sanction.sanction.zh}${sanction.stage === 'condition' ? '（另有条件）' : ''}`).join('；')}。`,
+      en: `Besides fines: ${result.sanctions.map((sanction) => sanction.sanction.en).join('; ')}.`,
+    });
+  }
+  if (result.bands.length) reasons.push({
+    zh: `${[...new Set(result.bands.map((band) => band.citation))].join('、') || `第${facts.article}条`}：${result.bands.map((band) => `${partyName(document, band.party)} ${band.minYuan}–${band.maxYuan} 元`).join('；')}（区间两端含本数，“以下”无下限）。`,
     en: `Article ${facts.article}: ${result.bands.map((band) => `${band.party} CNY ${band.minYuan}–${band.maxYuan}`).join('; ')} (both ends included; “up to” has no lower bound).`,
   });
   return { calculator: 'work-safety-penalty', asOf, status: missing.length ? 'unknown' : 'decided', result, missing: [...new Set(missing)], reasons, citations: citations.list() };
 };
+
+/** A party's name as the law writes it, from the data (never the English code on a Chinese screen). */
+const partyName = (document: LoadedDocument, party: string): string =>
+  String(document.datasets.parties?.rows.find((row) => row.party === party)?.zh ?? '当事人');
 
 // ------------------------------------------------------------------------------------------- enforcement
 
@@ -232,7 +291,7 @@ export const workSafetyEnforcement = (input: unknown, options?: CalculatorOption
   const reasons: Bilingual[] = [];
   const missing: string[] = [];
   if (facts.correctionOrderDate !== undefined || facts.finedAndRefusesToCorrect !== undefined) {
-    citations.add(document, '第一百一十二条');
+    citations.add(document, requireParameter(document, 'dailyPenaltyStartOffsetDays').citation);
     if (facts.correctionOrderDate === undefined) missing.push('input.correctionOrderDate');
     else if (facts.finedAndRefusesToCorrect === undefined) missing.push('input.finedAndRefusesToCorrect');
     else if (facts.finedAndRefusesToCorrect) {
@@ -247,7 +306,7 @@ export const workSafetyEnforcement = (input: unknown, options?: CalculatorOption
   if (facts.majorHazardPenaltyDates === undefined) {
     if (!result.dailyPenalty && !missing.length) missing.push('input.majorHazardPenaltyDates');
   } else {
-    citations.add(document, '第一百一十三条第（一）项');
+    citations.add(document, requireParameter(document, 'closureWindowDays').citation);
     const dates = [...facts.majorHazardPenaltyDates].sort();
     const windowDays = Number(parameterValue(document, 'closureWindowDays').n);
     const shortCount = Number(parameterValue(document, 'closurePenaltiesWithin180Days').n);

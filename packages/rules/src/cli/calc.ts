@@ -1,9 +1,15 @@
 // `anquan calc <name> input.json`: every calculator of the registry, with the same habits as assess.
-import { calculators } from '../calculators/index.js';
+import { calculators, listCalculators } from '../calculators/index.js';
 import { InputError } from '../validation/issues.js';
 import type { CommandExtension } from './extensions.js';
 
 const list = () => Object.entries(calculators).map(([name, calculator]) => `  ${name.padEnd(34)} ${calculator.title.zh} / ${calculator.title.en}`).join('\n');
+
+/** Every calculator with its inputs (a * marks a required one): what `anquan calc list` prints. */
+const listWithInputs = () =>
+  listCalculators()
+    .map((entry) => [`  ${entry.name.padEnd(34)} ${entry.title.zh}`, ...entry.inputs.map((field) => `      ${field.path}${field.required ? ' *' : ''}  (${field.type})`)].join('\n'))
+    .join('\n');
 
 export const calcCommand: CommandExtension = {
   name: 'calc',
@@ -11,7 +17,7 @@ export const calcCommand: CommandExtension = {
   run: (args, context) => {
     const [name, file] = args;
     if (!name || name === 'list') {
-      context.print(`计算器 / calculators:\n${list()}`);
+      context.print(`计算器 / calculators（* 为必填输入）:\n${name === 'list' ? listWithInputs() : list()}`);
       return name === 'list' ? 0 : 2;
     }
     const calculator = calculators[name];

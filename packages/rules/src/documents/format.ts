@@ -1,5 +1,5 @@
 // The rule-document format: one zod schema is the source of truth; types are inferred from it and
-// the JSON Schema that rules-data files reference is generated from those types.
+// the JSON Schema that rules-data files reference is generated from it (z.toJSONSchema).
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -44,25 +44,17 @@ export type Condition =
   | { not: Condition; name?: string }
   | { condition: string; name?: string };
 
-const operatorNames = ['threshold', 'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain'] as const;
+const leafBase = { fact: z.string().min(1), name: z.string().optional() };
 
-const leafSchema = z
-  .strictObject({
-    fact: z.string().min(1),
-    operator: z.enum(operatorNames),
-    value: z.unknown(),
-    name: z.string().optional(),
-  })
-  .superRefine((leaf, ctx) => {
-    if (leaf.operator === 'threshold') {
-      const parsed = thresholdSchema.safeParse(leaf.value);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['value', ...issue.path] } as never);
-      }
-    } else if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !Array.isArray(leaf.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator ${leaf.operator} expects an array value` });
-    }
-  });
+/**
+ * A fact leaf in json-rules-engine's format. Each operator says what its value must be, in the schema
+ * itself (not in a refinement), so the published JSON Schema refuses what zod refuses.
+ */
+const leafSchema = z.discriminatedUnion('operator', [
+  z.strictObject({ ...leafBase, operator: z.literal('threshold'), value: thresholdSchema }),
+  z.strictObject({ ...leafBase, operator: z.enum(['in', 'notIn']), value: z.array(z.unknown(), { error: 'operator in/notIn expects an array value' }) }),
+  z.strictObject({ ...leafBase, operator: z.enum(['equal', 'notEqual', 'contains', 'doesNotContain']), value: z.unknown() }),
+]);
 
 export const conditionSchema: z.ZodType<Condition, Condition> = z.lazy(() =>
   z.union([
@@ -83,7 +75,9 @@ export type Expression =
   | { product: Expression[] }
   | { ratio: [Expression, Expression] }
   | { lookup: string; key: Expression }
-  | { countTrue: string[] };
+  | { countTrue: string[] }
+  /** How many of the named shared conditions hold (GB 35181 §5.3.2 counts elements, some of them measured). */
+  | { countHolding: string[] };
 
 export const expressionSchema: z.ZodType<Expression, Expression> = z.lazy(() =>
   z.union([
@@ -95,6 +89,7 @@ export const expressionSchema: z.ZodType<Expression, Expression> = z.lazy(() =>
     z.strictObject({ ratio: z.tuple([expressionSchema, expressionSchema]) }),
     z.strictObject({ lookup: z.string().min(1), key: expressionSchema }),
     z.strictObject({ countTrue: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ countHolding: z.array(z.string().min(1)).min(1) }),
   ]),
 ) as z.ZodType<Expression, Expression>;
 
@@ -170,8 +165,11 @@ export const ruleSchema = z.strictObject({
   verified: z.boolean(),
   /** Set on a numbered sub-item: the rule of the item it belongs to. */
   partOf: z.string().optional(),
-  /** Every observed fact the rule reads (derived facts resolved to what they are computed from). */
-  facts: z.array(z.string().min(1)).min(1),
+  /**
+   * Every observed fact the rule reads (derived facts resolved to what they are computed from). Optional in
+   * the files: the loader derives it from the conditions; when written, it must equal what they read.
+   */
+  facts: z.array(z.string().min(1)).min(1).optional(),
   appliesWhen: conditionSchema.optional(),
   conditions: conditionSchema,
   /** Readings chosen where the digest flags an ambiguity, and boundary notes, in our own words. */
@@ -179,6 +177,23 @@ export const ruleSchema = z.strictObject({
   /** What stays unverified, when verified is false. */
   unverifiedNote: bilingualSchema.optional(),
   exam: examBlockSchema.optional(),
+});
+
+/**
+ * An item the document has but whose text we do not hold (with `itemsAvailable: "partial"`): listed with
+ * its citation so readers and coverage see it, never evaluated, never driven by an "items found" fact.
+ */
+export const notEncodedItemSchema = z.strictObject({
+  citation: citationSchema,
+  title: bilingualSchema,
+  /** What is known and why the content is not encoded, in our own words. */
+  note: bilingualSchema,
+});
+
+/** A clause many items share (GB 35181 §5.3.2), written once and referenced as `{ "condition": name }`. */
+export const sharedConditionSchema = z.strictObject({
+  label: bilingualSchema,
+  conditions: conditionSchema,
 });
 
 export const documentKinds = ['major-hazard-criteria', 'grading', 'calculator'] as const;
@@ -215,13 +230,21 @@ export const ruleDocumentSchema = z
     tables: z.record(z.string(), tableSchema).default({}),
     datasets: z.record(z.string(), datasetSchema).default({}),
     derivedFacts: z.record(z.string(), derivedFactSchema).default({}),
+    /** Named conditions of this document; a `{ condition }` leaf resolves here first, then to a rule id. */
+    sharedConditions: z.record(z.string().regex(/^[A-Za-z0-9.-]+$/, 'expected a name of letters, digits, ".", "-"'), sharedConditionSchema).default({}),
     categories: z.array(categorySchema).default([]),
     rules: z.array(ruleSchema),
+    notEncoded: z.array(notEncodedItemSchema).default([]),
   })
   .superRefine((doc, ctx) => {
     if (doc.effectiveTo !== null && doc.effectiveTo < doc.effectiveFrom) {
       ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'effectiveTo is before effectiveFrom' });
     }
+    doc.rules.forEach((rule, index) => {
+      if (rule.id in doc.sharedConditions) {
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `rule id ${rule.id} is also the name of a shared condition` });
+      }
+    });
   });
 
 export type Bilingual = z.infer<typeof bilingualSchema>;
@@ -234,8 +257,11 @@ export type Parameter = z.infer<typeof parameterSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 export type Category = z.infer<typeof categorySchema>;
 export type ExamBlock = z.infer<typeof examBlockSchema>;
-export type Rule = z.infer<typeof ruleSchema>;
+export type NotEncodedItem = z.infer<typeof notEncodedItemSchema>;
+export type SharedCondition = z.infer<typeof sharedConditionSchema>;
+/** A rule after loading: its facts are always listed (derived from its conditions when the file omits them). */
+export type Rule = Omit<z.output<typeof ruleSchema>, 'facts'> & { facts: string[] };
 /** A rules-data file as written (defaults not yet applied). */
 export type RuleDocumentInput = z.input<typeof ruleDocumentSchema>;
-/** A rules-data file after validation. */
-export type RuleDocument = z.output<typeof ruleDocumentSchema>;
+/** A rules-data file after validation and loading. */
+export type RuleDocument = Omit<z.output<typeof ruleDocumentSchema>, 'rules'> & { rules: Rule[] };

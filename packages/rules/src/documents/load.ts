@@ -3,12 +3,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bilingualSchema, ruleDocumentSchema, type RuleDocument } from './format.js';
+import { bilingualSchema, ruleDocumentSchema, type Condition, type RuleDocument } from './format.js';
+import { factsReadBy, referencesOf } from './conditions.js';
+import { fullTestOf } from '../engine/rule-tests.js';
 import { crossDocumentProblems } from './checks.js';
 import { cacheKey, readChecked, writeChecked } from './checked-cache.js';
 
-const sectorSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingualSchema });
+export const sectorSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: bilingualSchema });
 export type Sector = z.infer<typeof sectorSchema>;
+/** rules-data/sectors.json: the sectors, in the order pages and lists show them. */
+export const sectorsFileSchema = z.strictObject({ $schema: z.string().optional(), sectors: z.array(sectorSchema) });
 
 export interface LoadedDocument extends RuleDocument {
   /** Path of the file below rules-data/. */
@@ -28,12 +32,22 @@ export const rulesDataDirectory = (): string => {
   throw new Error(`rules-data not found beside ${packageRoot}`);
 };
 
+const vocabularyFileNames = ['facts.json', 'shared-facts.json'];
+
+/** The fact vocabularies: a checked document depends on them, so they are part of the cache key. */
+const vocabularyFiles = (directory: string): string[] =>
+  readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return vocabularyFiles(path);
+    return vocabularyFileNames.includes(name) ? [path] : [];
+  });
+
 const documentFiles = (directory: string): string[] =>
   readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
     if (statSync(path).isDirectory()) return ['question-bank', 'exams', 'schema'].includes(name) ? [] : documentFiles(path);
-    // sectors.json lists the sectors; facts.json beside a sector's documents is its fact vocabulary.
-    return name.endsWith('.json') && name !== 'sectors.json' && name !== 'facts.json' ? [path] : [];
+    // sectors.json lists the sectors; facts.json (and shared-facts.json) are the fact vocabularies.
+    return name.endsWith('.json') && !vocabularyFileNames.includes(name) && name !== 'sectors.json' ? [path] : [];
   });
 
 /** Broken rules-data: the message names every problem found, each with its file and where in it. */
@@ -45,6 +59,50 @@ export class RulesDataError extends Error {
     this.problems = problems;
   }
 }
+
+/**
+ * Checks what the format alone cannot: every `{ condition }` names a shared condition or a rule of the
+ * document, shared conditions do not refer to themselves, and a rule's written `facts` (optional) are
+ * exactly what its conditions read. Fills in `facts` where the file leaves it out.
+ */
+const linkDocument = (parsed: ReturnType<typeof ruleDocumentSchema.parse>, file: string): RuleDocument => {
+  const problems: string[] = [];
+  const ruleIds = new Set(parsed.rules.map((rule) => rule.id));
+  const known = (name: string) => name in parsed.sharedConditions || ruleIds.has(name);
+  const sharedCycle = (name: string, path: string[]): string[] | undefined => {
+    if (path.includes(name)) return [...path, name];
+    const shared = parsed.sharedConditions[name];
+    if (!shared) return undefined;
+    for (const next of referencesOf(shared.conditions)) {
+      const cycle = sharedCycle(next, [...path, name]);
+      if (cycle) return cycle;
+    }
+    return undefined;
+  };
+  for (const [name, shared] of Object.entries(parsed.sharedConditions)) {
+    for (const reference of referencesOf(shared.conditions)) if (!known(reference)) problems.push(`sharedConditions.${name}: refers to unknown condition ${reference}`);
+    const cycle = sharedCycle(name, []);
+    if (cycle) problems.push(`sharedConditions.${name}: refers to itself (${cycle.join(' → ')})`);
+  }
+  const conditionsOfRule = (id: string): Condition | undefined => {
+    const rule = parsed.rules.find((candidate) => candidate.id === id);
+    return rule ? fullTestOf(parsed, rule) : undefined;
+  };
+  const rules = parsed.rules.map((rule, index) => {
+    for (const reference of [...referencesOf(rule.conditions), ...referencesOf(rule.appliesWhen)]) {
+      if (!known(reference)) problems.push(`rules.${index}.conditions: refers to unknown condition ${reference} (neither a shared condition nor a rule)`);
+    }
+    const read = factsReadBy(fullTestOf(parsed, rule), parsed, conditionsOfRule, new Set([rule.id]));
+    if (rule.facts) {
+      const written = [...new Set(rule.facts)].sort();
+      const expected = [...read].sort();
+      if (written.join() !== expected.join()) problems.push(`rules.${index}.facts: lists ${written.join(', ')} but the conditions read ${expected.join(', ')}`);
+    }
+    return { ...rule, facts: rule.facts ?? read };
+  });
+  if (problems.length > 0) throw new RulesDataError(problems.map((problem) => `${file} ${problem}`));
+  return { ...parsed, rules };
+};
 
 /** Parses JSON text; a syntax error becomes a problem naming the file, line and column. */
 export const parseJsonFile = (text: string, file: string): unknown => {
@@ -81,7 +139,7 @@ export const parseDocument = (raw: unknown, file: string): LoadedDocument => {
       ),
     );
   }
-  return { ...parsed.data, file };
+  return { ...linkDocument(parsed.data, file), file };
 };
 
 let cache: { sectors: Sector[]; documents: LoadedDocument[] } | undefined;
@@ -97,7 +155,7 @@ export const loadRulesData = (): { sectors: Sector[]; documents: LoadedDocument[
   const directory = rulesDataDirectory();
   const paths = documentFiles(directory).sort();
   // Data and code unchanged since a process last checked them: take what it checked.
-  const key = cacheKey([join(directory, 'sectors.json'), ...paths]);
+  const key = cacheKey([join(directory, 'sectors.json'), ...paths, ...vocabularyFiles(directory)]);
   const checked = readChecked<{ sectors: Sector[]; documents: LoadedDocument[] }>(key);
   if (checked) {
     cache = checked;
@@ -125,9 +183,9 @@ export const checkRulesData = (texts: ReadonlyMap<string, string>): { sectors: S
   const sectors =
     attempt(() => {
       const raw = parseJsonFile(texts.get('sectors.json') ?? '', 'sectors.json');
-      const parsed = z.array(sectorSchema).safeParse(raw);
+      const parsed = sectorsFileSchema.safeParse(raw);
       if (!parsed.success) throw new RulesDataError(parsed.error.issues.map((issue) => `sectors.json ${jsonPath(issue.path)}: ${issue.message}`));
-      return parsed.data;
+      return parsed.data.sectors;
     }) ?? [];
   const documents = [...texts]
     .filter(([file]) => file !== 'sectors.json')

@@ -7,6 +7,7 @@ import { compileDocument, outcomeNames, TRUE, UNKNOWN, type CompiledDocument } f
 import { factsValidatorFor, finiteDomainsOf } from './fast-validation.js';
 import type { LeafReason, Outcome } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
+import type { FactsOf } from '../generated/fact-types.js';
 
 export type Status = 'hazard' | 'clear' | 'unknown';
 
@@ -256,7 +257,7 @@ export const knownSector = (sector: unknown): string => {
 };
 
 /** Assesses facts about one enterprise or site against every document of its sector in force on `asOf`. */
-export const assess = async (sector: string, facts: unknown, options: AssessOptions = {}): Promise<Assessment> => {
+export const assess = async <S extends string>(sector: S, facts: FactsOf<S>, options: AssessOptions = {}): Promise<Assessment> => {
   const assessment = assessNow(sector, facts, options);
   if (options.crossCheck) {
     for (const document of documentsInForce(assessment.sector, assessment.asOf)) {

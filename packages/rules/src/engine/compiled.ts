@@ -154,6 +154,27 @@ export const compileDocument = (
         return { kind: 'missing', facts: missing, bounds: [{ n: trues, d: 1n }, { n: trues + BigInt(missing.length), d: 1n }] };
       };
     }
+    if ('countHolding' in expression) {
+      // Like countTrue, over shared conditions: the open ones widen the count to the interval it must lie in.
+      const names = expression.countHolding;
+      let nodes: NamedNode[] | undefined;
+      return (scope) => {
+        nodes ??= names.map((name) => referenceNode(name));
+        let trues = 0n;
+        let open = 0n;
+        const missing = new Set<string>();
+        for (const node of nodes) {
+          const outcome = node.evaluate(scope);
+          if (outcome === TRUE) trues += 1n;
+          else if (outcome === UNKNOWN) {
+            open += 1n;
+            for (const leaf of leavesUnder(node)) for (const fact of leaf.missing(scope)) if (scope.facts[fact] === undefined) missing.add(fact);
+          }
+        }
+        if (open === 0n) return { kind: 'value', value: { n: trues, d: 1n } };
+        return { kind: 'missing', facts: [...missing], bounds: [{ n: trues, d: 1n }, { n: trues + open, d: 1n }] };
+      };
+    }
     const combine = (parts: ((scope: Scope) => Evaluated)[], operation: (values: Rational[]) => Evaluated) => (scope: Scope): Evaluated => {
       const evaluated = parts.map((part) => part(scope));
       let missing: string[] | undefined;
@@ -351,6 +372,9 @@ export const compileDocument = (
       if (typeof expression === 'string' || typeof expression === 'number') return;
       if ('fact' in expression) found.push(...baseFacts(expression.fact, [...seen, fact]));
       else if ('countTrue' in expression) found.push(...expression.countTrue);
+      else if ('countHolding' in expression) {
+        for (const name of expression.countHolding) for (const leaf of leavesUnder(referenceNode(name))) found.push(...baseFacts(leaf.condition.fact, [...seen, fact]));
+      }
       else if ('lookup' in expression) walk(expression.key);
       else for (const part of 'sum' in expression ? expression.sum : 'product' in expression ? expression.product : 'difference' in expression ? expression.difference : expression.ratio) walk(part);
     };

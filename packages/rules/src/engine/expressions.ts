@@ -1,6 +1,8 @@
 // Evaluates derived facts (ratios, sums, table limits, counts) exactly, and says which facts were missing.
-import type { Band, Expression, RuleDocument, Table } from '../documents/format.js';
-import { add, compare, divide, isZero, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
+import { lookupBand } from '../documents/bands.js';
+import { observedFactsOfExpression, leavesOf } from '../documents/conditions.js';
+import type { Expression, RuleDocument } from '../documents/format.js';
+import { add, divide, isZero, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
 
 export type FactValues = Readonly<Record<string, unknown>>;
 
@@ -11,21 +13,17 @@ export type Evaluated =
   /** Some facts are missing; for counts, the bounds the value must lie in whatever they turn out to be. */
   | { kind: 'missing'; facts: string[]; bounds?: [Rational, Rational] };
 
-type Context = Pick<RuleDocument, 'derivedFacts' | 'tables'>;
+type Context = Pick<RuleDocument, 'derivedFacts' | 'tables'> & Partial<Pick<RuleDocument, 'sharedConditions'>>;
 
-const inBand = (key: Rational, band: Band): boolean => {
-  if (band.from !== null) {
-    const order = compare(key, toRational(band.from));
-    if (order < 0 || (order === 0 && !band.fromInclusive)) return false;
-  }
-  if (band.to !== null) {
-    const order = compare(key, toRational(band.to));
-    if (order > 0 || (order === 0 && !band.toInclusive)) return false;
-  }
-  return true;
+/** Evaluates a shared condition three-valued (set by three-valued.ts, which imports this module). */
+let holds: (name: string, facts: FactValues, context: Context) => { outcome: 'true' | 'false' | 'unknown'; missingFacts: string[] } = () => {
+  throw new Error('countHolding needs the three-valued evaluator');
+};
+export const setConditionEvaluator = (evaluator: typeof holds): void => {
+  holds = evaluator;
 };
 
-export const lookupBand = (table: Table, key: Rational): Band | undefined => table.bands.find((band) => inBand(key, band));
+export { lookupBand } from '../documents/bands.js';
 
 const combine = (parts: Evaluated[], operation: (values: Rational[]) => Evaluated): Evaluated => {
   const missing = parts.filter((part) => part.kind === 'missing');
@@ -64,6 +62,15 @@ export const evaluateExpression = (expression: Expression, facts: FactValues, co
       return band ? { kind: 'value', value: toRational(band.value) } : { kind: 'none', why: `no band of ${expression.lookup} applies` };
     });
   }
+  if ('countHolding' in expression) {
+    // Like countTrue, over conditions: unknown ones widen the count to the interval it must lie in.
+    const outcomes = expression.countHolding.map((name) => holds(name, facts, context));
+    const trues = BigInt(outcomes.filter((result) => result.outcome === 'true').length);
+    const unknown = outcomes.filter((result) => result.outcome === 'unknown');
+    if (unknown.length === 0) return { kind: 'value', value: { n: trues, d: 1n } };
+    const missing = [...new Set(unknown.flatMap((result) => result.missingFacts))];
+    return { kind: 'missing', facts: missing, bounds: [{ n: trues, d: 1n }, { n: trues + BigInt(unknown.length), d: 1n }] };
+  }
   const known = expression.countTrue.filter((fact) => facts[fact] !== undefined);
   const trues = BigInt(known.filter((fact) => facts[fact] === true).length);
   const missing = expression.countTrue.filter((fact) => facts[fact] === undefined);
@@ -84,6 +91,7 @@ export const baseFactsOf = (expression: Expression, context: Context): string[] 
   if ('difference' in expression) return expression.difference.flatMap(recur);
   if ('ratio' in expression) return expression.ratio.flatMap(recur);
   if ('lookup' in expression) return recur(expression.key);
+  if ('countHolding' in expression) return observedFactsOfExpression(expression, context);
   return [...expression.countTrue];
 };
 
@@ -91,6 +99,10 @@ export const baseFactsOf = (expression: Expression, context: Context): string[] 
 export const tablesOf = (expression: Expression, context: Context): { table: string; keyFacts: string[] }[] => {
   if (typeof expression === 'string' || typeof expression === 'number' || 'countTrue' in expression) return [];
   const recur = (inner: Expression) => tablesOf(inner, context);
+  if ('countHolding' in expression) {
+    const shared = { sharedConditions: context.sharedConditions ?? {} };
+    return expression.countHolding.flatMap((name) => leavesOf({ condition: name }, shared).flatMap((leaf) => recur({ fact: leaf.fact })));
+  }
   if ('fact' in expression) {
     const derived = context.derivedFacts[expression.fact];
     return derived ? recur(derived.expression) : [];

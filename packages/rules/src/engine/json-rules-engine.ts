@@ -7,6 +7,8 @@ import { baseFactsOf, evaluateExpression } from './expressions.js';
 import { fullTestOf } from './rule-tests.js';
 import { sharedConditionsOf } from './compiled.js';
 import { thresholdOperator } from './threshold.js';
+// Loaded for its effect: derived counts of shared conditions (countHolding) evaluate them three-valued.
+import './three-valued.js';
 
 export const HAZARD_EVENT = 'major-accident-hazard';
 

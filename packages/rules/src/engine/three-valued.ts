@@ -1,8 +1,9 @@
 // Three-valued (Kleene) evaluation of a rule's conditions with a reason for every leaf — including the
 // leaves json-rules-engine skips when all/any short-circuit, so a report always shows the whole test.
 import type { Bilingual, Condition, RuleDocument, Threshold } from '../documents/format.js';
+import { thresholdSide } from '../documents/wording.js';
 import { toDecimalString } from '../exact/rational.js';
-import { evaluateExpression, type Evaluated, type FactValues } from './expressions.js';
+import { evaluateExpression, setConditionEvaluator, type Evaluated, type FactValues } from './expressions.js';
 import { crossesThreshold } from './threshold.js';
 
 export type Outcome = 'true' | 'false' | 'unknown';
@@ -35,10 +36,10 @@ export interface Trace {
 }
 
 export interface EvaluationContext {
-  document: Pick<RuleDocument, 'derivedFacts' | 'tables'>;
+  document: Pick<RuleDocument, 'derivedFacts' | 'tables'> & Partial<Pick<RuleDocument, 'sharedConditions'>>;
   facts: FactValues;
   describe: (fact: string) => FactDescription;
-  /** Resolves a `{ condition }` reference (a sub-item's full test). */
+  /** Resolves a `{ condition }` reference: a shared condition of the document, else a rule (its full test). */
   resolve: (name: string) => Condition;
 }
 
@@ -54,14 +55,7 @@ const verdict: Record<Outcome, Bilingual> = {
   unknown: { zh: '待查明', en: 'unknown' },
 };
 
-const sideText = (threshold: Threshold): Bilingual =>
-  threshold.side === 'above'
-    ? threshold.inclusive
-      ? { zh: '达到或超过', en: 'at or above' }
-      : { zh: '超过', en: 'above' }
-    : threshold.inclusive
-      ? { zh: '达到或低于', en: 'at or below' }
-      : { zh: '低于', en: 'below' };
+const sideText = thresholdSide;
 
 const displayValue = (value: unknown, description: FactDescription): string => {
   if (typeof value === 'boolean') return value ? '是' : '否';
@@ -238,3 +232,20 @@ export const leavesOf = (trace: Trace): LeafReason[] =>
 /** The facts whose absence keeps the outcome open: only leaves that are still unknown count. */
 export const missingFactsOf = (trace: Trace): string[] =>
   trace.outcome === 'unknown' ? [...new Set(leavesOf(trace).flatMap((leaf) => (leaf.outcome === 'unknown' ? leaf.missingFacts : [])))] : [];
+
+// countHolding (a derived count of shared conditions) evaluates those conditions with this module.
+setConditionEvaluator((name, facts, document) => {
+  const shared = document.sharedConditions?.[name];
+  if (!shared) throw new Error(`countHolding names ${name}, which is not a shared condition`);
+  const trace = evaluateCondition(shared.conditions, {
+    document,
+    facts,
+    describe: (fact) => ({ label: { zh: fact, en: fact } }),
+    resolve: (reference) => {
+      const inner = document.sharedConditions?.[reference];
+      if (!inner) throw new Error(`countHolding: ${name} refers to ${reference}, which is not a shared condition`);
+      return inner.conditions;
+    },
+  });
+  return { outcome: trace.outcome, missingFacts: trace.outcome === 'unknown' ? missingFactsOf(trace) : [] };
+});

@@ -7,12 +7,28 @@ export interface FactLabel {
   en: string;
   /** Shown to the person answering: how to measure or where the figure comes from. */
   hint?: string;
+  /** Old names this fact replaces, accepted for one minor version (see CHANGELOG.md). */
+  aliases?: FactAlias[];
+}
+
+/**
+ * An old fact name still accepted in input. Without `values` the old answer is this fact's answer (a plain
+ * rename); with `values` each old answer (keyed by its JSON text, e.g. "true") stands for the facts listed,
+ * the reading of the new observations that gives the verdict the old fact gave. An old answer with no entry
+ * is dropped (unknown).
+ */
+export interface FactAlias {
+  name: string;
+  /** The version that deprecated the old name; it is removed in the next minor version after it. */
+  deprecatedIn: string;
+  values?: Record<string, Record<string, unknown>>;
 }
 
 const meta = (label: FactLabel, extra: Record<string, unknown> = {}) => ({
   title: label.zh,
   description: label.en,
   ...(label.hint ? { hint: label.hint } : {}),
+  ...(label.aliases ? { aliases: label.aliases } : {}),
   ...extra,
 });
 

@@ -3,9 +3,15 @@ import { z } from 'zod';
 import type { RuleDocument } from '../documents/format.js';
 import type { FactDescription } from '../engine/three-valued.js';
 import { InputError, toInputIssues } from '../validation/issues.js';
-import { factVocabularies, type FactVocabulary } from './index.js';
+import { resolveFactAliases, warnDeprecatedFacts } from './aliases.js';
+import type { FactVocabulary } from './build.js';
+import type { FactAlias } from './fields.js';
+import { loadVocabularies } from './load.js';
 
-export const vocabularyFor = (sector: string): FactVocabulary | undefined => factVocabularies[sector];
+export type { FactVocabulary } from './build.js';
+
+/** The sector's fact vocabulary, built from rules-data/<sector>/facts.json; undefined for a sector without one. */
+export const vocabularyFor = (sector: string): FactVocabulary | undefined => loadVocabularies().vocabularies.get(sector);
 
 interface FieldMeta {
   title?: string;
@@ -13,6 +19,10 @@ interface FieldMeta {
   unit?: string;
   hint?: string;
   optionLabels?: Record<string, string>;
+  aliases?: FactAlias[];
+  sentence?: { yes: string; no: string };
+  deprecated?: boolean;
+  deprecation?: { renamedTo?: string; replacedBy?: string[]; removedIn: string; note: { zh: string; en: string } };
 }
 
 /** The metadata a field builder attached (it sits on the schema inside `.optional()`). */
@@ -46,11 +56,36 @@ export const validateFacts = (vocabulary: FactVocabulary, facts: unknown): Recor
   if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
     throw new InputError([{ path: 'facts', message: 'expected an object of facts (字段名: 值)' }]);
   }
-  const answered = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null && value !== undefined));
+  const given = Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== null && value !== undefined));
+  const { facts: answered, deprecated } = resolveFactAliases(vocabulary, given);
+  warnDeprecatedFacts(deprecated);
   const parsed = vocabulary.safeParse(answered);
   if (!parsed.success) throw new InputError(toInputIssues(parsed.error.issues, 'facts', answered));
-  return parsed.data as Record<string, unknown>;
+  return withoutDeprecatedNames(vocabulary, parsed.data as Record<string, unknown>);
 };
+
+/**
+ * Old fact names, still accepted for a minor version: a renamed fact's value is read under its new name
+ * (unless that was given too); a fact whose meaning changed is set aside, so its items read from the new
+ * observations and stay unknown until those are given — never a verdict carried over.
+ */
+export const withoutDeprecatedNames = (vocabulary: FactVocabulary, facts: Record<string, unknown>): Record<string, unknown> => {
+  const result: Record<string, unknown> = { ...facts };
+  for (const name of Object.keys(facts)) {
+    const deprecation = fieldMeta(vocabulary.shape[name] as z.ZodType | undefined).deprecation;
+    if (!deprecation) continue;
+    delete result[name];
+    if (deprecation.renamedTo && facts[deprecation.renamedTo] === undefined) result[deprecation.renamedTo] = facts[name];
+  }
+  return result;
+};
+
+/** The deprecated fact names among the given facts, with what replaces each (for notices). */
+export const deprecatedFactsIn = (vocabulary: FactVocabulary, facts: object): { fact: string; deprecation: NonNullable<FieldMeta['deprecation']> }[] =>
+  Object.keys(facts).flatMap((fact) => {
+    const deprecation = fieldMeta(vocabulary.shape[fact] as z.ZodType | undefined).deprecation;
+    return deprecation ? [{ fact, deprecation }] : [];
+  });
 
 export type JSONSchema = Record<string, unknown>;
 

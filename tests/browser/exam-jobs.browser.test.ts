@@ -1,0 +1,199 @@
+// Exams by job, in a real Chromium on a phone-sized screen: every one of the 62 blueprints starts a mock
+// through the API (201) and through the page (开始 → the attempt), shortened ones say so before 开始; a
+// 低压电工作业 trainee and a 煤矿瓦斯检查作业 trainee each practise and take a mock whose questions are about
+// their job, as the review page's 考点 lines show. The built server (packages/exam-server/dist) runs here.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'packages', 'exam-server', 'dist');
+
+interface ExpressApp {
+  listen(port: number, host: string): Server;
+}
+interface BlueprintView {
+  id: string;
+  candidate: { label: string };
+  sections: { type: string; count: number }[];
+  shortened?: { note: string };
+  topicNames?: string[];
+}
+
+/** What every candidate studies besides the job (the curated bank's chapters), as the 考点 lines name them. */
+const generalTopics = ['特种作业与从业人员的考试、培训', '生产安全事故等级与报告', '从业人员的安全生产权利和义务'];
+const jobs = [
+  { operation: '低压电工作业', topics: ['电气'], username: 'dian.gong' },
+  { operation: '煤矿瓦斯检查作业', topics: ['瓦斯', '通风', '安全监测监控'], username: 'wasi.jian' },
+];
+
+let directory: string;
+let server: Server | undefined;
+let browser: Browser | undefined;
+let base: string;
+let blueprints: BlueprintView[] = [];
+
+const api = async (path: string, init: { method: string; token?: string; body?: unknown }) => {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method: init.method,
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+};
+
+const register = async (username: string) => {
+  const created = await api('/users', { method: 'POST', body: { username, displayName: username, password: 'correct horse 1', role: 'trainee' } });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const session = await api('/sessions', { method: 'POST', body: { username, password: 'correct horse 1' } });
+  expect(session.status).toBe(201);
+  return String((session.body as { token: string }).token);
+};
+
+const phone = async (): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
+  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return { context, page, problems };
+};
+
+const login = async (page: Page, username: string) => {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('correct horse 1');
+  await Promise.all([page.waitForURL(/\/exams$/, { timeout: 60_000 }), page.locator('form[action="/login"] button').click()]);
+};
+
+const startFromPage = async (page: Page, blueprintId: string) => {
+  await page.goto(`${base}/exams`);
+  const form = page.locator(`form:has(input[name="blueprintId"][value="${blueprintId}"])`);
+  await page.locator('details summary').first().click();
+  await Promise.all([page.waitForURL(/\/attempts\/[\w-]+$/, { timeout: 60_000 }), form.locator('button').click()]);
+  return new URL(page.url()).pathname;
+};
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'anquan-exam-jobs-'));
+  const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
+  const { createApp } = await load('app.js');
+  const { openLowdbRepository } = await load('store/lowdb-repository.js');
+  const repository = await openLowdbRepository(directory);
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' } }) as ExpressApp;
+  const listening = app.listen(0, '127.0.0.1');
+  server = listening;
+  await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
+  base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // Listing the blueprints fits each to its pool: every document's questions are generated here once.
+  const token = await register('lister');
+  const listed = await api('/blueprints', { method: 'GET', token });
+  expect(listed.status).toBe(200);
+  blueprints = listed.body as BlueprintView[];
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) {
+    const closing = server;
+    await new Promise<void>((resolve) => closing.close(() => resolve()));
+  }
+  if (directory) rmSync(directory, { recursive: true, force: true });
+});
+
+describe('every listed exam can be taken', () => {
+  it('all 62 blueprints start a mock through the API (201) at their structure', async () => {
+    expect(blueprints).toHaveLength(62);
+    const token = await register('api.sweep');
+    for (const blueprint of blueprints) {
+      const started = await api('/attempts', { method: 'POST', token, body: { blueprintId: blueprint.id } });
+      expect(started.status, `${blueprint.candidate.label}: ${JSON.stringify(started.body).slice(0, 300)}`).toBe(201);
+      const questions = (started.body as { questions: unknown[] }).questions;
+      expect(questions.length, blueprint.candidate.label).toBe(blueprint.sections.reduce((sum, section) => sum + section.count, 0));
+    }
+  }, 600_000);
+
+  it('all 62 start through the page; a shortened mock says so, with its pool, before 开始', async () => {
+    const token = await register('page.sweep');
+    expect(token.length).toBeGreaterThan(0);
+    const { context, page, problems } = await phone();
+    try {
+      await login(page, 'page.sweep');
+      const shortened = blueprints.filter((blueprint) => blueprint.shortened);
+      expect(shortened.length).toBeGreaterThan(0);
+      await page.goto(`${base}/exams`);
+      for (const blueprint of shortened) {
+        // textContent: the special operations sit in a closed <details> until the trainee opens it.
+        const row = (await page.locator(`form:has(input[name="blueprintId"][value="${blueprint.id}"])`).textContent()) ?? '';
+        expect(row, blueprint.id).toContain('缩短');
+        expect(row, blueprint.id).toContain('题库可用');
+        expect(row, blueprint.id).toContain('正式试卷');
+      }
+      for (const blueprint of blueprints) {
+        const path = await startFromPage(page, blueprint.id);
+        expect(path, blueprint.candidate.label).toMatch(/^\/attempts\/[\w-]+$/);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 600_000);
+});
+
+describe('a trainee practises and sits a mock about their own job', () => {
+  for (const job of jobs) {
+    it(`${job.operation}: practice and mock questions teach ${job.topics.join('、')} (or what every candidate studies)`, async () => {
+      const blueprint = blueprints.find((candidate) => candidate.candidate.label.endsWith(job.operation))!;
+      expect(blueprint, job.operation).toBeDefined();
+      expect(blueprint.topicNames).toEqual(job.topics);
+      await register(job.username);
+      const { context, page, problems } = await phone();
+      const allowed = [...job.topics, ...generalTopics];
+      // A 考点 line names topics joined by 、 (a bank chapter's own title may hold one too).
+      const topicsNamed = (text: string) => /考点：([^。]+)。/.exec(text)?.[1] ?? '';
+      const names = (line: string, topics: string[]) => topics.some((topic) => line === topic || line.split('、').includes(topic));
+      const teachesTheJob = (text: string) => names(topicsNamed(text), allowed);
+      try {
+        await login(page, job.username);
+
+        // Practice on the job's pool: answer the first question shown, read the feedback's 考点.
+        await page.goto(`${base}/practice?blueprintId=${blueprint.id}&mode=random`);
+        await page.locator('label.option').first().click();
+        await Promise.all([page.waitForLoadState('load'), page.locator('form.question button').click()]);
+        await page.waitForURL(/\/practice/, { timeout: 60_000 });
+        const feedback = await page.locator('main').innerText();
+        expect(teachesTheJob(feedback), feedback.slice(0, 400)).toBe(true);
+
+        // The mock: submit as it stands and read the review.
+        const attemptPath = await startFromPage(page, blueprint.id);
+        await Promise.all([page.waitForURL(/\/review$/, { timeout: 60_000 }), page.locator('#submit-form button').click()]);
+        expect(new URL(page.url()).pathname).toBe(`${attemptPath}/review`);
+        const explanations = await page.locator('ol.review > li .explain').allInnerTexts();
+        expect(explanations.length).toBe(blueprint.sections.reduce((sum, section) => sum + section.count, 0));
+        const offTopic = explanations.filter((text) => !teachesTheJob(text));
+        expect(offTopic, offTopic.slice(0, 3).join('\n')).toEqual([]);
+        // Most of the paper is the job itself, not the general chapters.
+        const ofTheJob = explanations.filter((text) => names(topicsNamed(text), job.topics));
+        expect(ofTheJob.length / explanations.length, `${ofTheJob.length} of ${explanations.length}`).toBeGreaterThan(0.5);
+        const scrollWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
+        // On failure, name the widest element so the overflow can be found.
+        const widest = String(await page.evaluate(`[...document.querySelectorAll('body *')].filter((element) => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0).map((element) => element.tagName + '.' + element.className + ' ' + element.scrollWidth + ': ' + element.textContent.slice(0, 120)).slice(-4).join(' | ')`));
+        expect(scrollWidth, widest).toBeLessThanOrEqual(390);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 600_000);
+  }
+});
