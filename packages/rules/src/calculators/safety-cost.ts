@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
 import { compare, divide, multiply, toRational, type Rational } from '../exact/rational.js';
+import { exactDecimal, monthlySchedule } from './monthly-schedule.js';
 import { InputError, parseInput } from '../validation/issues.js';
 import {
   asOfDate,
@@ -38,6 +39,16 @@ export const safetyCostIndustries = [
 
 export const coalHazards = ['outburst', 'rockburst', 'highGas', 'hydroComplex', 'hydroVeryComplex', 'selfIgnitingSeam'] as const;
 
+/** 逐月平均提取 as twelve amounts; the measures set no rounding, so the stated rule is ours and said so. */
+const schedule = (result: SafetyCostResult, annual: Rational, reasons: Bilingual[]): void => {
+  const plan = monthlySchedule(annual);
+  result.monthlyScheduleYuan = plan.months;
+  reasons.push({
+    zh: `逐月平均提取：办法未规定舍入，前11个月各取年额的十二分之一（舍至分）${plan.months[0]} 元，第12个月取余额 ${plan.months[11]} 元，十二个月合计正好等于年额 ${exactDecimal(annual)} 元。`,
+    en: `Monthly: no rounding rule in the measures, so months 1–11 take one twelfth cut to the fen (${plan.months[0]}) and month 12 the rest (${plan.months[11]}); the twelve add up to ${exactDecimal(annual)} exactly.`,
+  });
+};
+
 export const safetyCostInput = z.strictObject({
   industry: z.enum(safetyCostIndustries),
   /** The line of business within the industry (mine class, project category, transport business…). */
@@ -72,6 +83,8 @@ export interface SafetyCostResult {
   /** Revenue bases: the year's amount and one twelfth of it accrued each month. */
   annualAmountYuan: string | null;
   monthlyAmountYuan: string | null;
+  /** Twelve monthly amounts that add up exactly to the year's amount (the last month takes the remainder of cutting to the fen). */
+  monthlyScheduleYuan: string[] | null;
   tiers: { from: string; to: string | null; rate: string; baseYuan: string; amountYuan: string }[];
   /** 2022 Art. 50: extraction paused this month. */
   suspended: boolean | null;
@@ -95,6 +108,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
     amountYuan: null,
     annualAmountYuan: null,
     monthlyAmountYuan: null,
+    monthlyScheduleYuan: null,
     tiers: [],
     suspended: null,
     underUse: null,
@@ -209,6 +223,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
       const { total, parts } = marginalAmount(table, revenue);
       result.annualAmountYuan = show(total, 2);
       result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
+      schedule(result, total, reasons);
       result.tiers = parts.map((part) => ({ from: part.from, to: part.to, rate: part.rate, baseYuan: show(part.base, 2), amountYuan: show(part.amount, 2) }));
       reasons.push({
         zh: `上一年度营业收入 ${show(revenue, 2)} 元，超额累退：${parts.map((part) => `${show(part.base, 2)}×${part.rate}`).join(' + ')} = ${show(total, 2)} 元/年，逐月平均 ${result.monthlyAmountYuan} 元。`,
@@ -224,6 +239,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
         const total = multiply(rate, toRational(facts.prevYearRevenueYuan));
         result.annualAmountYuan = show(total, 2);
         result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
+        schedule(result, total, reasons);
         reasons.push({ zh: `${String(row.zh)}：上年度营业收入 × ${show(rate)} = ${result.annualAmountYuan} 元/年。`, en: `${String(row.en)}: previous-year revenue × ${show(rate)} = CNY ${result.annualAmountYuan} a year.` });
       }
     } else if (kind === 'perUnit') {
