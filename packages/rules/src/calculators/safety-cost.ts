@@ -5,7 +5,7 @@ import type { Bilingual } from '../documents/format.js';
 import type { LoadedDocument } from '../documents/load.js';
 import { add, compare, divide, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
 import { InputError, parseInput } from '../validation/issues.js';
-import { datasetRows } from './data.js';
+import { datasetRows, decimalCell } from './data.js';
 import { addCalendar } from './deadline.js';
 import { exactDecimal, monthlySchedule } from './monthly-schedule.js';
 import {
@@ -17,7 +17,6 @@ import {
   marginalAmount,
   noVersionReason,
   parameterValue,
-  requireDataset,
   requireParameter,
   requireTable,
   show,
@@ -107,7 +106,20 @@ export interface SafetyCostResult {
   amountRangeYuan: { from: string; to: string } | null;
 }
 
-type Row = Record<string, string | number | boolean | null>;
+/** One row of the rates dataset, validated at load: a broken row stops with the file and field named. */
+const rateRow = z.strictObject({
+  industry: z.enum(safetyCostIndustries),
+  activity: z.string().nullable(),
+  kind: z.enum(['perUnit', 'costShare', 'revenueShare', 'marginal', 'notCovered', 'notAvailable']),
+  rate: decimalCell.nullable(),
+  table: z.string().nullable(),
+  unit: z.string().nullable(),
+  verified: z.boolean(),
+  citation: z.string().min(1),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
+type Row = z.output<typeof rateRow>;
 
 export const safetyCost = (input: unknown, options?: CalculatorOptions): CalculatorResult<SafetyCostResult> => {
   const facts = parseInput(safetyCostInput, input, 'input');
@@ -139,7 +151,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
   const reasons: Bilingual[] = [{ zh: `计提期 ${asOf} 适用 ${document.number}。`, en: `An accrual on ${asOf} falls under ${document.number}.` }];
   const missing: string[] = [];
   const figure = (row: Row) => `figure:${document.id}@${document.version}/${String(row.industry)}${row.activity ? `/${String(row.activity)}` : ''}`;
-  const rows = requireDataset(document, 'rates').rows.filter((row) => row.industry === facts.industry);
+  const rows = datasetRows(document, 'rates', rateRow).filter((row) => row.industry === facts.industry);
   const names = datasetRows(document, 'names', nameRow);
   const nameOf = (kind: string, code: string): string => names.find((row) => row.kind === kind && row.code === code)?.zh ?? code;
 
@@ -275,7 +287,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
         const amount = multiply(rate, toRational(facts.monthlyOutput));
         result.amountYuan = show(amount, 2);
         reasons.push({
-          zh: `${String(row.zh)}：当月实际产量 ${String(facts.monthlyOutput)} × ${show(rate)} ${String(row.unit)} = ${result.amountYuan} 元，月末提取。`,
+          zh: `${String(row.zh)}：当月实际产量 ${String(facts.monthlyOutput)} × ${show(rate)} ${nameOf('unit', String(row.unit))} = ${result.amountYuan} 元，月末提取。`,
           en: `${String(row.en)}: the month's actual output ${String(facts.monthlyOutput)} × ${show(rate)} ${String(row.unit)} = CNY ${result.amountYuan}, accrued at month end.`,
         });
       }
