@@ -207,7 +207,7 @@ export const specialOperationsExam = (input: unknown, options?: CalculatorOption
     result.next = result.practicalPassed ? 'apply-for-certificate' : facts.practicalAttempt === 1 ? 'practical-resit' : 'retrain';
     if (result.passed) {
       citations.add(document, requireParameter(document, 'passResultValidMonths').citation);
-      reasons.push({ zh: '考试合格成绩有效期12个月（起算点未核实）。', en: 'A pass result is valid for 12 months (start not verified).' });
+      reasons.push({ zh: `考试合格成绩有效期${result.passResultValidMonths}个月（起算点未核实）。`, en: `A pass result is valid for ${result.passResultValidMonths} months (start not verified).` });
     }
     return { status: 'decided', result, missing, reasons };
   });
@@ -264,8 +264,8 @@ export const specialOperationsCertificate = (input: unknown, options?: Calculato
       } else result.extended = true;
       citations.add(document, requireParameter(document, 'extendedReviewIntervalYears').citation);
       reasons.push({
-        zh: `复审延长至每${extendedInterval}年一次须同时满足：有效期内连续从事本工种10年以上（含10年，属解释）、严格遵守安全生产法律法规、经考核发证机关同意 → ${result.extended === null ? '未定' : result.extended ? '满足' : '不满足'}。`,
-        en: `Review every ${extendedInterval} years needs all of: 10 or more continuous years in the trade (10 included: a reading), compliance, and the authority's consent → ${result.extended === null ? 'undecided' : result.extended ? 'met' : 'not met'}.`,
+        zh: `复审延长至每${extendedInterval}年一次须同时满足：有效期内连续从事本工种${show(minYears)}年以上（含${show(minYears)}年，属解释）、严格遵守安全生产法律法规、经考核发证机关同意 → ${result.extended === null ? '未定' : result.extended ? '满足' : '不满足'}。`,
+        en: `Review every ${extendedInterval} years needs all of: ${show(minYears)} or more continuous years in the trade (inclusive: a reading), compliance, and the authority's consent → ${result.extended === null ? 'undecided' : result.extended ? 'met' : 'not met'}.`,
       });
     }
     result.reviewIntervalYears = result.extended === null ? null : result.extended ? extendedInterval : interval;
@@ -278,8 +278,8 @@ export const specialOperationsCertificate = (input: unknown, options?: Calculato
         if (due) result.nextReview = { due, applyFrom: addDays(due, -windowDays), applyBy: due };
       }
       reasons.push({
-        zh: `发证 ${facts.issueDate}，有效期${validity}年至 ${result.expiryDate}（同月同日对应，属解释）；${result.reviewIntervalYears ? `每${result.reviewIntervalYears}年复审：${result.reviewDueDates.join('、')}` : '复审周期未定'}；期满前${windowDays}日内申请（30号令；104号“期满60日前”措辞不一致）。`,
-        en: `Issued ${facts.issueDate}, valid ${validity} years to ${result.expiryDate}; ${result.reviewIntervalYears ? `review every ${result.reviewIntervalYears} years: ${result.reviewDueDates.join(', ')}` : 'review interval undecided'}; apply within ${windowDays} days before the due date (30号令; 104号 words it differently).`,
+        zh: `发证 ${facts.issueDate}，有效期${validity}年至 ${result.expiryDate}（同月同日对应，属解释）；${result.reviewIntervalYears ? `每${result.reviewIntervalYears}年复审：${result.reviewDueDates.join('、')}` : '复审周期未定'}；期满前${windowDays}日内申请（${requireParameter(document, 'reviewApplicationDays').note?.zh ?? ''}）。`,
+        en: `Issued ${facts.issueDate}, valid ${validity} years to ${result.expiryDate}; ${result.reviewIntervalYears ? `review every ${result.reviewIntervalYears} years: ${result.reviewDueDates.join(', ')}` : 'review interval undecided'}; apply within ${windowDays} days before the due date (${requireParameter(document, 'reviewApplicationDays').note?.en ?? ''}).`,
       });
     }
     return { status: missing.length ? 'unknown' : 'decided', result, missing, reasons };
@@ -325,7 +325,7 @@ export const trainingHours = (input: unknown, options?: CalculatorOptions): Calc
     result.industryClass = industryClass;
     result.minimumHours = minimum;
     reasons.push({
-      zh: `${facts.role === 'newWorker' ? '新上岗从业人员' : facts.role === 'principal' ? '主要负责人' : '安全生产管理人员'}（${industryClass === 'highRisk' ? '煤矿、非煤矿山、危险化学品、烟花爆竹、金属冶炼' : industryClass === 'construction' ? '建筑企业' : '一般行业'}）${facts.trainingType === 'initial' ? '初次（岗前）' : '每年再'}培训不得少于 ${minimum} 学时。`,
+      zh: `${facts.role === 'newWorker' ? '新上岗从业人员' : facts.role === 'principal' ? '主要负责人' : '安全生产管理人员'}（${industryClass === 'highRisk' ? requireDataset(document, 'highRiskIndustries').rows.map((candidate) => String(candidate.zh)).join('、') : industryClass === 'construction' ? '建筑企业' : '一般行业'}）${facts.trainingType === 'initial' ? '初次（岗前）' : '每年再'}培训不得少于 ${minimum} 学时。`,
       en: `${facts.role} (${industryClass}): ${facts.trainingType === 'initial' ? 'initial' : 'annual refresher'} training of at least ${minimum} hours.`,
     });
     if (facts.hoursCompleted !== undefined) {

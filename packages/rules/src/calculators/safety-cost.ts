@@ -334,8 +334,8 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
       result.underUse = compare(toRational(facts.actualUseYuan), limit) < 0;
       citations.add(document, underUse.citation);
       reasons.push({
-        zh: `当年实际使用 ${String(facts.actualUseYuan)} 元${result.underUse ? '不足' : '不低于'}应计提金额的 ${String(underUse.value)} 倍（${show(limit, 2)} 元）${result.underUse ? '：须信息披露，并于下一年度4月底前报告（报告对象未核实）' : ''}。`,
-        en: `Actual spending CNY ${String(facts.actualUseYuan)} is ${result.underUse ? 'below' : 'not below'} ${String(underUse.value)} of the required amount (CNY ${show(limit, 2)})${result.underUse ? ': it must be disclosed and reported by the end of April next year (recipient not verified)' : ''}.`,
+        zh: `当年实际使用 ${String(facts.actualUseYuan)} 元${result.underUse ? '不足' : '不低于'}应计提金额的 ${String(underUse.value)} 倍（${show(limit, 2)} 元）${result.underUse ? `：须信息披露，并于下一年度${String(requireParameter(document, 'underUseReportByMonth').value)}月底前报告（报告对象未核实）` : ''}。`,
+        en: `Actual spending CNY ${String(facts.actualUseYuan)} is ${result.underUse ? 'below' : 'not below'} ${String(underUse.value)} of the required amount (CNY ${show(limit, 2)})${result.underUse ? `: it must be disclosed and reported by the end of month ${String(requireParameter(document, 'underUseReportByMonth').value)} next year (recipient not verified)` : ''}.`,
       });
     }
   }
