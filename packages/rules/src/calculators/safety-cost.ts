@@ -256,7 +256,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
     else {
       const revenue = toRational(basis.revenue);
       const { total, parts } = marginalAmount(table, revenue);
-      result.annualAmountYuan = show(total, 2);
+      result.annualAmountYuan = exactDecimal(total);
       if (basis.monthly) {
         result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
         schedule(result, total, reasons);
@@ -274,7 +274,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
       if (basis?.revenue === undefined) missing.push(basis?.field ?? 'input.prevYearRevenueYuan');
       else {
         const total = multiply(rate, toRational(basis.revenue));
-        result.annualAmountYuan = show(total, 2);
+        result.annualAmountYuan = exactDecimal(total);
         if (basis.monthly) {
           result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
           schedule(result, total, reasons);
