@@ -30,6 +30,8 @@ export const calculatorCasesSchema = z.strictObject({
         kind: z.enum(['number', 'integer', 'date', 'datetime']),
         at: z.union([decimal, date, z.string().datetime({ offset: true })]),
         maxStep: z.number().positive().optional(),
+        /** The as-of date of this boundary when it differs from the file's (a rule of an earlier version). */
+        asOf: date.optional(),
         below: expectation,
         atLimit: expectation,
         above: expectation,
@@ -79,7 +81,7 @@ export const checkBoundary = (run: Run, asOf: string, boundary: Boundary): numbe
   let checked = 0;
   const evaluate = (value: string | number, expected: Record<string, unknown>): void => {
     const input = boundary.vary === 'asOf' ? boundary.input : writePath(boundary.input, boundary.vary, value);
-    const answer = run(input, { asOf: boundary.vary === 'asOf' ? String(value) : asOf });
+    const answer = run(input, { asOf: boundary.vary === 'asOf' ? String(value) : (boundary.asOf ?? asOf) });
     expectAt(answer, expected, `${boundary.vary} = ${value}`);
     checked += 1;
   };

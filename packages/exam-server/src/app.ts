@@ -14,6 +14,9 @@ import { createQuestionCatalogue } from './questions/catalogue.js';
 import { apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
 import { calculatorsRouter } from './routes/calculators.js';
+import { ledgerRouter } from './routes/ledger.js';
+import { regulatorRouter } from './routes/regulator.js';
+import { riskRouter } from './routes/risk.js';
 import { pagesRouter } from './routes/pages.js';
 import { createViews } from './routes/views.js';
 import type { Repository } from './store/repository.js';
@@ -103,6 +106,9 @@ export const createApp = (dependencies: AppDependencies) => {
   app.use('/api/v1', apiRouter(context));
   app.use('/api/v1/calculators', calculatorsRouter(context));
   app.use('/', assessmentsRouter(context));
+  app.use('/', ledgerRouter(context));
+  app.use('/', regulatorRouter(context));
+  app.use('/', riskRouter(context));
   app.use('/', pagesRouter(context));
   // Generating questions takes a few seconds per sector: server.ts warms the cache after listening.
   app.locals.warmUp = async () => {

@@ -83,6 +83,7 @@ const api = async (method: string, path: string, token: string | undefined, body
   return { status: response.status, headers: response.headers, body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as any };
 };
 
+const after0 = (page: { text: string }) => page.text;
 const form = (facts: Record<string, string>) => Object.fromEntries(Object.entries(facts).map(([name, value]) => [`f.${name}`, value]));
 
 describe('self-assessment pages', () => {
@@ -139,32 +140,26 @@ describe('self-assessment pages', () => {
     const item = items.find((candidate) => candidate.ruleId === hazardRule)!;
     expect(item.status).toBe('open');
 
-    // Closing needs the person responsible: refused, nothing changed.
-    const noResponsible = await company.post(`/assessments/${id}/rectifications/${item.id}`, { status: 'closed', responsible: '', note: '' });
-    expect(noResponsible.status).toBe(400);
-    expect(noResponsible.text).toContain('责任人');
+    // 销号 is acceptance's alone: the status form refuses it and changes nothing.
+    const noAcceptance = await company.post(`/assessments/${id}/rectifications/${item.id}`, { status: 'closed', responsible: '王工', note: '' });
+    expect(noAcceptance.status).toBe(409);
+    expect(noAcceptance.text).toContain('未经验收不能销号');
     expect((await company.json(`/api/v1/self-assessments/${id}/rectifications`)).body.find((candidate: { id: string }) => candidate.id === item.id).status).toBe('open');
+    expect(after0(await company.get(`/assessments/${id}`))).toContain(`/ledger/items/${item.id}`);
 
-    expect((await company.post(`/assessments/${id}/rectifications/${item.id}`, { status: 'rectifying', responsible: '王工', note: '按核定能力组织生产' })).status).toBe(303);
-    expect((await company.post(`/assessments/${id}/rectifications/${item.id}`, { status: 'closed', responsible: '王工', note: '已调整生产计划，经复核销号' })).status).toBe(303);
-    const back = await company.post(`/assessments/${id}/rectifications/${item.id}`, { status: 'open', responsible: '王工', note: '' });
-    expect(back.status).toBe(409);
-
-    // Re-assessment after rectification: the item shows as cleared; the dashboard counts it.
+    // Re-assessment that no longer finds the hazard moves it to 待验收: not closed by itself, not unrectified.
     const again = await company.post(`/assessments/${id}`, { asOf, ...form({ ...overCapacity, annualRawCoalOutputTonnes: '1000000' }), then: 'report' });
     expect(again.status).toBe(303);
     const after = await company.get(`/assessments/${id}`);
     expect(after.text).toContain('复评后已消除');
     expect(after.text).toContain(`data-cleared="${hazardRule}"`);
     const rectified = (await company.json(`/api/v1/self-assessments/${id}/rectifications`)).body.find((candidate: { id: string }) => candidate.id === item.id);
-    expect(rectified).toMatchObject({ status: 'closed', responsible: '王工', clearedOnReassessment: true });
-    expect(rectified.rectifyingAt).toBeTruthy();
-    expect(rectified.closedAt).toBeTruthy();
+    expect(rectified).toMatchObject({ status: 'awaiting', clearedOnReassessment: true, closedAt: null });
     const board = await company.get('/assessments');
     expect(board.text).toMatch(/data-count="found">1</);
-    expect(board.text).toMatch(/data-count="rectified">1</);
-    expect(board.text).toMatch(/data-count="open">0</);
-    expect(board.text).toMatch(/data-count="rate">100%</);
+    expect(board.text).toMatch(/data-count="rectified">0</);
+    expect(board.text).toMatch(/data-count="open">1</);
+    expect(board.text).toMatch(/data-count="rate">0%</);
 
     const download = await company.get(`/assessments/${id}/report.json`);
     expect(download.headers.get('content-disposition')).toMatch(/attachment; filename="self-assessment-coal-mine-2026-09-01-/);
@@ -228,11 +223,12 @@ describe('self-assessment API', () => {
 
     const items = (await api('GET', `/self-assessments/${id}/rectifications`, token)).body as { id: string; ruleId: string }[];
     const item = items.find((candidate) => candidate.ruleId === hazardRule)!;
-    const refused = await api('PATCH', `/self-assessments/${id}/rectifications/${item.id}`, token, { status: 'closed' });
-    expect(refused.status).toBe(400);
-    expect(refused.body.issues[0].path).toBe('responsible');
-    const closed = await api('PATCH', `/self-assessments/${id}/rectifications/${item.id}`, token, { status: 'closed', responsible: '李主任', note: '限产' });
-    expect(closed.body).toMatchObject({ status: 'closed', responsible: '李主任' });
+    const refused = await api('PATCH', `/self-assessments/${id}/rectifications/${item.id}`, token, { status: 'closed', responsible: '李主任', note: '限产' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.issues[0].path).toBe('status');
+    const noPlan = await api('PATCH', `/self-assessments/${id}/rectifications/${item.id}`, token, { status: 'rectifying', responsible: '李主任' });
+    expect(noPlan.status).toBe(400);
+    expect(noPlan.body.issues.map((issue: { path: string }) => issue.path)).toContain('plan.goal');
 
     const reassessed = await api('PUT', `/self-assessments/${id}`, token, { facts: { ...facts, annualRawCoalOutputTonnes: 1000000 } });
     expect(reassessed.status).toBe(200);
@@ -241,7 +237,7 @@ describe('self-assessment API', () => {
     expect(reassessed.body.assessment.createdAt).toBe(created.body.assessment.createdAt);
 
     const dashboard = await api('GET', '/self-assessments/dashboard', token);
-    expect(dashboard.body).toMatchObject({ found: 1, rectified: 1, open: 0, rate: 1 });
+    expect(dashboard.body).toMatchObject({ found: 1, accepted: 0, awaiting: 1, open: 0, rate: 0 });
 
     const download = await api('GET', `/self-assessments/${id}/report.json`, token);
     expect(download.headers.get('content-disposition')).toContain('attachment');

@@ -1,20 +1,18 @@
-// Rectification tracking (隐患整改): each major hazard found becomes an item that moves open → rectifying →
-// closed, with dates, the person responsible and a note; a re-assessment marks the items it finds cleared.
+// Rectification tracking (隐患整改), the ledger's entry point: each first-level major hazard found becomes a
+// ledger item; a re-assessment moves the assessment's items truthfully (ledger/flow.ts `reassessed`).
 import { randomUUID } from 'node:crypto';
 import type { Finding } from '@anquan/rules';
 import { z } from 'zod';
-import { RequestError } from '../errors.js';
-import type { RectificationItem } from '../store/repository.js';
+import { actionLabels, reassessed } from '../ledger/flow.js';
+import { emptyPlan, statusLabels as ledgerStatusLabels, withLedger, type LedgerItem } from '../ledger/item.js';
+import type { RectificationItem, User } from '../store/repository.js';
 
 export type RectificationStatus = RectificationItem['status'];
+export const statusLabels = ledgerStatusLabels;
 
-export const statusLabels: Record<RectificationStatus, string> = { open: '待整改', rectifying: '整改中', closed: '已整改销号' };
-
-/** Forward only: an item is rectified, then verified and closed; a recurrence is a new item. */
-const next: Record<RectificationStatus, RectificationStatus[]> = { open: ['open', 'rectifying', 'closed'], rectifying: ['rectifying', 'closed'], closed: ['closed'] };
-
+/** The older status form: a status to reach, mapped onto the ledger's steps (closing is acceptance only). */
 export const rectificationUpdate = z.strictObject({
-  status: z.enum(['open', 'rectifying', 'closed'], { error: 'expected open, rectifying or closed' }),
+  status: z.enum(['open', 'rectifying', 'awaiting', 'closed'], { error: 'expected open, rectifying, awaiting or closed' }),
   responsible: z.string({ error: 'expected the name of the person responsible' }).trim().max(60, 'expected at most 60 characters').optional(),
   note: z.string({ error: 'expected a note' }).trim().max(2000, 'expected at most 2000 characters').optional(),
 });
@@ -26,27 +24,31 @@ const citationText = (finding: Finding) => `${finding.citation.number} ${finding
 const trackedHazards = (findings: Finding[]) => findings.filter((finding) => finding.status === 'hazard' && finding.partOf === null);
 
 /**
- * After an evaluation: new items for hazards not already tracked (open or rectifying) for this assessment,
- * and clearedOnReassessment set on every item of it whose rule is now clear. Returns the items that changed.
+ * After an evaluation by `actor`: new items for hazards the assessment has no item for; existing items moved
+ * (cleared → 待验收, found again while 待验收 → 整改中, found again after 销号 → reopened with the recurrence);
+ * clearedOnReassessment kept as the latest evaluation says. Returns the items that changed.
  */
 export const trackHazards = (
   existing: RectificationItem[],
-  assessment: { id: string; userId: string },
+  assessment: { id: string; userId: string; sector: string },
   findings: Finding[],
   at: string,
-): { created: RectificationItem[]; changed: RectificationItem[] } => {
-  const mine = existing.filter((item) => item.assessmentId === assessment.id);
+  actor: User,
+): { created: LedgerItem[]; changed: LedgerItem[] } => {
+  const mine = existing.filter((item) => item.assessmentId === assessment.id).map((item) => withLedger(item, assessment.sector));
   const statusByRule = new Map(findings.map((finding) => [finding.ruleId, finding.status]));
-  const changed: RectificationItem[] = [];
+  const changed: LedgerItem[] = [];
   for (const item of mine) {
-    const cleared = statusByRule.get(item.ruleId) === 'clear';
-    if (item.clearedOnReassessment !== cleared) changed.push({ ...item, clearedOnReassessment: cleared });
+    const status = statusByRule.get(item.ruleId);
+    const next = reassessed(item, status, actor, at) ?? item;
+    const cleared = status === 'clear';
+    if (next !== item || item.clearedOnReassessment !== cleared) changed.push({ ...next, clearedOnReassessment: cleared });
   }
-  const tracked = new Set(mine.filter((item) => item.status !== 'closed').map((item) => item.ruleId));
+  const tracked = new Set(mine.map((item) => item.ruleId));
   const created = trackedHazards(findings)
     .filter((finding) => !tracked.has(finding.ruleId))
     .map(
-      (finding): RectificationItem => ({
+      (finding): LedgerItem => ({
         id: randomUUID(),
         userId: assessment.userId,
         assessmentId: assessment.id,
@@ -60,26 +62,9 @@ export const trackHazards = (
         rectifyingAt: null,
         closedAt: null,
         clearedOnReassessment: false,
+        // A finding of a major-hazard criteria document is a 重大事故隐患 by that document.
+        ledger: { sector: assessment.sector, grade: 'major', plan: emptyPlan(), supervision: null, rectifiedBy: null, acceptance: null, recurrences: [], history: [{ at, userId: actor.id, name: actor.displayName, action: 'found', from: '', to: 'open', note: actionLabels.found! }] },
       }),
     );
   return { created, changed };
-};
-
-/** Applies a status change; closing (销号) needs the person responsible. Dates are set once, when reached. */
-export const updateRectification = (item: RectificationItem, update: RectificationUpdate, at: string): RectificationItem => {
-  if (!next[item.status].includes(update.status)) {
-    throw new RequestError(409, `整改状态不能从“${statusLabels[item.status]}”改为“${statusLabels[update.status]}” / cannot go from ${item.status} back to ${update.status}`, [{ path: 'status', message: `expected one of: ${next[item.status].join(', ')}` }]);
-  }
-  const responsible = update.responsible ?? item.responsible;
-  if (update.status === 'closed' && !responsible) {
-    throw new RequestError(400, '整改销号须填写整改责任人 / closing an item needs the person responsible', [{ path: 'responsible', message: 'expected the name of the person responsible' }]);
-  }
-  return {
-    ...item,
-    status: update.status,
-    responsible,
-    note: update.note ?? item.note,
-    rectifyingAt: update.status !== 'open' ? (item.rectifyingAt ?? at) : item.rectifyingAt,
-    closedAt: update.status === 'closed' ? (item.closedAt ?? at) : item.closedAt,
-  };
 };

@@ -5,9 +5,10 @@ import { assess, InputError, listSectors, type Assessment } from '@anquan/rules'
 import { z } from 'zod';
 import { forbidden, notFound, RequestError } from '../errors.js';
 import type { AssessmentRecord, Repository, User } from '../store/repository.js';
-import { rectificationCounts } from './dashboard.js';
 import { formLayout } from './fields.js';
-import { trackHazards, updateRectification, type RectificationUpdate } from './rectification.js';
+import { trackHazards, type RectificationUpdate } from './rectification.js';
+import { createLedger } from '../ledger/service.js';
+import type { LedgerAction } from '../ledger/flow.js';
 import { buildReport, reportDownload } from './report.js';
 
 const isoDate = z.string({ error: 'expected a date YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
@@ -32,11 +33,12 @@ export const createSelfAssessments = (repository: Repository, now: () => Date, t
   };
 
   /** Saves the record and brings its rectification items up to date with the findings. */
-  const store = async (record: AssessmentRecord, assessment: Assessment) => {
+  const ledger = createLedger(repository, now, today);
+  const store = async (record: AssessmentRecord, assessment: Assessment, actor: User) => {
     await repository.saveAssessment(record);
-    const { created, changed } = trackHazards(await repository.rectifications(record.userId), record, assessment.findings, record.updatedAt);
+    const { created, changed } = trackHazards(await repository.rectifications(record.userId), record, assessment.findings, record.updatedAt, actor);
     for (const item of [...changed, ...created]) await repository.saveRectification(item);
-    return { created, cleared: changed.filter((item) => item.clearedOnReassessment) };
+    return { created, cleared: changed.filter((item) => item.clearedOnReassessment), moved: changed };
   };
 
   const summaryOf = (assessment: Assessment) => ({ hazard: assessment.summary.hazard, clear: assessment.summary.clear, unknown: assessment.summary.unknown });
@@ -61,7 +63,7 @@ export const createSelfAssessments = (repository: Repository, now: () => Date, t
       const assessment = await evaluate(input.sector, asOf, input.facts);
       const at = now().toISOString();
       const record: AssessmentRecord = { id: randomUUID(), userId: user.id, sector: input.sector, asOf, facts: input.facts, createdAt: at, updatedAt: at, summary: summaryOf(assessment) };
-      const tracked = await store(record, assessment);
+      const tracked = await store(record, assessment, user);
       return { record, assessment, ...tracked };
     },
 
@@ -71,7 +73,7 @@ export const createSelfAssessments = (repository: Repository, now: () => Date, t
       const asOf = input.asOf ?? record.asOf;
       const assessment = await evaluate(record.sector, asOf, input.facts);
       const updated: AssessmentRecord = { ...record, asOf, facts: input.facts, updatedAt: now().toISOString(), summary: summaryOf(assessment) };
-      const tracked = await store(updated, assessment);
+      const tracked = await store(updated, assessment, user);
       return { record: updated, assessment, ...tracked };
     },
 
@@ -91,12 +93,19 @@ export const createSelfAssessments = (repository: Repository, now: () => Date, t
     updateRectification: async (user: User, itemId: string, update: RectificationUpdate, assessmentId?: string) => {
       const item = (await repository.rectifications(user.id)).find((candidate) => candidate.id === itemId && (assessmentId === undefined || candidate.assessmentId === assessmentId));
       if (!item) throw notFound('整改项');
-      const changed = updateRectification(item, update, now().toISOString());
-      await repository.saveRectification(changed);
-      return changed;
+      // The older status form, read as ledger steps: 整改中 = start (the person goes into the plan), 待验收 =
+      // rectified, 销号 = refused here (only an acceptor closes an item, on the ledger).
+      if (update.responsible) await ledger.act(user, itemId, { action: 'plan', plan: { persons: update.responsible } });
+      const steps: Record<RectificationUpdate['status'], LedgerAction | undefined> = { open: undefined, rectifying: { action: 'start', ...(update.note ? { note: update.note } : {}) }, awaiting: { action: 'rectified', ...(update.note ? { note: update.note } : {}) }, closed: { action: 'close' } };
+      const step = steps[update.status];
+      if (step === undefined) {
+        if (item.status !== 'open') throw new RequestError(409, `整改状态不能改回“待整改” / cannot go from ${item.status} back to open`, [{ path: 'status', message: 'expected a later status' }]);
+        return ledger.item(user, itemId);
+      }
+      return ledger.act(user, itemId, step);
     },
 
-    dashboard: async (user: User) => rectificationCounts(await repository.rectifications(user.id)),
+    dashboard: async (user: User) => ledger.figures(user.id),
   };
   return service;
 };

@@ -135,11 +135,6 @@ export const assessmentsRouter = (context: AppContext): Router => {
         report,
         hazardCount: report.hazards.length,
         counts: await selfAssessments.dashboard(user),
-        statuses: [
-          { value: 'open', label: '待整改' },
-          { value: 'rectifying', label: '整改中' },
-          { value: 'closed', label: '已整改销号' },
-        ],
         ...extra,
       },
       status,

@@ -2,6 +2,8 @@
 // parameters, request and response schemas and its 4xx answers. `pnpm -C packages/exam-server lint:openapi`
 // checks it with Redocly; the HTTP tests validate the responses they receive against it, and the fuzz
 // suite drives its operations.
+import { ledgerPaths } from './openapi-ledger.js';
+
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -281,6 +283,13 @@ export const openApiOperations = operations;
 export const openApiDocument = () => {
   const paths: Record<string, Record<string, unknown>> = { '/openapi.json': { get: { operationId: 'openApiDocument', summary: '本文档 / this document', security: [], responses: { 200: { description: 'the OpenAPI document', ...json(ref('FreeObject')) }, 400: errorResponse(errorDescriptions[400]!) } } } };
   for (const [method, path, spec] of operations) (paths[path] ??= {})[method] = operation(method, path, spec);
+  // The ledger's operations are written in their own file; each gets an operationId from its method and path.
+  for (const [path, methods] of Object.entries(ledgerPaths as Record<string, Record<string, Record<string, unknown>>>)) {
+    for (const [method, spec] of Object.entries(methods)) {
+      const operationId = spec.operationId ?? `${method}${path.replace(/[{}]/g, '').split(/[/.-]/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join('')}`;
+      (paths[path] ??= {})[method] = { operationId, ...spec };
+    }
+  }
   return {
     openapi: '3.1.0',
     info: {

@@ -296,6 +296,38 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     expect((await store.progress('u2')).favourites).toEqual([]);
   });
 
+  it('lists users by role, region and enterprise, and assigns or clears a region and an enterprise', async () => {
+    await store.createUser({ ...user('u1', 'ent-a'), role: 'enterprise' });
+    await store.createUser({ ...user('u2', 'reg-a'), role: 'regulator' });
+    await store.createUser({ ...user('u3', 'acc-a'), role: 'acceptor' });
+    expect(await store.assignUser('nobody', { region: 'x' })).toBeUndefined();
+    expect(await store.assignUser('u1', { region: '滨海区' })).toMatchObject({ id: 'u1', region: '滨海区' });
+    await store.assignUser('u2', { region: '滨海区' });
+    await store.assignUser('u3', { enterpriseId: 'u1' });
+    expect((await store.listUsers({ region: '滨海区' })).map((found) => found.id).sort()).toEqual(['u1', 'u2']);
+    expect((await store.listUsers({ role: 'enterprise', region: '滨海区' })).map((found) => found.id)).toEqual(['u1']);
+    expect((await store.listUsers({ enterpriseId: 'u1' })).map((found) => found.id)).toEqual(['u3']);
+    expect((await store.listUsers()).length).toBe(3);
+    const cleared = await store.assignUser('u1', { region: null });
+    expect(cleared).not.toHaveProperty('region');
+    expect(await store.findUser('u1')).not.toHaveProperty('region');
+    expect(await store.findUser('u3')).toMatchObject({ enterpriseId: 'u1' });
+    expect(await store.listUsers({ region: '滨海区', role: 'enterprise' })).toEqual([]);
+  });
+
+  it('stores evidence files by id and lists an item’s files without their bytes, oldest first', async () => {
+    const file = (id: string, itemId: string, uploadedAt: string) => ({ id, userId: 'u1', itemId, stage: 'found' as const, name: `${id}.jpg`, type: 'image/jpeg' as const, size: 4, dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'), uploadedBy: 'u1', uploadedAt });
+    await store.saveEvidence(file('e2', 'r1', '2026-09-01T00:00:02.000Z'));
+    await store.saveEvidence(file('e1', 'r1', '2026-09-01T00:00:01.000Z'));
+    await store.saveEvidence(file('e3', 'r2', '2026-09-01T00:00:03.000Z'));
+    expect(await store.findEvidence('e1')).toEqual(file('e1', 'r1', '2026-09-01T00:00:01.000Z'));
+    expect(await store.findEvidence('nope')).toBeUndefined();
+    const listed = await store.listEvidence('r1');
+    expect(listed.map((info) => info.id)).toEqual(['e1', 'e2']);
+    expect(listed[0]).not.toHaveProperty('dataBase64');
+    expect(await store.listEvidence('r9')).toEqual([]);
+  });
+
   it('replaces blueprint overrides, imported questions, assessments and rectification items by id', async () => {
     await store.saveBlueprintOverride({ blueprintId: 'b1', passMark: 70, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
     await store.saveBlueprintOverride({ blueprintId: 'b1', durationMinutes: 90, sections: [{ type: 'single', count: 3, points: 2 }], updatedBy: 'admin', updatedAt: '2026-09-01T00:00:01.000Z' });
@@ -369,6 +401,20 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     await store.saveImportedQuestions([question('x1'), question('x2')]);
     await store.saveAssessment(assessment('as1', 'u1'));
     await store.saveRectification(rectification('r1', 'u1'));
+    await store.assignUser('u1', { region: '滨海区' });
+    await store.saveRectification({
+      ...rectification('r2', 'u1', 'awaiting'),
+      ledger: {
+        sector: 'coal-mine',
+        grade: 'major',
+        plan: { goal: '目标', measures: '措施', fundsYuan: 12000.5, materials: '', organisation: '机电科', persons: '王工', deadline: '2026-09-30', requirements: '', safetyMeasures: '警戒', emergencyPlan: '预案' },
+        supervision: { authority: '市应急管理局', date: '2026-09-02' },
+        rectifiedBy: { userId: 'u1', name: '王工', at: '2026-09-03T00:00:00.000Z' },
+        acceptance: null,
+        recurrences: [{ at: '2026-09-01T00:00:00.000Z', previousClosedAt: null }],
+        history: [{ at: '2026-09-03T00:00:00.000Z', userId: 'u1', name: '王工', action: 'rectified', from: 'rectifying', to: 'awaiting', note: '完成' }],
+      },
+    });
     const before = canonical(await store.snapshot());
     store = await harness.restart(store);
     expect(canonical(await store.snapshot())).toEqual(before);

@@ -73,4 +73,21 @@ export const migrations: Migration[] = [
       CREATE INDEX rate_limit_hits_expires ON rate_limit_hits (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'regions and acceptors: a user may carry a region and the enterprise it accepts for',
+    sql: `
+      ALTER TABLE users ADD COLUMN region text;
+      ALTER TABLE users ADD COLUMN enterprise_id text;
+      CREATE INDEX users_region ON users (region);
+    `,
+  },
+  {
+    version: 3,
+    name: 'evidence files on ledger items, stored in the database',
+    sql: `
+      CREATE TABLE evidence (id text PRIMARY KEY, item_id text NOT NULL, position bigserial, record jsonb NOT NULL);
+      CREATE INDEX evidence_item ON evidence (item_id, position);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
 import { migrations } from './postgres-migrations.js';
 import type { RecordRepositoryOptions } from './record-repository.js';
+import type { EvidenceFile, EvidenceInfo } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoredQuestion, User } from './repository.js';
 
 /** Arbitrary constant naming the migration lock among the database's advisory locks. */
@@ -74,13 +75,15 @@ const attemptOf = (row: AttemptRow): Attempt => ({
   earned: row.earned,
 });
 
-const userOf = (row: { id: string; username: string; display_name: string; role: User['role']; password_hash: string; created_at: string }): User => ({
+const userOf = (row: { id: string; username: string; display_name: string; role: User['role']; password_hash: string; created_at: string; region?: string | null; enterprise_id?: string | null }): User => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,
   role: row.role,
   passwordHash: row.password_hash,
   createdAt: row.created_at,
+  ...(typeof row.region === 'string' ? { region: row.region } : {}),
+  ...(typeof row.enterprise_id === 'string' ? { enterpriseId: row.enterprise_id } : {}),
 });
 
 const sessionOf = (row: { token_hash: string; user_id: string; created_at: string; expires_at: Date }): Session => ({ tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: iso(row.expires_at) });
@@ -208,13 +211,15 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     countUsers: async () => Number((await query<{ count: string }>('count users', 'SELECT count(*) FROM users')).rows[0]!.count),
     createUser: async (user) => {
       try {
-        await pool.query('INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        await pool.query('INSERT INTO users (id, username, display_name, role, password_hash, created_at, region, enterprise_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
           user.id,
           user.username,
           user.displayName,
           user.role,
           user.passwordHash,
           user.createdAt,
+          user.region ?? null,
+          user.enterpriseId ?? null,
         ]);
       } catch (error) {
         if ((error as { code?: string }).code === '23505') throw new UsernameTakenError(user.username);
@@ -370,5 +375,33 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       rectifications: await all<RectificationItem>('snapshot', 'SELECT record FROM rectifications ORDER BY position'),
     }),
     close: () => pool.end(),
+
+    listUsers: async (filter = {}) => {
+      const conditions: string[] = [];
+      const values: string[] = [];
+      for (const [column, value] of [['role', filter.role], ['region', filter.region], ['enterprise_id', filter.enterpriseId]] as const) {
+        if (value === undefined) continue;
+        values.push(value);
+        conditions.push(`${column} = $${values.length}`);
+      }
+      const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+      return (await query<Parameters<typeof userOf>[0]>('list users', `SELECT * FROM users${where} ORDER BY created_at, id`, values)).rows.map(userOf);
+    },
+    assignUser: async (userId, assignment) => {
+      // Absent keys keep their column; null clears it.
+      const row = (
+        await query<Parameters<typeof userOf>[0]>(
+          'assign user',
+          'UPDATE users SET region = CASE WHEN $2 THEN $3 ELSE region END, enterprise_id = CASE WHEN $4 THEN $5 ELSE enterprise_id END WHERE id = $1 RETURNING *',
+          [userId, assignment.region !== undefined, assignment.region ?? null, assignment.enterpriseId !== undefined, assignment.enterpriseId ?? null],
+        )
+      ).rows[0];
+      return row && userOf(row);
+    },
+
+    saveEvidence: async (file) =>
+      void (await query('save evidence', 'INSERT INTO evidence (id, item_id, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, item_id = EXCLUDED.item_id', [file.id, file.itemId, JSON.stringify(file)])),
+    findEvidence: async (id) => (await all<EvidenceFile>('find evidence', 'SELECT record FROM evidence WHERE id = $1', [id]))[0],
+    listEvidence: (itemId) => all<EvidenceInfo>('list evidence', "SELECT record - 'dataBase64' AS record FROM evidence WHERE item_id = $1 ORDER BY record->>'uploadedAt', id", [itemId]),
   };
 };

@@ -4,10 +4,11 @@
 // sees it closed); changes queued while a record's write is in flight are applied together and written
 // once (group commit), so a busy attempt costs one write per round, not one per answer.
 import { StorageError, UsernameTakenError } from './errors.js';
+import type { EvidenceFile } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoreSnapshot, StoredQuestion, User } from './repository.js';
 
 /** The documents a store writes, one per record (imported questions: one document for the bank). */
-export type Collection = 'users' | 'sessions' | 'attempts' | 'progress' | 'blueprint-overrides' | 'imported-questions' | 'assessments' | 'rectifications';
+export type Collection = 'users' | 'sessions' | 'attempts' | 'progress' | 'blueprint-overrides' | 'imported-questions' | 'assessments' | 'rectifications' | 'evidence';
 
 export interface RecordWriter {
   /** Makes `value` the durable content of record `key` (undefined removes it); resolves once it is on disk. */
@@ -61,6 +62,8 @@ export interface RecordState {
   importedQuestions: StoredQuestion[];
   assessments: Map<string, AssessmentRecord>;
   rectifications: Map<string, RectificationItem>;
+  /** Evidence files held as JSON text (their bytes in base64), like attempts, so they cost the GC little. */
+  evidence: SerializedRecords<EvidenceFile>;
 }
 
 export const emptyState = (): RecordState => ({
@@ -73,9 +76,20 @@ export const emptyState = (): RecordState => ({
   importedQuestions: [],
   assessments: new Map(),
   rectifications: new Map(),
+  evidence: new SerializedRecords<EvidenceFile>(),
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
+/** A user with region / enterprise set (a string) or removed (null); absent keys unchanged. */
+const assigned = (user: User, assignment: { region?: string | null; enterpriseId?: string | null }): User => {
+  const next: User = clone(user);
+  for (const key of ['region', 'enterpriseId'] as const) {
+    const value = assignment[key];
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  return next;
+};
 const newProgress = (userId: string): Progress => ({ userId, positions: {}, mistakes: {}, favourites: [], seen: [] });
 
 /** What one queued change decides: the record's next value (undefined: remove; absent: unchanged) and its result. */
@@ -368,5 +382,22 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
     }),
     snapshot: async () => snapshot(),
     close: () => writer.close(),
+
+    listUsers: async (filter = {}) =>
+      clone([...state.users.values()].filter((user) => (filter.role === undefined || user.role === filter.role) && (filter.region === undefined || user.region === filter.region) && (filter.enterpriseId === undefined || user.enterpriseId === filter.enterpriseId))),
+    assignUser: (userId, assignment) =>
+      change<User, User | undefined>('users', userId, state.users, (current) => {
+        if (!current) return { result: undefined };
+        const next = assigned(current, assignment);
+        return { next, result: clone(next) };
+      }),
+
+    saveEvidence: (file) => change('evidence', file.id, state.evidence, () => ({ next: clone(file), result: undefined })),
+    findEvidence: async (id) => state.evidence.get(id),
+    listEvidence: async (itemId) =>
+      [...state.evidence.values()]
+        .filter((file) => file.itemId === itemId)
+        .sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.id.localeCompare(b.id))
+        .map(({ dataBase64: _bytes, ...info }) => info),
   };
 };

@@ -2,9 +2,20 @@
 // shape stops the server, naming the file and the path inside it). Each schema is checked against the
 // interface in repository.ts at compile time, so the two cannot drift.
 import { z } from 'zod';
-import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Session, StoredQuestion, User } from './repository.js';
+import type { AnswerRecord, AssessmentRecord, EvidenceFile, LedgerDetails, Attempt, BlueprintOverride, Progress, RectificationItem, Session, StoredQuestion, User } from './repository.js';
 
 const text = z.string();
+const nullableText = z.string().nullable();
+const ledgerDetailsSchema = z.object({
+  sector: text,
+  grade: z.enum(['general', 'major']),
+  plan: z.object({ goal: text, measures: text, fundsYuan: z.number().nullable(), materials: text, organisation: text, persons: text, deadline: nullableText, requirements: text, safetyMeasures: text, emergencyPlan: text }),
+  supervision: z.object({ authority: text, date: text }).nullable(),
+  rectifiedBy: z.object({ userId: text, name: text, at: text }).nullable(),
+  acceptance: z.object({ userId: text, name: text, date: text, note: text, at: text }).nullable(),
+  recurrences: z.array(z.object({ at: text, previousClosedAt: nullableText })),
+  history: z.array(z.object({ at: text, userId: text, name: text, action: text, from: text, to: text, note: text })),
+}) satisfies z.ZodType<LedgerDetails>;
 const time = z.string().min(1);
 const keys = z.array(z.string());
 
@@ -12,9 +23,11 @@ export const userSchema = z.object({
   id: text,
   username: text,
   displayName: text,
-  role: z.enum(['trainee', 'admin', 'enterprise']),
+  role: z.enum(['trainee', 'admin', 'enterprise', 'acceptor', 'regulator']),
   passwordHash: text,
   createdAt: time,
+  region: text.optional(),
+  enterpriseId: text.optional(),
 }) satisfies z.ZodType<User>;
 
 export const sessionSchema = z.object({ tokenHash: text, userId: text, createdAt: time, expiresAt: time }) satisfies z.ZodType<Session>;
@@ -89,13 +102,14 @@ export const rectificationSchema = z.object({
   ruleId: text,
   title: text,
   citation: text,
-  status: z.enum(['open', 'rectifying', 'closed']),
+  status: z.enum(['open', 'rectifying', 'awaiting', 'closed']),
   responsible: text,
   note: text,
   foundAt: time,
   rectifyingAt: time.nullable(),
   closedAt: time.nullable(),
   clearedOnReassessment: z.boolean(),
+  ledger: ledgerDetailsSchema.optional(),
 }) satisfies z.ZodType<RectificationItem>;
 
 /** The single-file store of the first release (anquan.json), read once to convert it. */
@@ -118,3 +132,16 @@ export const describeIssues = (error: z.ZodError): string =>
     .slice(0, 5)
     .map((issue) => `${issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('') || '(root)'}: ${issue.message}`)
     .join('; ');
+
+export const evidenceSchema = z.object({
+  id: text,
+  userId: text,
+  itemId: text,
+  stage: z.enum(['found', 'rectification', 'acceptance']),
+  name: text,
+  type: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+  size: z.number().int().min(0),
+  dataBase64: text,
+  uploadedBy: text,
+  uploadedAt: time,
+}) satisfies z.ZodType<EvidenceFile>;

@@ -3,7 +3,7 @@
 // resolves only after the change is durable; a store that cannot write rejects with a StorageError
 // (errors.ts, answered as 503) and leaves what it holds unchanged. contract.test.ts pins the meaning.
 
-export type Role = 'trainee' | 'admin' | 'enterprise';
+export type Role = 'trainee' | 'admin' | 'enterprise' | 'acceptor' | 'regulator';
 
 export interface User {
   id: string;
@@ -12,6 +12,10 @@ export interface User {
   role: Role;
   passwordHash: string;
   createdAt: string;
+  /** Enterprises and regulators: the region an administrator assigned (a regulator sees only its own). */
+  region?: string;
+  /** Acceptors (验收人): the enterprise account whose hazards they accept. */
+  enterpriseId?: string;
 }
 
 export interface Session {
@@ -106,7 +110,8 @@ export interface RectificationItem {
   ruleId: string;
   title: string;
   citation: string;
-  status: 'open' | 'rectifying' | 'closed';
+  /** 待整改 → 整改中 → 待验收 → 已验收销号 (closed); ledger/flow.ts holds the transitions. */
+  status: 'open' | 'rectifying' | 'awaiting' | 'closed';
   responsible: string;
   note: string;
   foundAt: string;
@@ -114,7 +119,48 @@ export interface RectificationItem {
   closedAt: string | null;
   /** Set by a re-assessment: the item is no longer a hazard on the latest facts. */
   clearedOnReassessment: boolean;
+  /** The hazard ledger's record of the item: plan, acceptance, recurrences, history (ledger/item.ts). */
+  ledger?: LedgerDetails;
 }
+
+/** What the ledger adds to an item; its shape is ledger/item.ts's schema. */
+export interface LedgerDetails {
+  sector: string;
+  grade: 'general' | 'major';
+  plan: {
+    goal: string;
+    measures: string;
+    fundsYuan: number | null;
+    materials: string;
+    organisation: string;
+    persons: string;
+    deadline: string | null;
+    requirements: string;
+    safetyMeasures: string;
+    emergencyPlan: string;
+  };
+  supervision: { authority: string; date: string } | null;
+  rectifiedBy: { userId: string; name: string; at: string } | null;
+  acceptance: { userId: string; name: string; date: string; note: string; at: string } | null;
+  recurrences: { at: string; previousClosedAt: string | null }[];
+  history: { at: string; userId: string; name: string; action: string; from: string; to: string; note: string }[];
+}
+
+/** A photo or PDF scan on a ledger item (at finding, rectification or acceptance); the type was read from its bytes. */
+export interface EvidenceFile {
+  id: string;
+  /** The enterprise whose ledger holds the item. */
+  userId: string;
+  itemId: string;
+  stage: 'found' | 'rectification' | 'acceptance';
+  name: string;
+  type: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size: number;
+  dataBase64: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+export type EvidenceInfo = Omit<EvidenceFile, 'dataBase64'>;
 
 /** Everything a store holds, as plain records: what the migration command copies and counts. */
 export interface StoreSnapshot {
@@ -199,4 +245,15 @@ export interface Repository {
   snapshot(): Promise<StoreSnapshot>;
   /** Releases the store (the data-directory lock, the connection pool). */
   close(): Promise<void>;
+
+  /** Users, optionally only those of one role, region or enterprise (the regulator's table, the admin's list). */
+  listUsers(filter?: { role?: Role; region?: string; enterpriseId?: string }): Promise<User[]>;
+  /** Sets (a string) or clears (null) a user's region or enterprise; resolves the user as stored, undefined when unknown. */
+  assignUser(userId: string, assignment: { region?: string | null; enterpriseId?: string | null }): Promise<User | undefined>;
+
+  /** Stores an evidence file (replaced by id). */
+  saveEvidence(file: EvidenceFile): Promise<void>;
+  findEvidence(id: string): Promise<EvidenceFile | undefined>;
+  /** The files of one ledger item without their bytes, oldest first. */
+  listEvidence(itemId: string): Promise<EvidenceInfo[]>;
 }

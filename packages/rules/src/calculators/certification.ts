@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
 import type { LoadedDocument } from '../documents/load.js';
-import { compare, toRational } from '../exact/rational.js';
+import { add, compare, divide, multiply, toRational } from '../exact/rational.js';
 import { InputError, parseInput } from '../validation/issues.js';
+import { datasetRows, decimalCell, listCell } from './data.js';
 import {
   asOfDate,
   Citations,
@@ -13,6 +14,7 @@ import {
   noVersionReason,
   requireDataset,
   requireParameter,
+  show,
   versionInForce,
   type CalculatorOptions,
   type CalculatorResult,
@@ -20,7 +22,7 @@ import {
 
 export const certificationDocumentId = 'special-operations-certification';
 
-const numberParameter = (document: LoadedDocument, id: string): number => Number(requireParameter(document, id).value);
+export const numberParameter = (document: LoadedDocument, id: string): number => Number(requireParameter(document, id).value);
 
 // Moved to deadline.ts (one concept, one place); re-exported so existing imports keep working.
 export { addCalendar, addDays } from './deadline.js';
@@ -33,7 +35,7 @@ export const fullYears = (birthDate: string, on: string): number => {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 };
 
-const withDocument = <T>(calculator: string, asOf: string, empty: T, body: (document: LoadedDocument, citations: Citations) => Omit<CalculatorResult<T>, 'calculator' | 'asOf' | 'citations'>): CalculatorResult<T> => {
+export const withDocument = <T>(calculator: string, asOf: string, empty: T, body: (document: LoadedDocument, citations: Citations) => Omit<CalculatorResult<T>, 'calculator' | 'asOf' | 'citations'>): CalculatorResult<T> => {
   const document = versionInForce(certificationDocumentId, asOf);
   if (!document) return { calculator, asOf, status: 'unknown', result: empty, missing: [`document:${certificationDocumentId}`], reasons: [noVersionReason(certificationDocumentId, asOf)], citations: [] };
   const citations = new Citations();
@@ -87,7 +89,13 @@ export const specialOperationsExamInput = z.strictObject({
   practicalAttempt: z.union([z.literal(1), z.literal(2)]).default(1),
   /** A veto item of the practical exam was failed (一票否决). */
   practicalVetoFailed: z.boolean().optional(),
+  /** Each part of the practical exam scored out of the full marks (K1…K4 as the exam standard names them); the total is their weighted sum. */
+  practicalParts: z.record(z.string().regex(/^K\d$/, 'expected a part such as K1'), decimalInput).optional(),
+  /** Catalogue code of the operation examined (1.2 low-voltage electrical …): the part weights are verified per operation. */
+  operationCode: z.string().regex(/^\d+\.\d+$/, 'expected a catalogue code such as "1.2"').optional(),
 });
+
+const practicalPartRow = z.object({ part: z.string(), zh: z.string(), weightPercent: decimalCell, verifiedFor: listCell });
 
 export interface ExamResult {
   theoryPassed: boolean | null;
@@ -97,12 +105,14 @@ export interface ExamResult {
   next: 'theory-resit' | 'retrain' | 'practical' | 'practical-resit' | 'apply-for-certificate' | null;
   passMark: string;
   passResultValidMonths: string;
+  /** The practical total: as given, or the weighted sum of its parts (exact decimal). */
+  practicalTotal: string | null;
 }
 
 export const specialOperationsExam = (input: unknown, options?: CalculatorOptions): CalculatorResult<ExamResult> => {
   const facts = parseInput(specialOperationsExamInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
-  const empty: ExamResult = { theoryPassed: null, practicalPassed: null, passed: null, next: null, passMark: '', passResultValidMonths: '' };
+  const empty: ExamResult = { theoryPassed: null, practicalPassed: null, passed: null, next: null, passMark: '', passResultValidMonths: '', practicalTotal: null };
   return withDocument('special-operations-exam', asOf, empty, (document, citations) => {
     const passMark = toRational(String(requireParameter(document, 'passScore').value));
     const full = toRational(String(requireParameter(document, 'fullScore').value));
@@ -135,23 +145,69 @@ export const specialOperationsExam = (input: unknown, options?: CalculatorOption
       );
       return { status: 'decided', result, missing, reasons };
     }
-    if (facts.practicalScore === undefined) {
+    if (facts.practicalScore !== undefined && facts.practicalParts !== undefined) {
+      throw new InputError([{ path: 'input.practicalParts', message: 'expected either practicalScore or practicalParts, not both' }]);
+    }
+    if (facts.practicalScore === undefined && facts.practicalParts === undefined) {
       result.next = 'practical';
       missing.push('input.practicalScore');
       reasons.push({ zh: '知识考试合格后方可参加实际操作考试。', en: 'The practical exam follows a passed theory exam.' });
       return { status: 'unknown', result, missing, reasons };
     }
+    let total = facts.practicalScore === undefined ? undefined : toRational(facts.practicalScore);
+    if (facts.practicalScore !== undefined) passes(facts.practicalScore, 'practicalScore');
+    let weightsVerified = true;
+    if (facts.practicalParts !== undefined) {
+      const given = facts.practicalParts;
+      const dataset = requireDataset(document, 'practicalExamParts');
+      const parts = datasetRows(document, 'practicalExamParts', practicalPartRow);
+      citations.add(document, dataset.citation);
+      for (const key of Object.keys(given)) {
+        if (!parts.some((row) => row.part === key)) throw new InputError([{ path: `input.practicalParts.${key}`, message: `expected one of ${parts.map((row) => row.part).join(', ')}` }]);
+      }
+      let sum = toRational(0);
+      const shown: string[] = [];
+      for (const row of parts) {
+        const score = given[row.part];
+        if (score === undefined) throw new InputError([{ path: `input.practicalParts.${row.part}`, message: `expected the score of ${row.part}` }]);
+        passes(score, `practicalParts.${row.part}`);
+        sum = add(sum, divide(multiply(toRational(score), toRational(row.weightPercent)), toRational(100)));
+        shown.push(`${row.zh} ${String(score)} 分×${row.weightPercent}%`);
+      }
+      total = sum;
+      // The weights are verified only for the operations whose exam standards the digest holds.
+      const verifiedFor = new Set(parts.flatMap((row) => row.verifiedFor));
+      if (facts.operationCode === undefined) {
+        weightsVerified = false;
+        missing.push('input.operationCode');
+      } else if (!verifiedFor.has(facts.operationCode)) {
+        weightsVerified = false;
+        missing.push('figure:special-operations-certification/practicalExamParts');
+      }
+      reasons.push({
+        zh: `实际操作考试总分按科目权重合成：${shown.join(' + ')} = ${show(sum)} 分${weightsVerified ? '' : `（该权重只对作业项目 ${[...verifiedFor].join('、')} 核实）`}。`,
+        en: `Practical total as the weighted sum of its parts = ${show(sum)}${weightsVerified ? '' : ` (weights verified only for operations ${[...verifiedFor].join(', ')})`}.`,
+      });
+    }
     const vetoed = facts.practicalVetoFailed === true;
-    result.practicalPassed = !vetoed && passes(facts.practicalScore, 'practicalScore');
+    const totalPasses = compare(total!, passMark) >= 0;
+    result.practicalTotal = show(total!);
+    result.practicalPassed = !vetoed && totalPasses;
     reasons.push({
-      zh: `实际操作考试 ${String(facts.practicalScore)} 分${vetoed ? '，但否决项未通过' : ''}：${result.practicalPassed ? '合格' : '不合格'}。`,
-      en: `Practical ${String(facts.practicalScore)}${vetoed ? ', but a veto item failed' : ''}: ${result.practicalPassed ? 'pass' : 'fail'}.`,
+      zh: `实际操作考试 ${result.practicalTotal} 分${vetoed ? '，但否决项未通过（一票否决，不论总分）' : ''}：${result.practicalPassed ? '合格' : '不合格'}（达到 ${result.passMark} 分即合格）。`,
+      en: `Practical ${result.practicalTotal}${vetoed ? ', but a veto item failed (fails whatever the total)' : ''}: ${result.practicalPassed ? 'pass' : 'fail'}.`,
     });
+    // A failed veto decides the outcome whatever the weights; otherwise unverified weights leave it open.
+    if (!vetoed && !weightsVerified) {
+      result.practicalPassed = null;
+      result.passed = null;
+      return { status: 'unknown', result, missing, reasons };
+    }
     result.passed = result.practicalPassed;
     result.next = result.practicalPassed ? 'apply-for-certificate' : facts.practicalAttempt === 1 ? 'practical-resit' : 'retrain';
     if (result.passed) {
       citations.add(document, requireParameter(document, 'passResultValidMonths').citation);
-      reasons.push({ zh: '考试合格成绩有效期12个月（起算点未核实）。', en: 'A pass result is valid for 12 months (start not verified).' });
+      reasons.push({ zh: `考试合格成绩有效期${result.passResultValidMonths}个月（起算点未核实）。`, en: `A pass result is valid for ${result.passResultValidMonths} months (start not verified).` });
     }
     return { status: 'decided', result, missing, reasons };
   });
@@ -208,8 +264,8 @@ export const specialOperationsCertificate = (input: unknown, options?: Calculato
       } else result.extended = true;
       citations.add(document, requireParameter(document, 'extendedReviewIntervalYears').citation);
       reasons.push({
-        zh: `复审延长至每${extendedInterval}年一次须同时满足：有效期内连续从事本工种10年以上（含10年，属解释）、严格遵守安全生产法律法规、经考核发证机关同意 → ${result.extended === null ? '未定' : result.extended ? '满足' : '不满足'}。`,
-        en: `Review every ${extendedInterval} years needs all of: 10 or more continuous years in the trade (10 included: a reading), compliance, and the authority's consent → ${result.extended === null ? 'undecided' : result.extended ? 'met' : 'not met'}.`,
+        zh: `复审延长至每${extendedInterval}年一次须同时满足：有效期内连续从事本工种${show(minYears)}年以上（含${show(minYears)}年，属解释）、严格遵守安全生产法律法规、经考核发证机关同意 → ${result.extended === null ? '未定' : result.extended ? '满足' : '不满足'}。`,
+        en: `Review every ${extendedInterval} years needs all of: ${show(minYears)} or more continuous years in the trade (inclusive: a reading), compliance, and the authority's consent → ${result.extended === null ? 'undecided' : result.extended ? 'met' : 'not met'}.`,
       });
     }
     result.reviewIntervalYears = result.extended === null ? null : result.extended ? extendedInterval : interval;
@@ -222,8 +278,8 @@ export const specialOperationsCertificate = (input: unknown, options?: Calculato
         if (due) result.nextReview = { due, applyFrom: addDays(due, -windowDays), applyBy: due };
       }
       reasons.push({
-        zh: `发证 ${facts.issueDate}，有效期${validity}年至 ${result.expiryDate}（同月同日对应，属解释）；${result.reviewIntervalYears ? `每${result.reviewIntervalYears}年复审：${result.reviewDueDates.join('、')}` : '复审周期未定'}；期满前${windowDays}日内申请（30号令；104号“期满60日前”措辞不一致）。`,
-        en: `Issued ${facts.issueDate}, valid ${validity} years to ${result.expiryDate}; ${result.reviewIntervalYears ? `review every ${result.reviewIntervalYears} years: ${result.reviewDueDates.join(', ')}` : 'review interval undecided'}; apply within ${windowDays} days before the due date (30号令; 104号 words it differently).`,
+        zh: `发证 ${facts.issueDate}，有效期${validity}年至 ${result.expiryDate}（同月同日对应，属解释）；${result.reviewIntervalYears ? `每${result.reviewIntervalYears}年复审：${result.reviewDueDates.join('、')}` : '复审周期未定'}；期满前${windowDays}日内申请（${requireParameter(document, 'reviewApplicationDays').note?.zh ?? ''}）。`,
+        en: `Issued ${facts.issueDate}, valid ${validity} years to ${result.expiryDate}; ${result.reviewIntervalYears ? `review every ${result.reviewIntervalYears} years: ${result.reviewDueDates.join(', ')}` : 'review interval undecided'}; apply within ${windowDays} days before the due date (${requireParameter(document, 'reviewApplicationDays').note?.en ?? ''}).`,
       });
     }
     return { status: missing.length ? 'unknown' : 'decided', result, missing, reasons };
@@ -269,7 +325,7 @@ export const trainingHours = (input: unknown, options?: CalculatorOptions): Calc
     result.industryClass = industryClass;
     result.minimumHours = minimum;
     reasons.push({
-      zh: `${facts.role === 'newWorker' ? '新上岗从业人员' : facts.role === 'principal' ? '主要负责人' : '安全生产管理人员'}（${industryClass === 'highRisk' ? '煤矿、非煤矿山、危险化学品、烟花爆竹、金属冶炼' : industryClass === 'construction' ? '建筑企业' : '一般行业'}）${facts.trainingType === 'initial' ? '初次（岗前）' : '每年再'}培训不得少于 ${minimum} 学时。`,
+      zh: `${facts.role === 'newWorker' ? '新上岗从业人员' : facts.role === 'principal' ? '主要负责人' : '安全生产管理人员'}（${industryClass === 'highRisk' ? requireDataset(document, 'highRiskIndustries').rows.map((candidate) => String(candidate.zh)).join('、') : industryClass === 'construction' ? '建筑企业' : '一般行业'}）${facts.trainingType === 'initial' ? '初次（岗前）' : '每年再'}培训不得少于 ${minimum} 学时。`,
       en: `${facts.role} (${industryClass}): ${facts.trainingType === 'initial' ? 'initial' : 'annual refresher'} training of at least ${minimum} hours.`,
     });
     if (facts.hoursCompleted !== undefined) {

@@ -28,6 +28,8 @@ export interface Deadline {
   done: string | null;
   status: DeadlineStatus;
   citation: string;
+  /** Counted back from `from` (an expiry): the duty falls due that many units before it. */
+  before?: true;
 }
 
 export interface PeriodSpec {
@@ -51,6 +53,14 @@ export const deadline = (spec: PeriodSpec, from: string, done: string | undefine
   return { id: spec.id, duty: spec.duty, from, dueDate, dueDateIncluded: spec.dueDateIncluded, done: done ?? null, status, citation: spec.citation };
 };
 
+/** A duty due a period before an end date (apply n days before expiry): the same verdicts, counted back. */
+export const deadlineBefore = (spec: PeriodSpec, end: string, done: string | undefined, asOf: string): Deadline => {
+  const dueDate = spec.unit === 'd' ? addDays(end, -spec.amount) : spec.unit === 'months' ? addCalendar(end, 0, -spec.amount) : addCalendar(end, -spec.amount);
+  const inTime = (day: string): boolean => (spec.dueDateIncluded ? day <= dueDate : day < dueDate);
+  const status: DeadlineStatus = done !== undefined ? (inTime(done) ? 'on-time' : 'late') : inTime(asOf) ? 'due' : 'late';
+  return { id: spec.id, duty: spec.duty, from: end, dueDate, dueDateIncluded: spec.dueDateIncluded, done: done ?? null, status, citation: spec.citation, before: true };
+};
+
 const statusWords: Record<DeadlineStatus, Bilingual> = {
   'on-time': { zh: '按时', en: 'on time' },
   late: { zh: '逾期', en: 'late' },
@@ -62,8 +72,8 @@ export const deadlineReason = (verdict: Deadline): Bilingual => {
   const edge = verdict.dueDateIncluded ? { zh: '当日完成仍属按时', en: 'that day still counts' } : { zh: '须在该日之前完成', en: 'must be done before that day' };
   const done = verdict.done ? { zh: `，${verdict.done} 完成`, en: `, done ${verdict.done}` } : { zh: '，尚未完成', en: ', not yet done' };
   return {
-    zh: `${verdict.duty.zh}：自 ${verdict.from} 起算，期限至 ${verdict.dueDate}（${edge.zh}）${done.zh} → ${statusWords[verdict.status].zh}。`,
-    en: `${verdict.duty.en}: counted from ${verdict.from}, due ${verdict.dueDate} (${edge.en})${done.en} → ${statusWords[verdict.status].en}.`,
+    zh: `${verdict.duty.zh}：${verdict.before ? `${verdict.from} 届满，倒算` : `自 ${verdict.from} 起算`}，期限至 ${verdict.dueDate}（${edge.zh}）${done.zh} → ${statusWords[verdict.status].zh}。`,
+    en: `${verdict.duty.en}: ${verdict.before ? `counted back from ${verdict.from}` : `counted from ${verdict.from}`}, due ${verdict.dueDate} (${edge.en})${done.en} → ${statusWords[verdict.status].en}.`,
   };
 };
 

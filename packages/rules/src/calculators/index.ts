@@ -16,9 +16,12 @@ import {
 } from './certification.js';
 import { chemicalPark, chemicalParkInput } from './chemical-park.js';
 import { liabilityInsurance, liabilityInsuranceInput } from './liability-insurance.js';
+import { managerCertificate, managerCertificateInput } from './manager-certificate.js';
 import { majorHazardInstallation, majorHazardInstallationInput } from './major-hazard-installation.js';
 import type { CalculatorOptions, CalculatorResult } from './result.js';
 import { safetyCost, safetyCostInput } from './safety-cost.js';
+import { specialOperationsReturnToPost, specialOperationsReturnToPostInput } from './special-operations-return-to-post.js';
+import { specialOperationsReview, specialOperationsReviewInput } from './special-operations-review.js';
 import { standardisationChecklist, standardisationChecklistInput, standardisationGrade, standardisationGradeInput } from './standardisation-grade.js';
 import {
   workSafetyEnforcement,
@@ -73,6 +76,24 @@ export const calculators: Record<string, Calculator> = {
     documentId: 'special-operations-certification',
     input: specialOperationsCertificateInput,
     run: specialOperationsCertificate,
+  },
+  'special-operations-review': {
+    title: { zh: '特种作业操作证复审：申请时限与是否通过', en: 'Special-operations certificate review: when to apply, pass or refusal' },
+    documentId: 'special-operations-certification',
+    input: specialOperationsReviewInput,
+    run: specialOperationsReview,
+  },
+  'special-operations-return-to-post': {
+    title: { zh: '离开特种作业岗位后回岗：是否须重新实操考试', en: 'Back at a special-operations post: is the practical exam retaken' },
+    documentId: 'special-operations-certification',
+    input: specialOperationsReturnToPostInput,
+    run: specialOperationsReturnToPost,
+  },
+  'manager-certificate': {
+    title: { zh: '主要负责人、安全生产管理人员安全资格证与煤矿考核时限', en: 'Principal’s and safety manager’s certificate, and coal-mine assessment deadlines' },
+    documentId: 'special-operations-certification',
+    input: managerCertificateInput,
+    run: managerCertificate,
   },
   'special-operations-eligibility': {
     title: { zh: '特种作业操作证申请条件', en: 'Eligibility for a special-operations certificate' },
@@ -135,6 +156,9 @@ export {
   accidentLevel,
   chemicalPark,
   liabilityInsurance,
+  managerCertificate,
+  specialOperationsReturnToPost,
+  specialOperationsReview,
   standardisationChecklist,
   standardisationGrade,
   workSafetyEnforcement,

@@ -467,7 +467,7 @@ export const majorHazardInstallation = (input: unknown, options?: CalculatorOpti
         citations.add(document, requireDataset(document, 'betaCategories').citation);
         if (choices.length > 1) {
           reasons.push({
-            zh: `${label} 属多个类别（${choices.map((o) => `${o.symbol} β=${show(o.beta)}`).join('，')}）：标准未规定取哪一个，按 digest 所列做法取最大 β=${show(largest.beta)}（${largest.symbol}）；可用 betaCategory 指定。`,
+            zh: `${label} 属多个类别（${choices.map((o) => `${o.symbol} β=${show(o.beta)}`).join('，')}）：标准未规定取哪一个，按本库资料所列做法取最大 β=${show(largest.beta)}（${largest.symbol}）；可用 betaCategory 指定。`,
             en: `${label} has several categories (${choices.map((o) => `${o.symbol} β=${show(o.beta)}`).join(', ')}): the standard does not say which β applies; following the practice the digest names we take the largest, β = ${show(largest.beta)} (${largest.symbol}); set betaCategory to choose another.`,
           });
         }

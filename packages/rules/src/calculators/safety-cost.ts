@@ -2,16 +2,22 @@
 // marginal (超额累退) rates by industry from the version in force, with the balance and under-use rules.
 import { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
-import { compare, divide, multiply, toRational, type Rational } from '../exact/rational.js';
+import type { LoadedDocument } from '../documents/load.js';
+import { add, compare, divide, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
 import { InputError, parseInput } from '../validation/issues.js';
+import { datasetRows, decimalCell } from './data.js';
+import { addCalendar } from './deadline.js';
+import { exactDecimal, monthlySchedule } from './monthly-schedule.js';
 import {
   asOfDate,
   Citations,
+  dateInput,
   decimalInput,
+  type DecimalInput,
   marginalAmount,
   noVersionReason,
   parameterValue,
-  requireDataset,
+  requireParameter,
   requireTable,
   show,
   versionInForce,
@@ -38,6 +44,16 @@ export const safetyCostIndustries = [
 
 export const coalHazards = ['outburst', 'rockburst', 'highGas', 'hydroComplex', 'hydroVeryComplex', 'selfIgnitingSeam'] as const;
 
+/** 逐月平均提取 as twelve amounts; the measures set no rounding, so the stated rule is ours and said so. */
+const schedule = (result: SafetyCostResult, annual: Rational, reasons: Bilingual[]): void => {
+  const plan = monthlySchedule(annual);
+  result.monthlyScheduleYuan = plan.months;
+  reasons.push({
+    zh: `逐月平均提取：办法未规定舍入，前11个月各取年额的十二分之一（舍至分）${plan.months[0]} 元，第12个月取余额 ${plan.months[11]} 元，十二个月合计正好等于年额 ${exactDecimal(annual)} 元。`,
+    en: `Monthly: no rounding rule in the measures, so months 1–11 take one twelfth cut to the fen (${plan.months[0]}) and month 12 the rest (${plan.months[11]}); the twelve add up to ${exactDecimal(annual)} exactly.`,
+  });
+};
+
 export const safetyCostInput = z.strictObject({
   industry: z.enum(safetyCostIndustries),
   /** The line of business within the industry (mine class, project category, transport business…). */
@@ -54,6 +70,11 @@ export const safetyCostInput = z.strictObject({
   prevYearRequiredAmountYuan: decimalInput.optional(),
   actualUseYuan: decimalInput.optional(),
   annualRequiredAmountYuan: decimalInput.optional(),
+  /** The day the enterprise started operating: new enterprises (under a year) take the current year's revenue. */
+  operationStartDate: dateInput.optional(),
+  currentYearRevenueYuan: decimalInput.optional(),
+  /** Non-coal mines: the effective stored capacity of a tailings pond closed before the measures, in m³. */
+  closedTailingsPondCapacityM3: decimalInput.optional(),
 });
 export type SafetyCostInput = z.input<typeof safetyCostInput>;
 
@@ -72,14 +93,33 @@ export interface SafetyCostResult {
   /** Revenue bases: the year's amount and one twelfth of it accrued each month. */
   annualAmountYuan: string | null;
   monthlyAmountYuan: string | null;
+  /** Twelve monthly amounts that add up exactly to the year's amount (the last month takes the remainder of cutting to the fen). */
+  monthlyScheduleYuan: string[] | null;
   tiers: { from: string; to: string | null; rate: string; baseYuan: string; amountYuan: string }[];
   /** 2022 Art. 50: extraction paused this month. */
   suspended: boolean | null;
   /** 2022 Art. 51: spending below 60 % of the year's required amount. */
   underUse: boolean | null;
+  /** New or under a year in operation on the accrual date (provisional: the rule rests on a secondary source). */
+  newEnterprise: boolean | null;
+  /** Where the text leaves a step undefined, the amounts it allows. */
+  amountRangeYuan: { from: string; to: string } | null;
 }
 
-type Row = Record<string, string | number | boolean | null>;
+/** One row of the rates dataset, validated at load: a broken row stops with the file and field named. */
+const rateRow = z.strictObject({
+  industry: z.enum(safetyCostIndustries),
+  activity: z.string().nullable(),
+  kind: z.enum(['perUnit', 'costShare', 'revenueShare', 'marginal', 'notCovered', 'notAvailable']),
+  rate: decimalCell.nullable(),
+  table: z.string().nullable(),
+  unit: z.string().nullable(),
+  verified: z.boolean(),
+  citation: z.string().min(1),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
+type Row = z.output<typeof rateRow>;
 
 export const safetyCost = (input: unknown, options?: CalculatorOptions): CalculatorResult<SafetyCostResult> => {
   const facts = parseInput(safetyCostInput, input, 'input');
@@ -95,9 +135,12 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
     amountYuan: null,
     annualAmountYuan: null,
     monthlyAmountYuan: null,
+    monthlyScheduleYuan: null,
     tiers: [],
     suspended: null,
     underUse: null,
+    newEnterprise: null,
+    amountRangeYuan: null,
   };
   const document = versionInForce(safetyCostDocumentId, asOf);
   if (!document) {
@@ -108,7 +151,9 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
   const reasons: Bilingual[] = [{ zh: `计提期 ${asOf} 适用 ${document.number}。`, en: `An accrual on ${asOf} falls under ${document.number}.` }];
   const missing: string[] = [];
   const figure = (row: Row) => `figure:${document.id}@${document.version}/${String(row.industry)}${row.activity ? `/${String(row.activity)}` : ''}`;
-  const rows = requireDataset(document, 'rates').rows.filter((row) => row.industry === facts.industry);
+  const rows = datasetRows(document, 'rates', rateRow).filter((row) => row.industry === facts.industry);
+  const names = datasetRows(document, 'names', nameRow);
+  const nameOf = (kind: string, code: string): string => names.find((row) => row.kind === kind && row.code === code)?.zh ?? code;
 
   const finish = (): CalculatorResult<SafetyCostResult> => ({
     calculator: 'safety-cost',
@@ -123,11 +168,13 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
   if (!rows.length) {
     missing.push(`figure:${document.id}@${document.version}/${facts.industry}`);
     reasons.push({
-      zh: `${document.number} 未单列该行业（${facts.industry}）；该行业在此版本下如何归类未核实。`,
+      zh: `${document.number} 未单列${nameOf('industry', facts.industry)}行业；该行业在此版本下如何归类未核实。`,
       en: `${document.number} has no separate rate for ${facts.industry}; how it was classified under this version is not verified.`,
     });
     return finish();
   }
+
+  if (facts.closedTailingsPondCapacityM3 !== undefined) return closedTailingsPond(facts, document, result, citations, reasons, missing, finish);
 
   let row: Row | undefined;
   if (facts.industry === 'coal') {
@@ -150,7 +197,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
       const ignored = (facts.coalHazards ?? []).filter((hazard) => !rows.some((candidate) => candidate.activity === hazard));
       if (facts.mineType === 'underground' && ignored.length) {
         reasons.push({
-          zh: `本版未单列 ${ignored.join('、')}，按其他类别计。`,
+          zh: `本版未单列${ignored.map((hazard) => nameOf('coalHazard', hazard)).join('、')}，按其他类别计。`,
           en: `This version has no separate class for ${ignored.join(', ')}; the other classes decide.`,
         });
       }
@@ -160,7 +207,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
     if (activities.length) {
       if (facts.activity === undefined) {
         missing.push('input.activity');
-        reasons.push({ zh: `须指明业务类别：${activities.join('、')}。`, en: `The activity decides the rate: one of ${activities.join(', ')}.` });
+        reasons.push({ zh: `须指明业务类别：${rows.filter((candidate) => typeof candidate.activity === 'string').map((candidate) => String(candidate.zh)).join('、')}。`, en: `The activity decides the rate: one of ${activities.join(', ')}.` });
       } else {
         row = rows.find((candidate) => candidate.activity === facts.activity);
         if (!row) throw new InputError([{ path: 'input.activity', message: `expected one of ${activities.join(', ')} for ${facts.industry} under ${document.number}, got ${JSON.stringify(facts.activity)}` }]);
@@ -201,30 +248,38 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
     });
   }
 
+  const revenueBased = kind === 'marginal' || kind === 'revenueShare';
+  const basis = revenueBased ? revenueBasis(facts, asOf, document, result, citations, reasons, missing) : undefined;
   if (kind === 'marginal') {
     const table = requireTable(document, String(row.table));
-    if (facts.prevYearRevenueYuan === undefined) missing.push('input.prevYearRevenueYuan');
+    if (basis?.revenue === undefined) missing.push(basis?.field ?? 'input.prevYearRevenueYuan');
     else {
-      const revenue = toRational(facts.prevYearRevenueYuan);
+      const revenue = toRational(basis.revenue);
       const { total, parts } = marginalAmount(table, revenue);
-      result.annualAmountYuan = show(total, 2);
-      result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
+      result.annualAmountYuan = exactDecimal(total);
+      if (basis.monthly) {
+        result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
+        schedule(result, total, reasons);
+      }
       result.tiers = parts.map((part) => ({ from: part.from, to: part.to, rate: part.rate, baseYuan: show(part.base, 2), amountYuan: show(part.amount, 2) }));
       reasons.push({
-        zh: `上一年度营业收入 ${show(revenue, 2)} 元，超额累退：${parts.map((part) => `${show(part.base, 2)}×${part.rate}`).join(' + ')} = ${show(total, 2)} 元/年，逐月平均 ${result.monthlyAmountYuan} 元。`,
-        en: `Previous-year revenue CNY ${show(revenue, 2)}, marginal tiers: ${parts.map((part) => `${show(part.base, 2)}×${part.rate}`).join(' + ')} = CNY ${show(total, 2)} a year, ${result.monthlyAmountYuan} a month.`,
+        zh: `${basis.zh} ${show(revenue, 2)} 元，超额累退：${parts.map((part) => `${show(part.base, 2)}×${part.rate}`).join(' + ')} = ${show(total, 2)} 元/年${basis.monthly ? `，逐月平均 ${result.monthlyAmountYuan} 元` : ''}。`,
+        en: `Revenue CNY ${show(revenue, 2)}, marginal tiers: ${parts.map((part) => `${show(part.base, 2)}×${part.rate}`).join(' + ')} = CNY ${show(total, 2)} a year${basis.monthly ? `, ${result.monthlyAmountYuan} a month` : ''}.`,
       });
     }
   } else {
     const rate = toRational(String(row.rate));
     result.rate = show(rate);
     if (kind === 'revenueShare') {
-      if (facts.prevYearRevenueYuan === undefined) missing.push('input.prevYearRevenueYuan');
+      if (basis?.revenue === undefined) missing.push(basis?.field ?? 'input.prevYearRevenueYuan');
       else {
-        const total = multiply(rate, toRational(facts.prevYearRevenueYuan));
-        result.annualAmountYuan = show(total, 2);
-        result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
-        reasons.push({ zh: `${String(row.zh)}：上年度营业收入 × ${show(rate)} = ${result.annualAmountYuan} 元/年。`, en: `${String(row.en)}: previous-year revenue × ${show(rate)} = CNY ${result.annualAmountYuan} a year.` });
+        const total = multiply(rate, toRational(basis.revenue));
+        result.annualAmountYuan = exactDecimal(total);
+        if (basis.monthly) {
+          result.monthlyAmountYuan = show(divide(total, toRational(12)), 2);
+          schedule(result, total, reasons);
+        }
+        reasons.push({ zh: `${String(row.zh)}：${basis.zh} × ${show(rate)} = ${result.annualAmountYuan} 元/年。`, en: `${String(row.en)}: previous-year revenue × ${show(rate)} = CNY ${result.annualAmountYuan} a year.` });
       }
     } else if (kind === 'perUnit') {
       if (facts.monthlyOutput === undefined) missing.push('input.monthlyOutput');
@@ -232,7 +287,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
         const amount = multiply(rate, toRational(facts.monthlyOutput));
         result.amountYuan = show(amount, 2);
         reasons.push({
-          zh: `${String(row.zh)}：当月实际产量 ${String(facts.monthlyOutput)} × ${show(rate)} ${String(row.unit)} = ${result.amountYuan} 元，月末提取。`,
+          zh: `${String(row.zh)}：当月实际产量 ${String(facts.monthlyOutput)} × ${show(rate)} ${nameOf('unit', String(row.unit))} = ${result.amountYuan} 元，月末提取。`,
           en: `${String(row.en)}: the month's actual output ${String(facts.monthlyOutput)} × ${show(rate)} ${String(row.unit)} = CNY ${result.amountYuan}, accrued at month end.`,
         });
       }
@@ -279,10 +334,96 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
       result.underUse = compare(toRational(facts.actualUseYuan), limit) < 0;
       citations.add(document, underUse.citation);
       reasons.push({
-        zh: `当年实际使用 ${String(facts.actualUseYuan)} 元${result.underUse ? '不足' : '不低于'}应计提金额的 ${String(underUse.value)} 倍（${show(limit, 2)} 元）${result.underUse ? '：须信息披露，并于下一年度4月底前报告（报告对象未核实）' : ''}。`,
-        en: `Actual spending CNY ${String(facts.actualUseYuan)} is ${result.underUse ? 'below' : 'not below'} ${String(underUse.value)} of the required amount (CNY ${show(limit, 2)})${result.underUse ? ': it must be disclosed and reported by the end of April next year (recipient not verified)' : ''}.`,
+        zh: `当年实际使用 ${String(facts.actualUseYuan)} 元${result.underUse ? '不足' : '不低于'}应计提金额的 ${String(underUse.value)} 倍（${show(limit, 2)} 元）${result.underUse ? `：须信息披露，并于下一年度${String(requireParameter(document, 'underUseReportByMonth').value)}月底前报告（报告对象未核实）` : ''}。`,
+        en: `Actual spending CNY ${String(facts.actualUseYuan)} is ${result.underUse ? 'below' : 'not below'} ${String(underUse.value)} of the required amount (CNY ${show(limit, 2)})${result.underUse ? `: it must be disclosed and reported by the end of month ${String(requireParameter(document, 'underUseReportByMonth').value)} next year (recipient not verified)` : ''}.`,
       });
     }
+  }
+  return finish();
+};
+
+const nameRow = z.object({ kind: z.string(), code: z.string(), zh: z.string() });
+
+type Facts = z.output<typeof safetyCostInput>;
+
+/**
+ * Which revenue a revenue-based extraction uses. A new enterprise (under the data's years in operation on
+ * the accrual date, “不足” excluding the anniversary) takes the current year's revenue, as the version says:
+ * at year end (2022) or monthly (2012). Both rest on secondary sources, so the figures are provisional.
+ */
+const revenueBasis = (facts: Facts, asOf: string, document: LoadedDocument, result: SafetyCostResult, citations: Citations, reasons: Bilingual[], missing: string[]): { revenue?: DecimalInput; field: string; zh: string; monthly: boolean } => {
+  const previous = { revenue: facts.prevYearRevenueYuan, field: 'input.prevYearRevenueYuan', zh: '上一年度营业收入', monthly: true };
+  const years = document.parameters.newEnterpriseUnderYears;
+  if (facts.operationStartDate === undefined || !years) return previous;
+  const anniversary = addCalendar(facts.operationStartDate, Number(years.value));
+  result.newEnterprise = asOf < anniversary;
+  citations.add(document, years.citation);
+  if (!result.newEnterprise) {
+    reasons.push({ zh: `${facts.operationStartDate} 投产，至 ${asOf} 已满${String(years.value)}年（自 ${anniversary} 起不再属投产不足一年），按上一年度营业收入提取。`, en: `In operation since ${facts.operationStartDate}: a full ${String(years.value)} year(s) by ${asOf}, so the previous year's revenue applies.` });
+    return previous;
+  }
+  const yearEnd = String(requireParameter(document, 'newEnterpriseBasis').value) === 'yearEndOnCurrentRevenue';
+  if (years.verified !== true) {
+    result.provisional = true;
+    missing.push(`figure:${document.id}@${document.version}/newEnterpriseUnderYears`);
+  }
+  reasons.push({
+    zh: `${facts.operationStartDate} 投产，至 ${asOf} 投产不足${String(years.value)}年（${anniversary} 起满${String(years.value)}年，起算日按投产日属解释）：${yearEnd ? '当年安全生产费用据实列支，年末以当年营业收入为依据计算提取，不逐月平均' : '以当年实际营业收入为依据，按月计提'}。该规则只有二手来源，金额为暂定。`,
+    en: `In operation since ${facts.operationStartDate}, under ${String(years.value)} year(s) on ${asOf}: ${yearEnd ? 'actual spending is charged during the year and the extraction is computed on the current year\'s revenue at year end' : 'extraction accrues monthly on the current year\'s actual revenue'}. The rule rests on a secondary source: provisional.`,
+  });
+  return { revenue: facts.currentYearRevenueYuan, field: 'input.currentYearRevenueYuan', zh: '当年营业收入', monthly: !yearEnd };
+};
+
+/** Tailings ponds closed before the 2012 measures: a yearly amount by stored capacity, in steps with a ceiling; removed in 2022. */
+const closedTailingsPond = (
+  facts: Facts,
+  document: LoadedDocument,
+  result: SafetyCostResult,
+  citations: Citations,
+  reasons: Bilingual[],
+  missing: string[],
+  finish: () => CalculatorResult<SafetyCostResult>,
+): CalculatorResult<SafetyCostResult> => {
+  if (facts.industry !== 'nonCoalMining') throw new InputError([{ path: 'input.closedTailingsPondCapacityM3', message: `expected industry nonCoalMining for a closed tailings pond, got ${facts.industry}` }]);
+  if (facts.activity !== undefined) throw new InputError([{ path: 'input.activity', message: 'leave activity out for a closed tailings pond' }]);
+  const rule = requireParameter(document, 'closedTailingsPondByCapacity');
+  citations.add(document, rule.citation);
+  if (rule.value !== true) {
+    result.covered = false;
+    reasons.push({ zh: `已闭库尾矿库：${document.number} 不再按库容提取安全生产费用。`, en: `Closed tailings pond: ${document.number} no longer extracts by capacity.` });
+    return finish();
+  }
+  result.covered = true;
+  const value = (id: string) => parameterValue(document, id);
+  const capacity = toRational(facts.closedTailingsPondCapacityM3!);
+  const baseCapacity = value('closedPondBaseCapacityM3');
+  const step = value('closedPondStepM3');
+  const ceiling = value('closedPondCapYuan');
+  const capped = (amount: Rational) => (compare(amount, ceiling) > 0 ? ceiling : amount);
+  const amountFor = (steps: bigint) => capped(add(value('closedPondBaseYuan'), multiply(value('closedPondStepYuan'), toRational(steps))));
+  let low: Rational;
+  let high: Rational;
+  if (compare(capacity, baseCapacity) <= 0) low = high = amountFor(0n);
+  else {
+    const excess = divide(subtract(capacity, baseCapacity), step);
+    const whole = excess.n / excess.d;
+    low = amountFor(whole);
+    high = excess.n % excess.d === 0n ? low : amountFor(whole + 1n);
+  }
+  const unit = (id: string) => show(value(id), 2);
+  if (compare(low, high) === 0) {
+    result.annualAmountYuan = show(low, 2);
+    reasons.push({
+      zh: `办法下发前已闭库的尾矿库，已堆存尾砂有效库容 ${show(capacity, 2)} 立方米：${unit('closedPondBaseCapacityM3')} 立方米以下（含本数）每年 ${unit('closedPondBaseYuan')} 元，超过部分每增加 ${unit('closedPondStepM3')} 立方米增加 ${unit('closedPondStepYuan')} 元，每年最高不超过 ${unit('closedPondCapYuan')} 元 → 每年 ${result.annualAmountYuan} 元。`,
+      en: `Tailings pond closed before the measures, capacity ${show(capacity, 2)} m³: CNY ${result.annualAmountYuan} a year.`,
+    });
+  } else {
+    result.amountRangeYuan = { from: show(low, 2), to: show(high, 2) };
+    missing.push(`figure:${document.id}@${document.version}/closedPondStepYuan`);
+    reasons.push({
+      zh: `已堆存尾砂有效库容 ${show(capacity, 2)} 立方米：超过 ${unit('closedPondBaseCapacityM3')} 立方米的部分不是 ${unit('closedPondStepM3')} 立方米的整数倍，零头是否计一档原文未规定 → 每年 ${result.amountRangeYuan.from} 至 ${result.amountRangeYuan.to} 元。`,
+      en: `Capacity ${show(capacity, 2)} m³: the excess is not a whole number of steps and the text does not say whether a part counts → CNY ${result.amountRangeYuan.from} to ${result.amountRangeYuan.to} a year.`,
+    });
   }
   return finish();
 };

@@ -71,8 +71,10 @@ describe('other industries (应急〔2021〕83号)', () => {
   });
   it('configured thresholds grade the total score, inclusive at each', () => {
     const thresholds = { grade1MinScore: 90, grade2MinScore: 75, grade3MinScore: 60 };
-    const grade = (score: number | string) => standardisationGrade({ industry: 'commerce', totalScore: score, thresholds }, { asOf }).result.grade;
+    const grade = (score: number | string) => standardisationGrade({ industry: 'commerce', totalScore: score, thresholds, gradingStandardIssuer: 'ministry' }, { asOf }).result.grade;
     expect([grade(90), grade('89.9'), grade(75), grade(60), grade('59.9')]).toEqual([1, 2, 2, 3, 'none']);
+    // Art.4: grade 1 needs a ministry standard; without the issuer a grade-1 score is not yet grade 1.
+    expect(standardisationGrade({ industry: 'commerce', totalScore: 90, thresholds }, { asOf }).result.grade).toBeNull();
   });
   it('an unlisted industry is not known to be covered', () => {
     expect(standardisationGrade({ industry: 'other', totalScore: 95 }, { asOf }).result.covered).toBeNull();

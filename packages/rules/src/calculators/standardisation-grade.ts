@@ -7,7 +7,8 @@ import type { LoadedDocument } from '../documents/load.js';
 import { compare, toRational } from '../exact/rational.js';
 import { parseInput } from '../validation/issues.js';
 import { accidentLevels } from './accident-level.js';
-import { addCalendar } from './certification.js';
+import { addCalendar } from './deadline.js';
+import { datasetRows, listCell } from './data.js';
 import {
   asOfDate,
   Citations,
@@ -59,6 +60,12 @@ export const standardisationGradeInput = z.strictObject({
   downgradeOrRevocationDates: z.array(dateInput).optional(),
   /** Score thresholds the digest could not verify, supplied by the caller from the applicable grading standard. */
   thresholds: z.strictObject({ grade1MinScore: decimalInput.optional(), grade2MinScore: decimalInput.optional(), grade3MinScore: decimalInput.optional() }).optional(),
+  /** Coal mines: producing, in the joint trial run of a new mine, or suspended before the resumption acceptance. */
+  mineStatus: z.enum(['producing', 'jointTrialRun', 'suspended']).optional(),
+  /** Coal mines: the grade the mine holds now ('none': no grade). */
+  heldGrade: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal('none')]).optional(),
+  /** Other industries: who issued the grading standard applied — the ministry, or a province (its own or the GB/T 33000 companion). */
+  gradingStandardIssuer: z.enum(['ministry', 'province']).optional(),
 });
 export type StandardisationGradeInput = z.input<typeof standardisationGradeInput>;
 
@@ -70,6 +77,10 @@ export interface StandardisationGradeResult {
   /** Coal mines need at least grade 3 to produce. */
   mayProduce: boolean | null;
   covered: boolean | null;
+  /** Coal mines: graded as a producing mine ('covered'), or may apply (joint trial run, suspended without a grade). */
+  grading: 'covered' | 'mayApply' | null;
+  /** The grades the applicable grading standard can award. */
+  gradesAvailable: number[] | null;
 }
 
 type Outcome = Omit<CalculatorResult<StandardisationGradeResult>, 'calculator' | 'asOf'>;
@@ -109,7 +120,7 @@ const coalGrade = (facts: z.output<typeof standardisationGradeInput>, asOf: stri
   clearOf(facts.downgradeOrRevocationDates, () => Number(value('grade1BarYearsDowngrade')), 'input.downgradeOrRevocationDates', 'grade1.noRecentDowngrade', 'downgrade or revocation within 1 y');
   const grade1 = all(checks.map((check) => check.holds));
   reasons.push({
-    zh: `一级：总分≥90，重大灾害防治、专业管理≥90，安全基础管理≥85，且无未满期限的死亡事故（一般1年、较大重大2年、特别重大3年）、一级检查未通过（1年）、降级撤消（1年） → ${grade1 === null ? '未定' : grade1 ? '满足' : '不满足'}。digest 未取回的其他不得情形（如失信名单）未检查。`,
+    zh: `一级：总得分不低于 ${value('grade1MinTotal')} 分，重大灾害防治不低于 ${value('grade1MinMajorDisasterPrevention')} 分、专业管理不低于 ${value('grade1MinProfessionalManagement')} 分，安全基础管理不低于 ${value('grade1MinSafetyFoundation')} 分，且无未满期限的死亡事故（一般事故 ${value('grade1BarYearsGeneralAccident')} 年、较大及重大事故 ${value('grade1BarYearsLargerOrMajorAccident')} 年、特别重大事故 ${value('grade1BarYearsExtraordinaryAccident')} 年）、一级检查考核未通过（${value('grade1BarYearsFailedCheck')} 年）、被降级或撤消（${value('grade1BarYearsDowngrade')} 年） → ${grade1 === null ? '未定' : grade1 ? '满足' : '不满足'}。本库资料未取回的其他不得情形（如失信名单）未检查。`,
     en: `Grade 1: total ≥ 90, major-disaster prevention and professional management ≥ 90, safety foundation ≥ 85, and no barring fatal accident, failed grade-1 check or downgrade → ${grade1 === null ? 'undecided' : grade1 ? 'met' : 'not met'}. Other disqualifications the digest did not retrieve (e.g. credit blacklists) are not checked.`,
   });
   let grade: StandardisationGradeResult['grade'] = null;
@@ -137,10 +148,34 @@ const coalGrade = (facts: z.output<typeof standardisationGradeInput>, asOf: stri
     if (grade === 2 || grade === 3) reasons.push({ zh: '二、三级的不得情形未取回，未检查；分数线为调用方配置。', en: 'Grade-2/3 disqualifications were not retrieved and are not checked; the thresholds are the caller’s configuration.' });
   }
   const minimum = Number(value('minimumGradeToProduce'));
-  const mayProduce = grade === null ? null : grade !== 'none' && grade <= minimum;
   citations.add(document, requireParameter(document, 'minimumGradeToProduce').citation);
-  return { status: grade === null ? 'unknown' : 'decided', result: { scheme: 'coal-mine', grade, checks, mayProduce, covered: true }, missing: grade === null ? [...new Set(missing)] : [], reasons, citations: citations.list() };
+  // The grade held now decides production; without it, the grade these scores earn does.
+  const deciding = facts.heldGrade ?? grade;
+  const mayProduce = deciding === null ? null : deciding !== 'none' && deciding <= minimum;
+  let grading: StandardisationGradeResult['grading'] = null;
+  if (facts.mineStatus !== undefined) {
+    const statuses = datasetRows(document, 'mineStatuses', mineStatusRow);
+    const row = statuses.find((candidate) => candidate.status === facts.mineStatus);
+    if (!row) throw new Error(`${document.file}: mineStatuses has no ${facts.mineStatus}`);
+    citations.add(document, requireDataset(document, 'mineStatuses').citation);
+    grading = row.grading;
+    reasons.push({
+      zh: `${row.zh}：${row.grading === 'covered' ? '适用考核定级' : '可申请考核定级（不是义务）'}；达到${gradeZh(minimum)}及以上方可组织生产${facts.mineStatus === 'producing' ? '' : '（复产、投产同样以此为前提，属解释）'}。`,
+      en: `${facts.mineStatus}: ${row.grading === 'covered' ? 'graded' : 'may apply for grading (not a duty)'}; production needs grade ${minimum} or better.`,
+    });
+  }
+  if (mayProduce !== null) {
+    reasons.push({
+      zh: `${facts.heldGrade !== undefined ? `现持有${facts.heldGrade === 'none' ? '无等级' : gradeZh(facts.heldGrade)}` : `按本次得分${grade === 'none' ? '不够任何等级' : `为${gradeZh(grade!)}`}`} → ${mayProduce ? '可以组织生产' : `不得组织生产（须达到${gradeZh(minimum)}及以上）`}。`,
+      en: `${facts.heldGrade !== undefined ? `Holds ${String(facts.heldGrade)}` : `Scores earn ${String(grade)}`} → ${mayProduce ? 'may produce' : 'may not produce'}.`,
+    });
+  }
+  const decided = grade !== null || facts.heldGrade !== undefined;
+  return { status: decided ? 'decided' : 'unknown', result: { scheme: 'coal-mine', grade, checks, mayProduce, covered: true, grading, gradesAvailable: [1, 2, 3] }, missing: decided ? [] : [...new Set(missing)], reasons, citations: citations.list() };
 };
+
+const mineStatusRow = z.object({ status: z.string(), zh: z.string(), grading: z.enum(['covered', 'mayApply']) });
+const gradeZh = (grade: number): string => `${['', '一', '二', '三'][grade] ?? grade}级`;
 
 const industryGrade = (facts: z.output<typeof standardisationGradeInput>, document: LoadedDocument, citations: Citations): Outcome => {
   const missing: string[] = [];
@@ -158,7 +193,20 @@ const industryGrade = (facts: z.output<typeof standardisationGradeInput>, docume
   const checks: StandardisationGradeResult['checks'] = [];
   let grade: StandardisationGradeResult['grade'] = null;
   if (facts.totalScore === undefined) missing.push('input.totalScore');
+  // Art.4: a province's own standard (or the GB/T 33000 companion) grades only the levels the data lists.
+  const provincial = requireParameter(document, 'provincialStandardGrades');
+  const provincialGrades = listCell.parse(String(provincial.value)).map(Number);
+  const gradesAvailable = facts.gradingStandardIssuer === 'province' ? provincialGrades : facts.gradingStandardIssuer === 'ministry' ? [1, 2, 3] : null;
+  if (facts.gradingStandardIssuer !== undefined) {
+    citations.add(document, provincial.citation);
+    reasons.push(
+      facts.gradingStandardIssuer === 'province'
+        ? { zh: `定级标准由省级部门制定（或参照 GB/T 33000 配套定级标准）：只能定${provincialGrades.map(gradeZh).join('、')}。`, en: `A provincial grading standard awards grades ${provincialGrades.join(', ')} only.` }
+        : { zh: '定级标准由应急管理部按行业制定：可定一、二、三级。', en: 'A ministry grading standard awards grades 1–3.' },
+    );
+  }
   for (const [level, key] of [[1, 'grade1MinScore'], [2, 'grade2MinScore'], [3, 'grade3MinScore']] as const) {
+    if (gradesAvailable !== null && !gradesAvailable.includes(level)) continue;
     const configured = facts.thresholds?.[key];
     if (configured === undefined) {
       missing.push(`figure:${document.id}@${document.version}/${key}`);
@@ -171,10 +219,16 @@ const industryGrade = (facts: z.output<typeof standardisationGradeInput>, docume
     const holds = atLeast(facts.totalScore, String(configured));
     checks.push({ check: `grade${level}.total`, holds, detail: `≥ ${String(configured)} (configured, not verified)` });
     if (holds === null) break;
+    if (holds && level === 1 && gradesAvailable === null) {
+      // Grade 1 only under a ministry standard: who issued the standard decides.
+      missing.push('input.gradingStandardIssuer');
+      reasons.push({ zh: '分数达到一级，但省级定级标准不能定一级：须说明定级标准由谁制定。', en: 'The score reaches grade 1, which a provincial standard cannot award: who issued the standard decides.' });
+      break;
+    }
     if (holds) { grade = level; break; }
     if (level === 3) grade = 'none';
   }
-  return { status: grade === null ? 'unknown' : 'decided', result: { scheme: 'industry', grade, checks, mayProduce: null, covered: listed ? true : null }, missing: grade === null ? [...new Set(missing)] : [], reasons, citations: citations.list() };
+  return { status: grade === null ? 'unknown' : 'decided', result: { scheme: 'industry', grade, checks, mayProduce: null, covered: listed ? true : null, grading: null, gradesAvailable }, missing: grade === null ? [...new Set(missing)] : [], reasons, citations: citations.list() };
 };
 
 export const standardisationGrade = (input: unknown, options?: CalculatorOptions): CalculatorResult<StandardisationGradeResult> => {
@@ -182,7 +236,7 @@ export const standardisationGrade = (input: unknown, options?: CalculatorOptions
   const asOf = asOfDate(options);
   const documentId = facts.industry === 'coalMine' ? coalStandardisationDocumentId : standardisationDocumentId;
   const document = versionInForce(documentId, asOf);
-  const empty: StandardisationGradeResult = { scheme: null, grade: null, checks: [], mayProduce: null, covered: null };
+  const empty: StandardisationGradeResult = { scheme: null, grade: null, checks: [], mayProduce: null, covered: null, grading: null, gradesAvailable: null };
   if (!document) return { calculator: 'standardisation-grade', asOf, status: 'unknown', result: empty, missing: [`document:${documentId}`], reasons: [noVersionReason(documentId, asOf)], citations: [] };
   const citations = new Citations();
   const outcome = facts.industry === 'coalMine' ? coalGrade(facts, asOf, document, citations) : industryGrade(facts, document, citations);

@@ -321,7 +321,7 @@ export const workSafetyEnforcement = (input: unknown, options?: CalculatorOption
     }
     result.closureTriggered = result.closureWindow !== null;
     reasons.push({
-      zh: `存在重大事故隐患期间的处罚 ${dates.length} 次：${result.closureTriggered ? `${result.closureWindow?.first} 至 ${result.closureWindow?.last} 达到 ${result.closureWindow?.count} 次，应提请关闭` : `未达到“180日内3次”或“一年内4次”`}（窗口两端含当日，属解释）。`,
+      zh: `存在重大事故隐患期间的处罚 ${dates.length} 次：${result.closureTriggered ? `${result.closureWindow?.first} 至 ${result.closureWindow?.last} 达到 ${result.closureWindow?.count} 次，应提请关闭` : `未达到“${windowDays}日内${shortCount}次”或“一年内${yearCount}次”`}（窗口两端含当日，属解释）。`,
       en: `${dates.length} penalties while a major accident hazard existed: ${result.closureTriggered ? `${result.closureWindow?.count} between ${result.closureWindow?.first} and ${result.closureWindow?.last}, so closure must be requested` : 'neither 3 within 180 days nor 4 within one year'} (window ends included: a reading).`,
     });
   }

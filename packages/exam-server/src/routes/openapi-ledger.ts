@@ -1,0 +1,52 @@
+// The OpenAPI paths of the hazard ledger, the regulator, bulk screening, evidence and risk grading; merged
+// into openapi.ts's document with one spread, so the two files change apart.
+const json = (schema: Record<string, unknown>) => ({ content: { 'application/json': { schema } } });
+const error = { description: '错误：message and the offending fields', ...json({ $ref: '#/components/schemas/Error' }) };
+const ok = (description: string, schema: Record<string, unknown> = { type: 'object' }) => ({ description, ...json(schema) });
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const date = { type: 'string', format: 'date' };
+
+const plan = {
+  type: 'object',
+  description: '治理方案（16号令第十五条第二款六项，俗称“五落实”）',
+  properties: { goal: { type: 'string' }, measures: { type: 'string' }, fundsYuan: { type: ['number', 'null'], minimum: 0 }, materials: { type: 'string' }, organisation: { type: 'string' }, persons: { type: 'string' }, deadline: { ...date, type: ['string', 'null'] }, requirements: { type: 'string' }, safetyMeasures: { type: 'string' }, emergencyPlan: { type: 'string' }, supervisionAuthority: { type: 'string' }, supervisionDate: { ...date, type: ['string', 'null'] } },
+  additionalProperties: false,
+};
+
+export const ledgerPaths = {
+  '/ledger': { get: { summary: '隐患排查治理台账：统计、全部隐患、待查明事项 / the ledger of the caller’s enterprise (enterprise or its acceptor)', responses: { 200: ok('figures, items (with overdue), unknowns'), 403: error } } },
+  '/ledger/figures': { get: { summary: '台账统计 / found, accepted, rate, overdue, open major, by category and month', responses: { 200: ok('figures'), 403: error } } },
+  '/ledger/items/{id}': { get: { summary: '台账中的一项隐患 / one item with plan, acceptance, recurrences, history', parameters: [id('id')], responses: { 200: ok('item'), 403: error, 404: error } } },
+  '/ledger/items/{id}/actions': {
+    post: {
+      summary: '办理：plan（治理方案）、start（待整改→整改中，须方案完整）、rectified（→待验收）、accept / reject（仅验收人，且不得为整改人）；close 一律拒绝：销号只能经验收',
+      parameters: [id('id')],
+      requestBody: json({ oneOf: [{ type: 'object', required: ['action', 'plan'], properties: { action: { const: 'plan' }, plan } }, { type: 'object', required: ['action'], properties: { action: { enum: ['start', 'rectified'] }, note: { type: 'string' } } }, { type: 'object', required: ['action', 'person', 'date', 'note'], properties: { action: { const: 'accept' }, person: { type: 'string' }, date, note: { type: 'string' } } }, { type: 'object', required: ['action', 'note'], properties: { action: { const: 'reject' }, note: { type: 'string' } } }] }),
+      responses: { 200: ok('the item after the step'), 400: error, 403: error, 404: error, 409: error },
+    },
+  },
+  '/ledger/items/{id}/evidence': {
+    post: {
+      summary: '上传证据（JPEG、PNG、PDF，按文件内容判断类型，5 MB 以内）/ upload evidence; the body is the file',
+      parameters: [id('id'), { name: 'stage', in: 'query', required: true, schema: { enum: ['found', 'rectification', 'acceptance'] } }, { name: 'name', in: 'query', required: true, schema: { type: 'string', maxLength: 120 } }],
+      requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+      responses: { 201: ok('the stored file without its bytes'), 400: error, 403: error, 404: error, 413: error, 415: error },
+    },
+  },
+  '/regulator/enterprises': { get: { summary: '辖区企业一览（监管，只读）/ the region’s enterprises with the ledger’s figures, totals and the 动态清零 trend', responses: { 200: ok('region, rows, totals, trend'), 403: error } } },
+  '/regulator/enterprises/{id}': { get: { summary: '辖区内一家企业的台账（只读）/ one enterprise of the region, read-only', parameters: [id('id')], responses: { 200: ok('figures, items, unknowns'), 403: error, 404: error } } },
+  '/regulator/screenings': {
+    post: {
+      summary: '批量筛查：每行一家企业，列名为事实名；逐行报告隐患数，格式错误按行号和列号列出 / bulk screening with assessMany',
+      parameters: [{ name: 'sector', in: 'query', required: true, schema: { type: 'string' } }, { name: 'asOf', in: 'query', schema: date }],
+      requestBody: { content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } } },
+      responses: { 200: ok('rows, screened, problems (row, column, fact, message)'), 400: error, 403: error, 413: error, 415: error },
+    },
+  },
+  '/admin/users': {
+    get: { summary: '账号一览（管理员）', responses: { 200: ok('users', { type: 'array' }), 403: error } },
+    post: { summary: '新建账号，含验收人与监管（管理员）', requestBody: json({ type: 'object', required: ['username', 'displayName', 'password', 'role'], properties: { username: { type: 'string' }, displayName: { type: 'string' }, password: { type: 'string', minLength: 8 }, role: { enum: ['trainee', 'enterprise', 'acceptor', 'regulator'] }, region: { type: 'string' }, enterpriseId: { type: 'string' } } }), responses: { 201: ok('the user'), 400: error, 403: error, 409: error } },
+  },
+  '/admin/users/{id}/assignment': { put: { summary: '分配辖区或所属企业（管理员；null 清除）', parameters: [id('id')], requestBody: json({ type: 'object', properties: { region: { type: ['string', 'null'] }, enterpriseId: { type: ['string', 'null'] } }, additionalProperties: false }), responses: { 200: ok('the user'), 400: error, 403: error, 404: error } } },
+  '/risk/lec': { get: { summary: 'LEC 风险分级（行业惯例，非法定）/ D = L × E × C, level and colour', parameters: ['L', 'E', 'C'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string' } })), responses: { 200: ok('d, level, label, colour, band, convention notes'), 400: error, 403: error } } },
+};

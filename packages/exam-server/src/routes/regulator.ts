@@ -1,0 +1,169 @@
+// The regulator's pages and API (read-only, scoped to the region) and the administrator's assignment of
+// regions and acceptors, with creation of acceptor and regulator accounts.
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { registrationSchema } from '../accounts/accounts.js';
+import { requireUser } from '../accounts/auth.js';
+import type { AppContext } from '../app.js';
+import { notFound, RequestError } from '../errors.js';
+import { createRegulator } from '../regulator/service.js';
+import { trendSvg } from '../regulator/trend-chart.js';
+import { validateBody } from '../validate.js';
+import { asyncRoute } from './async-route.js';
+import { itemView, sendTable } from './ledger.js';
+import express from 'express';
+import { regionTable } from '../exports/ledger-tables.js';
+import { readSheet, screen, templateColumns } from '../regulator/screening.js';
+import type { Table } from '../exports/table-file.js';
+import { isoDate } from '../ledger/item.js';
+import { listSectors } from '@anquan/rules';
+
+const roleLabels: Record<string, string> = { trainee: '学员', admin: '管理员', enterprise: '企业', acceptor: '验收人', regulator: '监管' };
+
+/** Accounts the administrator creates: every role a visitor cannot register for themselves, and the others. */
+export const adminUserInput = registrationSchema.omit({ role: true }).extend({
+  role: z.enum(['trainee', 'enterprise', 'acceptor', 'regulator'], { error: 'expected trainee, enterprise, acceptor or regulator' }),
+  region: z.string().trim().min(1, 'expected a region name').max(40, 'expected at most 40 characters').optional(),
+  enterpriseId: z.string().trim().min(1).max(64).optional(),
+});
+const name = z.string().trim().max(40, 'expected at most 40 characters');
+export const assignmentInput = z.strictObject({
+  region: name.nullable().optional().transform((value) => (value === '' ? null : value)),
+  enterpriseId: z.string().trim().max(64).nullable().optional().transform((value) => (value === '' ? null : value)),
+});
+
+export const regulatorRouter = (context: AppContext): Router => {
+  const regulator = createRegulator(context.repository, context.now, context.asOf);
+  const router = Router();
+  const param = (request: Request, key: string) => String(request.params[key] ?? '');
+  const viewer = (request: Request) => requireUser(request, ['regulator']);
+  const admin = (request: Request) => requireUser(request, ['admin']);
+
+  const tableView = (table: Awaited<ReturnType<typeof regulator.table>>) => ({
+    ...table,
+    rows: table.rows.map((row) => ({ ...row, perThousandText: row.perThousand === null ? '—' : row.perThousand.toFixed(0) })),
+    totals: { ...table.totals, perThousandText: table.totals.perThousand === null ? '—' : table.totals.perThousand.toFixed(0) },
+  });
+
+  router.get('/regulator', asyncRoute(async (request, response) => void context.views.page(request, response, 'regulator', { title: '辖区隐患排查治理', today: context.asOf(), ...tableView(await regulator.table(viewer(request))) })));
+  router.get(
+    '/regulator/trend.svg',
+    asyncRoute(async (request, response) => {
+      const table = await regulator.table(viewer(request));
+      response.type('image/svg+xml').setHeader('Cache-Control', 'private, no-store');
+      response.send(trendSvg(table.trend));
+    }),
+  );
+  router.get(
+    '/regulator/enterprises/:id',
+    asyncRoute(async (request, response) => {
+      const user = viewer(request);
+      const enterprise = await regulator.enterprise(user, param(request, 'id'));
+      context.views.page(request, response, 'regulator-enterprise', { title: `企业台账：${enterprise.name}`, today: context.asOf(), region: user.region, enterprise, items: enterprise.items.map((item) => itemView(item, item.overdue)) });
+    }),
+  );
+  router.get(
+    /^\/regulator\/export\.(xlsx|csv)$/,
+    asyncRoute(async (request, response) => {
+      const table = await regulator.table(viewer(request));
+      await sendTable(response, regionTable(table.region, table.rows, table.totals), `region-${context.asOf()}`, request.path.endsWith('.csv') ? 'csv' : 'xlsx');
+    }),
+  );
+
+  // ---- bulk screening ----
+  const screeningSectors = () => listSectors().filter((sector) => {
+    try {
+      return templateColumns(sector.id, context.asOf()).names.length > 1;
+    } catch {
+      return false;
+    }
+  });
+  router.get('/regulator/screening', asyncRoute(async (request, response) => (viewer(request), void context.views.page(request, response, 'regulator-screening', { title: '批量筛查', today: context.asOf(), sectors: screeningSectors().map((sector) => ({ id: sector.id, title: sector.title.zh })) }))));
+  router.get(
+    /^\/regulator\/screening\/template-([a-z0-9-]+)\.(xlsx|csv)$/,
+    asyncRoute(async (request, response) => {
+      viewer(request);
+      const [, sector, format] = /template-([a-z0-9-]+)\.(xlsx|csv)$/.exec(request.path)!;
+      if (!screeningSectors().some((candidate) => candidate.id === sector)) throw notFound('行业');
+      const { names, labels } = templateColumns(sector!, context.asOf());
+      const table: Table = { sheet: '筛查模板', headers: names, rows: [labels, ['示例企业', ...names.slice(1).map(() => null)]] };
+      await sendTable(response, table, `screening-template-${sector}`, format as 'xlsx' | 'csv');
+    }),
+  );
+  const screeningQuery = z.strictObject({ sector: z.string({ error: 'expected a sector id' }).min(1, 'expected a sector id'), asOf: isoDate.optional() });
+  router.post(
+    '/api/v1/regulator/screenings',
+    express.raw({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', limit: '10mb' }),
+    asyncRoute(async (request, response) => {
+      viewer(request);
+      const query = validateBody(screeningQuery, { ...request.query }, 'query');
+      if (!screeningSectors().some((sector) => sector.id === query.sector)) throw new RequestError(400, '没有该行业的筛查模板 / no such sector', [{ path: 'query.sector', message: 'expected a sector with a fact vocabulary' }]);
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const upload = Buffer.isBuffer(request.body) ? { type: 'xlsx' as const, data: request.body } : typeof request.body === 'string' && type === 'text/csv' ? { type: 'csv' as const, text: request.body } : undefined;
+      if (!upload) throw new RequestError(415, '请上传 xlsx 或 CSV 文件 / expected an xlsx or text/csv body', [{ path: 'body', message: 'expected application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or text/csv' }]);
+      response.json(await screen(query.sector, query.asOf ?? context.asOf(), await readSheet(upload)));
+    }),
+  );
+
+  router.get('/api/v1/regulator/enterprises', asyncRoute(async (request, response) => void response.json(await regulator.table(viewer(request)))));
+  router.get('/api/v1/regulator/enterprises/:id', asyncRoute(async (request, response) => void response.json(await regulator.enterprise(viewer(request), param(request, 'id')))));
+
+  // ---- the administrator: accounts and regions ----
+  const usersView = async () =>
+    (await context.repository.listUsers()).filter((user) => user.role !== 'trainee').map((user) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, roleLabel: roleLabels[user.role], region: user.region ?? '', enterpriseId: user.enterpriseId ?? '' }));
+  const createUser = async (input: z.output<typeof adminUserInput>) => {
+    const { region, enterpriseId, ...registration } = input;
+    if (enterpriseId !== undefined && (await context.repository.findUser(enterpriseId))?.role !== 'enterprise') throw new RequestError(400, '所属企业不存在 / no such enterprise', [{ path: 'enterpriseId', message: 'expected the id of an enterprise account' }]);
+    const user = await context.accounts.register({ ...registration, role: 'trainee' }, registration.role);
+    return (await context.repository.assignUser(user.id, { ...(region ? { region } : {}), ...(enterpriseId ? { enterpriseId } : {}) })) ?? user;
+  };
+  const assign = async (id: string, input: z.output<typeof assignmentInput>) => {
+    if (input.enterpriseId && (await context.repository.findUser(input.enterpriseId))?.role !== 'enterprise') throw new RequestError(400, '所属企业不存在 / no such enterprise', [{ path: 'enterpriseId', message: 'expected the id of an enterprise account' }]);
+    const user = await context.repository.assignUser(id, { ...(input.region !== undefined ? { region: input.region } : {}), ...(input.enterpriseId !== undefined ? { enterpriseId: input.enterpriseId } : {}) });
+    if (!user) throw notFound('用户');
+    return user;
+  };
+  const publicUser = (user: { id: string; username: string; displayName: string; role: string; region?: string; enterpriseId?: string }) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, region: user.region ?? null, enterpriseId: user.enterpriseId ?? null });
+
+  const regionsPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    admin(request);
+    const users = await usersView();
+    context.views.page(request, response, 'admin-regions', { title: '辖区与账号', users, enterprises: users.filter((user) => user.role === 'enterprise'), message: typeof request.query.message === 'string' ? request.query.message : null, ...extra }, status);
+  };
+  const formFailure = async (request: Request, response: Response, error: unknown) => {
+    if (!(error instanceof RequestError) || error.status >= 500) throw error;
+    await regionsPage(request, response, { error: error.message, issues: error.issues }, error.status);
+  };
+  router.get('/admin/regions', asyncRoute(async (request, response) => regionsPage(request, response)));
+  router.post(
+    '/admin/users',
+    asyncRoute(async (request, response) => {
+      admin(request);
+      const body = request.body as Record<string, unknown>;
+      const text = (key: string) => (typeof body[key] === 'string' && (body[key] as string).trim() !== '' ? (body[key] as string) : undefined);
+      try {
+        await createUser(validateBody(adminUserInput, { username: body.username, displayName: body.displayName, password: body.password, role: body.role, ...(text('region') ? { region: text('region') } : {}), ...(text('enterpriseId') ? { enterpriseId: text('enterpriseId') } : {}) }));
+        response.redirect(303, `/admin/regions?message=${encodeURIComponent('账号已创建')}`);
+      } catch (error) {
+        await formFailure(request, response, error);
+      }
+    }),
+  );
+  router.post(
+    '/admin/users/:id/assignment',
+    asyncRoute(async (request, response) => {
+      admin(request);
+      const body = request.body as Record<string, unknown>;
+      try {
+        await assign(param(request, 'id'), validateBody(assignmentInput, { ...(typeof body.region === 'string' ? { region: body.region } : {}), ...(typeof body.enterpriseId === 'string' ? { enterpriseId: body.enterpriseId } : {}) }));
+        response.redirect(303, `/admin/regions?message=${encodeURIComponent('已保存')}`);
+      } catch (error) {
+        await formFailure(request, response, error);
+      }
+    }),
+  );
+  router.get('/api/v1/admin/users', asyncRoute(async (request, response) => (admin(request), void response.json((await context.repository.listUsers()).map(publicUser)))));
+  router.post('/api/v1/admin/users', asyncRoute(async (request, response) => (admin(request), void response.status(201).json(publicUser(await createUser(validateBody(adminUserInput, request.body)))))));
+  router.put('/api/v1/admin/users/:id/assignment', asyncRoute(async (request, response) => (admin(request), void response.json(publicUser(await assign(param(request, 'id'), validateBody(assignmentInput, request.body)))))));
+  return router;
+};

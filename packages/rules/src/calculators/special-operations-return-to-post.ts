@@ -1,0 +1,42 @@
+// Back at a special-operations post after time away: from how long the worker was away, whether the
+// practical exam must be taken again before working, and from which day away that became so.
+import { z } from 'zod';
+import type { Bilingual } from '../documents/format.js';
+import { InputError, parseInput } from '../validation/issues.js';
+import { numberParameter, withDocument } from './certification.js';
+import { addCalendar } from './deadline.js';
+import { asOfDate, dateInput, requireParameter, type CalculatorOptions, type CalculatorResult } from './result.js';
+
+export const specialOperationsReturnToPostInput = z.strictObject({
+  /** The first day away from the special-operations post. */
+  leftPostDate: dateInput,
+  /** The day of return (defaults to the as-of date). */
+  returnDate: dateInput.optional(),
+});
+
+export interface ReturnToPostResult {
+  /** The return date from which the practical exam is retaken (“6个月以上”, the day itself included: a reading). */
+  retestFrom: string;
+  returnDate: string;
+  practicalRetestRequired: boolean;
+}
+
+export const specialOperationsReturnToPost = (input: unknown, options?: CalculatorOptions): CalculatorResult<ReturnToPostResult | null> => {
+  const facts = parseInput(specialOperationsReturnToPostInput, input, 'input');
+  const asOf = asOfDate(options);
+  const returnDate = facts.returnDate ?? asOf;
+  if (returnDate < facts.leftPostDate) throw new InputError([{ path: 'input.returnDate', message: `expected a date on or after leftPostDate ${facts.leftPostDate}` }]);
+  return withDocument<ReturnToPostResult | null>('special-operations-return-to-post', asOf, null, (document, citations) => {
+    const months = numberParameter(document, 'absenceRetestMonths');
+    citations.add(document, requireParameter(document, 'absenceRetestMonths').citation);
+    const retestFrom = addCalendar(facts.leftPostDate, 0, months);
+    const required = returnDate >= retestFrom;
+    const reasons: Bilingual[] = [
+      {
+        zh: `${facts.leftPostDate} 离开特种作业岗位，${returnDate} 回岗：离岗${months}个月以上（自 ${retestFrom} 起，含当日，属解释）${required ? '，须重新进行实际操作考试，经确认合格后方可上岗作业' : '，无须重新考试'}。`,
+        en: `Away from ${facts.leftPostDate}, back ${returnDate}: ${months} months or more away (from ${retestFrom}, that day included: a reading) ${required ? 'requires the practical exam again before working' : 'is not reached; no retest'}.`,
+      },
+    ];
+    return { status: 'decided', result: { retestFrom, returnDate, practicalRetestRequired: required }, missing: [], reasons };
+  });
+};
