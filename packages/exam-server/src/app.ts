@@ -14,7 +14,7 @@ import { createQuestionCatalogue } from './questions/catalogue.js';
 import { apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
 import { calculatorsRouter } from './routes/calculators.js';
-import { ledgerRouter } from './routes/ledger.js';
+import { evidenceBody, evidenceUploadPath, ledgerRouter } from './routes/ledger.js';
 import { regulatorRouter } from './routes/regulator.js';
 import { riskRouter } from './routes/risk.js';
 import { pagesRouter } from './routes/pages.js';
@@ -87,6 +87,8 @@ export const createApp = (dependencies: AppDependencies) => {
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Evidence uploads are files: read as bytes (size-limited, typed by content) before the parsers below refuse them.
+  app.post(evidenceUploadPath, evidenceBody);
   app.use(express.json({ limit: '2mb' }));
   // A self-assessment form posts one field per fact: several hundred for a mine.
   app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
@@ -98,7 +100,7 @@ export const createApp = (dependencies: AppDependencies) => {
         return next(new RequestError(415, '不支持的请求体类型 / unsupported media type', [{ path: 'content-type', message: 'expected application/json, application/x-www-form-urlencoded, text/csv or text/plain' }]));
       }
       request.body = {};
-    } else if (typeof request.body === 'object') checkShape(request.body);
+    } else if (typeof request.body === 'object' && !Buffer.isBuffer(request.body)) checkShape(request.body);
     next();
   });
   app.use(auth.identify);

@@ -59,6 +59,16 @@ export const sendTable = async (response: Response, table: Table, name: string, 
   else response.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableXlsx(table));
 };
 
+/** Where evidence files are posted: app.ts reads their bytes here, before the parsers that refuse other bodies. */
+export const evidenceUploadPath = '/api/v1/ledger/items/:id/evidence';
+const rawUpload = express.raw({ type: () => true, limit: maxEvidenceBytes });
+/** The body as bytes; too large is a 413 that says the limit, not a server error. */
+export const evidenceBody = (request: Request, response: Response, next: NextFunction) =>
+  rawUpload(request, response, (error?: unknown) => {
+    if ((error as { type?: string } | undefined)?.type === 'entity.too.large') return next(new RequestError(413, `文件不能超过 ${maxEvidenceBytes / 1024 / 1024} MB / at most ${maxEvidenceBytes} bytes`, [{ path: 'body', message: `expected at most ${maxEvidenceBytes} bytes` }]));
+    next(error);
+  });
+
 export const ledgerRouter = (context: AppContext): Router => {
   const ledger = createLedger(context.repository, context.now, context.asOf);
   const router = Router();
@@ -124,16 +134,9 @@ export const ledgerRouter = (context: AppContext): Router => {
   );
 
   // ---- evidence ----
-  const rawUpload = express.raw({ type: () => true, limit: maxEvidenceBytes });
-  /** The body as bytes; too large is a 413 that says the limit, not a server error. */
-  const evidenceBody = (request: Request, response: Response, next: NextFunction) =>
-    rawUpload(request, response, (error?: unknown) => {
-      if ((error as { type?: string } | undefined)?.type === 'entity.too.large') return next(new RequestError(413, `文件不能超过 ${maxEvidenceBytes / 1024 / 1024} MB / at most ${maxEvidenceBytes} bytes`, [{ path: 'body', message: `expected at most ${maxEvidenceBytes} bytes` }]));
-      next(error);
-    });
   const evidenceQuery = z.strictObject({ stage: z.enum(['found', 'rectification', 'acceptance'], { error: 'expected found, rectification or acceptance' }), name: z.string({ error: 'expected a file name' }).trim().min(1, 'expected a file name').max(120, 'expected at most 120 characters') });
   router.post(
-    '/api/v1/ledger/items/:id/evidence',
+    evidenceUploadPath,
     evidenceBody,
     asyncRoute(async (request, response) => {
       const user = member(request);
