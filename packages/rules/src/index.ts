@@ -22,7 +22,7 @@ export { registerOperators, registerDerivedFacts, registerConditions, toEngineRu
 export { InputError, type InputIssue } from './validation/issues.js';
 export { todayInChina } from './engine/as-of.js';
 export type { Band, Bilingual, Citation, Condition, Rule, RuleDocument, SharedCondition, Table, Threshold } from './documents/format.js';
-export { loadRulesData as loadRuleDocuments, rulesDataDirectory, RulesDataError, type LoadedDocument } from './documents/load.js';
+export { loadRulesData as loadRuleDocuments, parseJsonFile, rulesDataDirectory, RulesDataError, type LoadedDocument } from './documents/load.js';
 /** The one core the docs and the server use: documents in force, the condition walker, wording, bands. */
 export { documentsInForce, documentVersionInForce, isInForce } from './documents/load.js';
 export { factsReadBy, leavesOf, observedFactsOf, referencesOf, thresholdLeavesOf, type ConditionLeaf, type ThresholdLeaf } from './documents/conditions.js';

@@ -110,17 +110,33 @@ export const parseJsonFile = (text: string, file: string): unknown => {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const lineColumn = /line (\d+) column (\d+)/.exec(message);
-    let where = '';
-    if (lineColumn) where = `:${lineColumn[1]}:${lineColumn[2]}`;
-    else {
-      const offset = position ? Number(position[1]) : text.length;
-      const before = text.slice(0, offset).split('\n');
-      where = `:${before.length}:${before.at(-1)!.length + 1}`;
-    }
-    throw new RulesDataError([`${file}${where}: not valid JSON (${message})`]);
+    const position = jsonErrorLineColumn(text, message);
+    throw new RulesDataError([`${file}${position ? `:${position}` : ''}: not valid JSON (${message})`]);
   }
+};
+
+/** The offset of a JSON.parse failure: V8 reports a position, or (Node 20) only the text around the bad token. */
+const jsonErrorOffset = (text: string, message: string): number | undefined => {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const context = /Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(message);
+  if (!context) return undefined;
+  const [, token, cut, around] = context;
+  const start = text.indexOf(around!);
+  if (start < 0) return undefined;
+  // V8 shows up to ten characters before the token when it cuts the text.
+  return start + (cut ? 10 : Math.max(0, around!.indexOf(token!)));
+};
+
+/** "line:column" (1-based) of a JSON.parse failure, or '' when the message does not say where. */
+const jsonErrorLineColumn = (text: string, message: string): string => {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return `${lineColumn[1]}:${lineColumn[2]}`;
+  const offset = jsonErrorOffset(text, message);
+  if (offset === undefined) return '';
+  const lines = text.slice(0, offset).split('\n');
+  return `${lines.length}:${lines.at(-1)!.length + 1}`;
 };
 
 /** A JSON path such as $.rules[3].conditions.all[0].fact. */
