@@ -3,7 +3,7 @@
 // 5xx, every /api/v1 answer declared by the document, the server alive, and the store consistent after.
 // CI runs a few thousand requests; `pnpm fuzz` runs 50,000 (ANQUAN_FUZZ_REQUESTS, ANQUAN_FUZZ_SEED).
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -138,15 +138,11 @@ describe(`fuzz: ${requests} requests (seed ${seed})`, () => {
     const alive = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${identities.tokens.trainee}` } });
     expect(alive.status).toBe(200);
 
-    // The store, read back from disk: whole JSON, unique names, every reference pointing at something.
-    const data = JSON.parse(readFileSync(join(directory, 'anquan.json'), 'utf8')) as {
-      users: { id: string; username: string }[];
-      sessions: { userId: string }[];
-      attempts: { id: string; userId: string; questionIds: string[]; answers: Record<string, string[]> }[];
-      progress: { userId: string; positions: Record<string, number> }[];
-      assessments: { id: string; userId: string }[];
-      rectifications: { userId: string; assessmentId: string }[];
-    };
+    // The store, read back from disk (every document validated again on opening): unique names, every
+    // reference pointing at something.
+    await repository.close();
+    repository = await openLowdbRepository(directory);
+    const data = await repository.snapshot();
     const userIds = new Set(data.users.map((user) => user.id));
     expect(new Set(data.users.map((user) => user.username)).size).toBe(data.users.length);
     for (const item of [...data.sessions, ...data.attempts, ...data.progress, ...data.assessments, ...data.rectifications]) expect(userIds.has(item.userId)).toBe(true);
