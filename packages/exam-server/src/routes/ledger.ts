@@ -59,15 +59,17 @@ export const sendTable = async (response: Response, table: Table, name: string, 
   else response.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableXlsx(table));
 };
 
-/** Where evidence files are posted: app.ts reads their bytes here, before the parsers that refuse other bodies. */
-export const evidenceUploadPath = '/api/v1/ledger/items/:id/evidence';
+const evidenceUploadPath = '/api/v1/ledger/items/:id/evidence';
 const rawUpload = express.raw({ type: () => true, limit: maxEvidenceBytes });
 /** The body as bytes; too large is a 413 that says the limit, not a server error. */
-export const evidenceBody = (request: Request, response: Response, next: NextFunction) =>
+const evidenceBody = (request: Request, response: Response, next: NextFunction) =>
   rawUpload(request, response, (error?: unknown) => {
     if ((error as { type?: string } | undefined)?.type === 'entity.too.large') return next(new RequestError(413, `文件不能超过 ${maxEvidenceBytes / 1024 / 1024} MB / at most ${maxEvidenceBytes} bytes`, [{ path: 'body', message: `expected at most ${maxEvidenceBytes} bytes` }]));
     next(error);
   });
+
+/** Evidence arrives as a file: app.ts reads its bytes before the parsers that refuse other bodies. */
+export const evidenceUpload = { path: evidenceUploadPath, parse: evidenceBody };
 
 export const ledgerRouter = (context: AppContext): Router => {
   const ledger = createLedger(context.repository, context.now, context.asOf);

@@ -32,6 +32,12 @@ export const assignmentInput = z.strictObject({
   enterpriseId: z.string().trim().max(64).nullable().optional().transform((value) => (value === '' ? null : value)),
 });
 
+/** A list to screen arrives as an xlsx file (CSV as text): app.ts reads its bytes before the parsers that refuse other bodies. */
+export const screeningUpload = {
+  path: '/api/v1/regulator/screenings',
+  parse: express.raw({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', limit: '10mb' }),
+};
+
 export const regulatorRouter = (context: AppContext): Router => {
   const regulator = createRegulator(context.repository, context.now, context.asOf);
   const router = Router();
@@ -92,8 +98,8 @@ export const regulatorRouter = (context: AppContext): Router => {
   );
   const screeningQuery = z.strictObject({ sector: z.string({ error: 'expected a sector id' }).min(1, 'expected a sector id'), asOf: isoDate.optional() });
   router.post(
-    '/api/v1/regulator/screenings',
-    express.raw({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', limit: '10mb' }),
+    screeningUpload.path,
+    screeningUpload.parse,
     asyncRoute(async (request, response) => {
       viewer(request);
       const query = validateBody(screeningQuery, { ...request.query }, 'query');
