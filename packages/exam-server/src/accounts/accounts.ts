@@ -90,9 +90,12 @@ export const createAccounts = (repository: Repository, limiters: AccountLimiters
   const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('base64url')));
   const accountKey = (name: string) => name.toLowerCase();
 
-  const register = async (input: z.output<typeof registrationSchema>, address: string, role?: Role): Promise<User> => {
-    const allowed = limiters.registrationsByAddress.hit(address, now().getTime());
-    if (!allowed.allowed) throw tooMany(allowed.retryAfterMs);
+  /** `address` is the registering client's, limited per window; null when an administrator creates the account. */
+  const register = async (input: z.output<typeof registrationSchema>, address: string | null, role?: Role): Promise<User> => {
+    if (address !== null) {
+      const allowed = limiters.registrationsByAddress.hit(address, now().getTime());
+      if (!allowed.allowed) throw tooMany(allowed.retryAfterMs);
+    }
     if (await repository.findUserByName(input.username)) throw nameTaken();
     const user: User = {
       id: newId(),

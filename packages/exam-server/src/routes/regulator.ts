@@ -120,7 +120,7 @@ export const regulatorRouter = (context: AppContext): Router => {
   const createUser = async (input: z.output<typeof adminUserInput>) => {
     const { region, enterpriseId, ...registration } = input;
     if (enterpriseId !== undefined && (await context.repository.findUser(enterpriseId))?.role !== 'enterprise') throw new RequestError(400, '所属企业不存在 / no such enterprise', [{ path: 'enterpriseId', message: 'expected the id of an enterprise account' }]);
-    const user = await context.accounts.register({ ...registration, role: 'trainee' }, registration.role);
+    const user = await context.accounts.register({ ...registration, role: 'trainee' }, null, registration.role);
     return (await context.repository.assignUser(user.id, { ...(region ? { region } : {}), ...(enterpriseId ? { enterpriseId } : {}) })) ?? user;
   };
   const assign = async (id: string, input: z.output<typeof assignmentInput>) => {
