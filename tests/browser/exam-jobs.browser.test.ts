@@ -170,14 +170,17 @@ describe('a trainee practises and sits a mock about their own job', () => {
         // Practice on the job's pool: answer the first question shown, read the feedback's 考点.
         await page.goto(`${base}/practice?blueprintId=${blueprint.id}&mode=random`);
         await page.locator('label.option').first().click();
-        await Promise.all([page.waitForLoadState('load'), page.locator('form.question button').click()]);
-        await page.waitForURL(/\/practice/, { timeout: 60_000 });
-        const feedback = await page.locator('main').innerText();
+        // The page shows the feedback in place (practice.js), without a page load.
+        await page.locator('form.question button').click();
+        await page.locator('#practice-feedback').waitFor({ state: 'visible', timeout: 60_000 });
+        const feedback = await page.locator('#practice-feedback').innerText();
         expect(teachesTheJob(feedback), feedback.slice(0, 400)).toBe(true);
 
         // The mock: submit as it stands and read the review.
         const attemptPath = await startFromPage(page, blueprint.id);
-        await Promise.all([page.waitForURL(/\/review$/, { timeout: 60_000 }), page.locator('#submit-form button').click()]);
+        // 交卷 asks first (the summary dialog), then hands the paper in.
+        await page.locator('#submit-open').click();
+        await Promise.all([page.waitForURL(/\/review$/, { timeout: 60_000 }), page.locator('#submit-confirm').click()]);
         expect(new URL(page.url()).pathname).toBe(`${attemptPath}/review`);
         const explanations = await page.locator('ol.review > li .explain').allInnerTexts();
         expect(explanations.length).toBe(blueprint.sections.reduce((sum, section) => sum + section.count, 0));
