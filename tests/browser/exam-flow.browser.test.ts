@@ -72,6 +72,10 @@ const startMock = async (page: Page) => {
   return new URL(page.url()).pathname.split('/').pop()!;
 };
 
+/** Papers are drawn from known seeds, one after another, so a run is repeatable. */
+let papersDrawn = 0;
+const nextPaperSeed = () => `exam-flow-${(papersDrawn += 1)}`;
+
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'anquan-browser-flow-'));
   const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
@@ -80,7 +84,7 @@ beforeAll(async () => {
   const { hashPassword } = await load('accounts/passwords.js');
   repository = (await openLowdbRepository(directory)) as Repository;
   await repository.createUser({ id: 'admin-1', username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('admin-password-1'), createdAt: new Date().toISOString() });
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' }, now: serverNow }) as { listen(port: number, host: string): Server };
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' }, newPaperSeed: nextPaperSeed, now: serverNow }) as { listen(port: number, host: string): Server };
   const listening = app.listen(0, '127.0.0.1');
   server = listening;
   await new Promise<void>((resolve) => listening.once('listening', () => resolve()));

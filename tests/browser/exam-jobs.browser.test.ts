@@ -81,13 +81,17 @@ const startFromPage = async (page: Page, blueprintId: string) => {
   return new URL(page.url()).pathname;
 };
 
+/** Papers are drawn from known seeds, one after another, so a run is repeatable. */
+let papersDrawn = 0;
+const nextPaperSeed = () => `exam-jobs-${(papersDrawn += 1)}`;
+
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'anquan-exam-jobs-'));
   const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
   const { createApp } = await load('app.js');
   const { openLowdbRepository } = await load('store/lowdb-repository.js');
   const repository = await openLowdbRepository(directory);
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' } }) as ExpressApp;
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' }, newPaperSeed: nextPaperSeed }) as ExpressApp;
   const listening = app.listen(0, '127.0.0.1');
   server = listening;
   await new Promise<void>((resolve) => listening.once('listening', () => resolve()));

@@ -36,6 +36,8 @@ let catalogue: Catalogue;
 let server: Server | undefined;
 let browser: Browser | undefined;
 let base: string;
+/** The seed of the next paper the server draws (the server takes it from here in this test only). */
+let paperSeed = 'browser-first-paper';
 
 const api = async (path: string, init: { method: string; token?: string; body?: unknown }) => {
   const response = await fetch(`${base}/api/v1${path}`, {
@@ -62,7 +64,7 @@ beforeAll(async () => {
   // The server's own questions, to tell the test what each review must cite (the paper is drawn at random).
   catalogue = createQuestionCatalogue(repository, () => '2026-09-01') as Catalogue;
   await repository.createUser({ id: 'admin-1', username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('admin-password-1'), createdAt: new Date().toISOString() });
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' } }) as ExpressApp;
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' }, newPaperSeed: () => paperSeed }) as ExpressApp;
   const listening = app.listen(0, '127.0.0.1');
   server = listening;
   await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
@@ -147,14 +149,14 @@ describe('a trainee on a phone', () => {
       expect(heading).toMatch(/成绩：\d \/ 4 (合格|不合格)/);
       const items = page.locator('ol.review > li');
       expect(await items.count()).toBe(total);
-      // The paper was drawn with a seed the server chose: read it and its questions back, and hold each
-      // citation to the question's own (curated questions cite differently from generated ones).
+      // Read the paper's questions back and hold each citation to the question's own (curated questions
+      // cite differently from generated ones).
       const cookies = (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
-      const attempt = (await (await fetch(`${base}/api/v1${attemptPath}`, { headers: { cookie: cookies } })).json()) as { seed: string; questions: { id: string }[] };
+      const attempt = (await (await fetch(`${base}/api/v1${attemptPath}`, { headers: { cookie: cookies } })).json()) as { questions: { id: string }[] };
       const expected = await Promise.all(attempt.questions.map(async (question) => `依据：${(await catalogue.byId(question.id))!.citation.text}`));
       for (let index = 0; index < total; index += 1) {
         const item = items.nth(index);
-        expect(await item.locator('.cite').innerText(), `paper seed ${attempt.seed}`).toBe(expected[index]);
+        expect(await item.locator('.cite').innerText(), `paper seed ${paperSeed}`).toBe(expected[index]);
         expect(await item.innerText()).toContain('正确答案');
         expect(await item.innerText()).toContain('你的答案');
         expect((await item.locator('.explain').innerText()).trim().length).toBeGreaterThan(0);
@@ -175,7 +177,8 @@ describe('a trainee on a phone', () => {
     const registered = await api('/users', { method: 'POST', body: { username: `seeded-${seed}`.slice(0, 32), displayName: '种子学员', password: 'correct horse 1' } });
     expect(registered.status).toBe(201);
     const token = String(registered.body.token);
-    const started = await api('/attempts', { method: 'POST', token, body: { blueprintId, seed } });
+    paperSeed = seed;
+    const started = await api('/attempts', { method: 'POST', token, body: { blueprintId } });
     expect(started.status, `seed ${seed}`).toBe(201);
     const id = String(started.body.id);
     expect((await api(`/attempts/${id}/submit`, { method: 'POST', token })).status).toBe(200);

@@ -26,6 +26,8 @@ export interface AppDependencies {
   repository: Repository;
   config: Pick<ServerConfig, 'secureCookies' | 'mistakesToClear' | 'asOf'> & Partial<Pick<ServerConfig, 'trustProxy'>> & { loginLimits?: Partial<LoginLimits> };
   now?: () => Date;
+  /** Tests only: the seed of each paper drawn (so a browser run is repeatable); by default a fresh random id. */
+  newPaperSeed?: () => string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -58,7 +60,7 @@ export const createApp = (dependencies: AppDependencies) => {
   const { repository, config } = dependencies;
   const asOf = () => config.asOf ?? todayInChina(now());
   const catalogue = createQuestionCatalogue(repository, asOf);
-  const exams = createExamService(repository, catalogue, { now, mistakesToClear: config.mistakesToClear });
+  const exams = createExamService(repository, catalogue, { now, mistakesToClear: config.mistakesToClear, ...(dependencies.newPaperSeed ? { newPaperSeed: dependencies.newPaperSeed } : {}) });
   const auth = createAuth(repository, { secureCookies: config.secureCookies }, now);
   const accounts = createAccounts(repository, createAccountLimiters({ ...defaultLoginLimits, ...config.loginLimits }), now);
   const admin = createAdminService(repository, now);

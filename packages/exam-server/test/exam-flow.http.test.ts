@@ -17,6 +17,10 @@ import { openLowdbRepository } from '../src/store/lowdb-repository.js';
 import type { Repository } from '../src/store/repository.js';
 import { apiClient, CookieBrowser } from './http-client.js';
 
+/** Papers are drawn from known seeds, one after another, so a run is repeatable. */
+let papersDrawn = 0;
+const nextPaperSeed = () => `exam-flow-http-${(papersDrawn += 1)}`;
+
 const asOf = '2026-09-01';
 const blueprintId = 'principal-coal-mine';
 const blueprint = baseBlueprints().find((candidate) => candidate.id === blueprintId)!;
@@ -76,7 +80,7 @@ const pagesFor = async (username: string) => {
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'anquan-exam-flow-'));
   repository = await openLowdbRepository(directory);
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf }, now: () => new Date(clock) });
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf }, now: () => new Date(clock), newPaperSeed: nextPaperSeed });
   catalogue = createQuestionCatalogue(repository, () => asOf);
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

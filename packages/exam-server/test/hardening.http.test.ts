@@ -15,6 +15,10 @@ import { openLowdbRepository } from '../src/store/lowdb-repository.js';
 import type { Repository } from '../src/store/repository.js';
 import { openApiProblem } from './openapi-validator.js';
 
+/** Papers are drawn from known seeds, one after another, so a run is repeatable. */
+let papersDrawn = 0;
+const nextPaperSeed = () => `hardening-${(papersDrawn += 1)}`;
+
 vi.mock('../src/accounts/passwords.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/accounts/passwords.js')>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
@@ -38,7 +42,7 @@ const start = async (config: { secureCookies?: boolean; loginLimits?: { loginsPe
   const repository = await openLowdbRepository(directory);
   await repository.createUser({ id: newId(), username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await passwords.hashPassword(adminPassword), createdAt: new Date(clock).toISOString() });
   // trust proxy: each test speaks from its own X-Forwarded-For address, so one test's limits leave the others alone.
-  const app = createApp({ repository, config: { secureCookies: config.secureCookies ?? false, mistakesToClear: 3, asOf, trustProxy: 'loopback', ...(config.loginLimits ? { loginLimits: config.loginLimits } : {}) }, now: () => new Date(clock) });
+  const app = createApp({ repository, config: { secureCookies: config.secureCookies ?? false, mistakesToClear: 3, asOf, trustProxy: 'loopback', ...(config.loginLimits ? { loginLimits: config.loginLimits } : {}) }, now: () => new Date(clock), newPaperSeed: nextPaperSeed });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const instance = { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, repository, directory };

@@ -19,6 +19,10 @@ import { openLowdbRepository } from '../src/store/lowdb-repository.js';
 import { openApiProblem } from './openapi-validator.js';
 import type { Repository } from '../src/store/repository.js';
 
+/** Papers are drawn from known seeds, one after another, so a run is repeatable. */
+let papersDrawn = 0;
+const nextPaperSeed = () => `http-${(papersDrawn += 1)}`;
+
 const asOf = '2026-09-01';
 const blueprintId = 'principal-coal-mine';
 const shortBlueprint = { sections: [{ type: 'judgement', count: 3, points: 1 }, { type: 'single', count: 1, points: 1 }], passMark: 3, durationMinutes: 5 };
@@ -158,7 +162,7 @@ beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'anquan-http-'));
   repository = await openLowdbRepository(directory);
   await repository.createUser({ id: newId(), username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword(adminPassword), createdAt: new Date(clock).toISOString() });
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf }, now: () => new Date(clock) });
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf }, now: () => new Date(clock), newPaperSeed: nextPaperSeed });
   catalogue = createQuestionCatalogue(repository, () => asOf);
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -18,6 +18,8 @@ export interface ServiceOptions {
   now: () => Date;
   /** A question leaves the mistakes book after this many right answers in a row. */
   mistakesToClear: number;
+  /** Where a paper's seed comes from: a fresh random id, unless a test makes papers repeatable. */
+  newPaperSeed?: () => string;
 }
 
 const answerKeysOf = (question: Question) => question.options.map((option) => option.key);
@@ -223,7 +225,7 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
       const plan = await blueprint(blueprintId);
       const pool = await catalogue.forSources(plan.sources);
       const progress = await repository.progress(user.id);
-      const paperSeed = newId();
+      const paperSeed = (options.newPaperSeed ?? newId)();
       const paper = assemblePaper(plan, pool, paperSeed, new Set(progress.seen));
       if (paper.shortfall.length > 0) {
         throw new RequestError(
