@@ -14,7 +14,7 @@ import {
   requireTable,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const chemicalParkDocumentId = 'chemical-park-safety';
@@ -57,7 +57,7 @@ export interface ChemicalParkResult {
   overdueItems: string[];
 }
 
-export const chemicalPark = (input: unknown, options?: CalculatorOptions): CalculatorResult<ChemicalParkResult> => {
+export const chemicalPark = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ChemicalParkResult> => {
   const facts = parseInput(chemicalParkInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const result: ChemicalParkResult = { riskGrade: null, riskName: null, checklist: [], allMet: null, overdueItems: [] };

@@ -34,7 +34,7 @@ import {
   show,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const majorHazardDocumentId = 'gb18218-major-hazard-installations';
@@ -277,7 +277,7 @@ class OnceCitations extends Citations {
 type Three = boolean | null;
 const anyOf = (values: Three[]): Three => (values.includes(true) ? true : values.includes(null) ? null : false);
 
-export const majorHazardInstallation = (input: unknown, options?: CalculatorOptions): CalculatorResult<MajorHazardInstallationResult> => {
+export const majorHazardInstallation = (input: unknown, options?: CalculatorOptions): CalculatorDraft<MajorHazardInstallationResult> => {
   const facts = parseInput(majorHazardInstallationInput, input, 'input');
   const asOf = asOfDate(options);
   const document = versionInForce(majorHazardDocumentId, asOf);

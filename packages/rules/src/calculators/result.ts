@@ -1,10 +1,16 @@
 // The shape every calculator returns, and the small generic helpers they share: choosing the version in
 // force, citing it, reading banded tables and marginal tiers exactly.
 import { z } from 'zod';
+import { inBand, lookupBand } from '../documents/bands.js';
 import type { Band, Bilingual, Table } from '../documents/format.js';
 import { documentVersionInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
 import { add, compare, multiply, subtract, toDecimalString, toRational, type Rational } from '../exact/rational.js';
 import { isCalendarDate, resolveAsOf } from '../engine/as-of.js';
+import { asReason, reason, type CalculatorReason } from './reason.js';
+
+// The one band lookup of the core (issue 15): calculators read tables exactly as the engine does.
+export { inBand, lookupBand };
+export { reason, type CalculatorReason, type ReasonParam, type ReasonParams } from './reason.js';
 
 export interface CalculatorCitation {
   documentId: string;
@@ -22,9 +28,24 @@ export interface CalculatorResult<T> {
   result: T;
   /** Input fields (dotted paths) or unverified figures (`figure:<document>/<name>`) the answer waits for. */
   missing: string[];
-  reasons: Bilingual[];
+  /** Each reason's template code and parameters, with its sentences (`zh`, `en`) rendered from them. */
+  reasons: CalculatorReason[];
   citations: CalculatorCitation[];
 }
+
+/**
+ * What a calculator body builds: reasons rendered from templates (`reason(code, params)`), or, while a
+ * sentence is still being moved to a template, plain text that `structured` turns into a `note` reason.
+ */
+export type CalculatorDraft<T> = Omit<CalculatorResult<T>, 'reasons'> & { reasons: Bilingual[] };
+
+/** Wraps a calculator so every reason it returns has the one shape: code, parameters, Chinese, English. */
+export const structured =
+  <T, A extends unknown[]>(run: (...args: A) => CalculatorDraft<T>) =>
+  (...args: A): CalculatorResult<T> => {
+    const draft = run(...args);
+    return { ...draft, reasons: draft.reasons.map((candidate) => asReason(draft.calculator, candidate)) };
+  };
 
 export interface CalculatorOptions {
   asOf?: string;
@@ -94,17 +115,13 @@ export const versionInForce = (documentId: string, asOf: string): LoadedDocument
  * available to us (the law did not stop existing); otherwise no version is in force. Names the document
  * by its Chinese title, never its id.
  */
-export const noVersionReason = (documentId: string, asOf: string): Bilingual => {
+export const noVersionReason = (documentId: string, asOf: string): CalculatorReason => {
   const versions = loadRulesData().documents.filter((document) => document.id === documentId).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   const earliest = versions[0];
   if (earliest && asOf < earliest.effectiveFrom) {
-    return {
-      zh: `${asOf} 早于本库收录的最早版本《${earliest.title.zh}》（${earliest.number}，${earliest.effectiveFrom} 起施行）：当时适用的文本未收录，无法计算；不会改用较新的版本。`,
-      en: `${asOf} is before the earliest version we hold (${earliest.title.en}, ${earliest.number}, from ${earliest.effectiveFrom}): the text that applied then is not available, so nothing is computed; the newer version is not applied instead.`,
-    };
+    return reason('calculator.textNotAvailable', { document: documentId, asOf, title: earliest.title, number: earliest.number, effectiveFrom: earliest.effectiveFrom });
   }
-  const title = earliest ? `《${earliest.title.zh}》` : '所需文件';
-  return { zh: `${asOf} 没有在施行的${title}版本，无法计算。`, en: `No version of ${earliest?.title.en ?? documentId} is in force on ${asOf}, so nothing can be computed.` };
+  return reason('calculator.noVersion', { document: documentId, asOf, title: earliest?.title ?? { zh: '所需文件', en: documentId } });
 };
 
 export const requireTable = (document: LoadedDocument, id: string): Table => {
@@ -134,20 +151,26 @@ export const parameterValue = (document: LoadedDocument, id: string): Rational =
   return toRational(value);
 };
 
-export const inBand = (band: Band, value: Rational): boolean => {
-  if (band.from !== null) {
-    const c = compare(value, toRational(band.from));
-    if (c < 0 || (c === 0 && !band.fromInclusive)) return false;
-  }
-  if (band.to !== null) {
-    const c = compare(value, toRational(band.to));
-    if (c > 0 || (c === 0 && !band.toInclusive)) return false;
-  }
-  return true;
-};
+/** A band in interval notation, the same in both languages: [60, 70), (−∞, 60), [85, +∞). */
+export const bandInterval = (band: Band): string =>
+  `${band.from === null ? '(−∞' : `${band.fromInclusive ? '[' : '('}${String(band.from)}`}, ${band.to === null ? '+∞)' : `${String(band.to)}${band.toInclusive ? ']' : ')'}`}`;
 
-/** The band of a table that holds `value`, compared exactly at its edges. */
-export const lookupBand = (table: Table, value: Rational): Band | undefined => table.bands.find((band) => inBand(band, value));
+/** The reason for a value looked up in a banded table, rendered from the band the lookup chose. */
+export const bandReason = (table: Table, band: Band, params: { input: string; value: string; resultLabel: Bilingual }): CalculatorReason =>
+  reason('band.lookup', {
+    input: params.input,
+    inputLabel: table.key.label,
+    value: params.value,
+    from: band.from === null ? null : String(band.from),
+    fromInclusive: band.fromInclusive,
+    to: band.to === null ? null : String(band.to),
+    toInclusive: band.toInclusive,
+    interval: bandInterval(band),
+    outcome: String(band.value),
+    resultLabel: params.resultLabel,
+    tableTitle: table.title,
+    citation: table.citation,
+  });
 
 export interface TierPart {
   from: string;

@@ -5,7 +5,7 @@ import type { Bilingual } from '../documents/format.js';
 import { InputError, parseInput } from '../validation/issues.js';
 import { numberParameter, withDocument } from './certification.js';
 import { addCalendar } from './deadline.js';
-import { asOfDate, dateInput, requireParameter, type CalculatorOptions, type CalculatorResult } from './result.js';
+import { asOfDate, dateInput, requireParameter, type CalculatorOptions, type CalculatorDraft } from './result.js';
 
 export const specialOperationsReturnToPostInput = z.strictObject({
   /** The first day away from the special-operations post. */
@@ -21,7 +21,7 @@ export interface ReturnToPostResult {
   practicalRetestRequired: boolean;
 }
 
-export const specialOperationsReturnToPost = (input: unknown, options?: CalculatorOptions): CalculatorResult<ReturnToPostResult | null> => {
+export const specialOperationsReturnToPost = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ReturnToPostResult | null> => {
   const facts = parseInput(specialOperationsReturnToPostInput, input, 'input');
   const asOf = asOfDate(options);
   const returnDate = facts.returnDate ?? asOf;
