@@ -55,10 +55,17 @@ export interface CalculatorOptions {
 export const asOfDate = (options?: CalculatorOptions): string => resolveAsOf(options?.asOf);
 
 /** A non-negative decimal as a person types it: 12, 0.5 or "0.1"; read exactly, never as a float. */
+/** A non-negative decimal as text: digits, optionally a point and more digits. */
+export const decimalText = /^\d+(\.\d+)?$/;
+
 export const decimalInput = z.union([
   z.number().finite().nonnegative('expected a number ≥ 0'),
-  z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal ≥ 0 such as "12.5"'),
+  z.string().regex(decimalText, 'expected a decimal ≥ 0 such as "12.5"'),
 ]);
+
+/** What `decimalInput` accepts, checked without zod (for the fast paths that fall back to zod on any doubt). */
+export const isDecimalInput = (value: unknown): boolean =>
+  typeof value === 'number' ? Number.isFinite(value) && value >= 0 : typeof value === 'string' && decimalText.test(value);
 export type DecimalInput = z.infer<typeof decimalInput>;
 
 export const countInput = z.number().int('expected a whole number').nonnegative('expected a number ≥ 0');
@@ -199,4 +206,31 @@ export const marginalAmount = (table: Table, base: Rational): { total: Rational;
   return { total, parts };
 };
 
-export const show = (value: Rational, digits = 6): string => toDecimalString(value, digits);
+const safeLimit = BigInt(Number.MAX_SAFE_INTEGER);
+/** Per number of digits: 10^digits, and the largest numerator whose scaled value stays exact on doubles. */
+const showScales = Array.from({ length: 16 }, (_, digits) => ({ scale: 10 ** digits, bound: BigInt(Math.floor(Number.MAX_SAFE_INTEGER / 10 ** digits / 2)) }));
+
+/**
+ * A rational for display: exact when the decimal terminates, else rounded half away from zero to `digits`,
+ * as `toDecimalString` does. Small values take the same steps on doubles, where integers below 2^53 and
+ * their `%` are exact (a hundred-chemical unit shows hundreds of figures; bigint division dominated it).
+ */
+export const show = (value: Rational, digits = 6): string => {
+  const limits = showScales[digits];
+  if (!limits || value.d > safeLimit || value.n > limits.bound || value.n < -limits.bound) return toDecimalString(value, digits);
+  const { scale } = limits;
+  const negative = value.n < 0n;
+  const d = Number(value.d);
+  const scaled = Number(negative ? -value.n : value.n) * scale;
+  const remainder = scaled % d;
+  let rounded = (scaled - remainder) / d;
+  if (remainder * 2 >= d) rounded += 1;
+  const fractionPart = rounded % scale;
+  const whole = (rounded - fractionPart) / scale;
+  let fraction = digits === 0 ? '' : String(fractionPart).padStart(digits, '0');
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end -= 1;
+  fraction = fraction.slice(0, end);
+  const text = fraction ? `${whole}.${fraction}` : `${whole}`;
+  return negative && rounded !== 0 ? `-${text}` : text;
+};
