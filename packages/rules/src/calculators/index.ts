@@ -21,6 +21,7 @@ import { majorHazardInstallation as majorHazardInstallationDraft, majorHazardIns
 import { structured, type CalculatorOptions, type CalculatorResult } from './result.js';
 import { safetyCost as safetyCostDraft, safetyCostInput } from './safety-cost.js';
 import { specialOperationsReturnToPost as specialOperationsReturnToPostDraft, specialOperationsReturnToPostInput } from './special-operations-return-to-post.js';
+import { trainingReentry as trainingReentryDraft, trainingReentryInput } from './training-reentry.js';
 import { specialOperationsReview as specialOperationsReviewDraft, specialOperationsReviewInput } from './special-operations-review.js';
 import { standardisationChecklist as standardisationChecklistDraft, standardisationChecklistInput, standardisationGrade as standardisationGradeDraft, standardisationGradeInput } from './standardisation-grade.js';
 import {
@@ -52,6 +53,7 @@ export const specialOperationsCertificate = structured(specialOperationsCertific
 export const specialOperationsEligibility = structured(specialOperationsEligibilityDraft);
 export const specialOperationsExam = structured(specialOperationsExamDraft);
 export const trainingHours = structured(trainingHoursDraft);
+export const trainingReentry = structured(trainingReentryDraft);
 
 export interface Calculator {
   title: Bilingual;
@@ -127,6 +129,12 @@ export const calculators: Record<string, Calculator> = {
     documentId: 'special-operations-certification',
     input: trainingHoursInput,
     run: trainingHours,
+  },
+  'training-reentry': {
+    title: { zh: '调岗、离岗后重新上岗：是否须重新培训、是否按时', en: 'Back at work after time away or a post change: training again, on time or late' },
+    documentId: 'special-operations-certification',
+    input: trainingReentryInput,
+    run: trainingReentry,
   },
   'standardisation-grade': {
     title: { zh: '安全生产标准化等级', en: 'Work-safety standardisation grade' },
