@@ -11,6 +11,7 @@ import { factsFileSchema } from '../packages/rules/src/facts/format.js';
 import { bankFileSchema } from '../packages/exam-server/src/questions/bank.js';
 import { blueprintsFileSchema } from '../packages/exam-server/src/papers/blueprints.js';
 import { casesFileSchema } from '../tests/support/repository.js';
+import { reasonTemplatesFileSchema } from '../packages/rules/src/calculators/reason.js';
 
 export const schemaDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', 'rules-data', 'schema');
 
@@ -20,6 +21,7 @@ const formats: Record<string, { title: string; schema: z.ZodType }> = {
   sectors: { title: 'Anquan sectors (rules-data/sectors.json)', schema: sectorsFileSchema },
   'question-bank': { title: 'Anquan curated question bank topic (rules-data/question-bank/*.json)', schema: bankFileSchema },
   blueprints: { title: 'Anquan exam blueprints (rules-data/exams/blueprints.json)', schema: blueprintsFileSchema },
+  'reason-templates': { title: 'Anquan calculator reason templates (rules-data/calculators/reason-templates.json)', schema: reasonTemplatesFileSchema },
   cases: { title: 'Anquan boundary and example cases (tests/cases/<sector>/*.cases.json)', schema: casesFileSchema },
 };
 

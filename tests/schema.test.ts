@@ -41,6 +41,7 @@ describe('rules-data JSON Schemas', () => {
     check('sectors', [join(directory, 'sectors.json')]);
     check('question-bank', jsonFiles(join(directory, 'question-bank')));
     check('blueprints', [join(directory, 'exams', 'blueprints.json')]);
+    check('reason-templates', [join(directory, 'calculators', 'reason-templates.json')]);
     // Calculator cases (tests/cases/calculators/*.calculator-cases.json) have their own format, read by tests/support/calculator-cases.ts.
     check('cases', readdirSync(join(repositoryRoot, 'tests', 'cases')).flatMap((sector) => jsonFiles(join(repositoryRoot, 'tests', 'cases', sector))).filter((path) => !path.endsWith('.calculator-cases.json')));
   });

@@ -9,6 +9,7 @@ import { calculators } from '@anquan/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openLowdbRepository } from '../src/store/lowdb-repository.js';
+import { openApiProblem } from './openapi-validator.js';
 
 let directory: string;
 let server: Server;
@@ -60,5 +61,21 @@ describe('/api/v1/calculators', () => {
     expect((await post('no-such-calculator', { input: {} })).status).toBe(404);
     expect((await post('__proto__', { input: {} })).status).toBe(404);
     expect((await post('accident-level', { input: { deaths: 1 }, asOf: 'tomorrow' })).status).toBe(400);
+  });
+
+  it('answers every operation with the shape the OpenAPI document declares, reasons as code, parameters and sentences', async () => {
+    const list = await fetch(base);
+    expect(openApiProblem('GET', '/calculators', list.status, list.headers.get('content-type'), await list.text())).toBeUndefined();
+    const one = await fetch(`${base}/training-reentry`);
+    expect(openApiProblem('GET', '/calculators/training-reentry', one.status, one.headers.get('content-type'), await one.text())).toBeUndefined();
+    const run = await post('training-reentry', { asOf: '2026-09-01', input: { leftPostDate: '2025-03-01', returnDate: '2026-03-01' } });
+    const text = await run.text();
+    expect(openApiProblem('POST', '/calculators/training-reentry', run.status, run.headers.get('content-type'), text)).toBeUndefined();
+    const body = JSON.parse(text) as { reasons: { code: string; params: Record<string, unknown>; zh: string }[] };
+    expect(body.reasons[0]).toMatchObject({ code: 'training.reentryRequired', params: { returnDate: '2026-03-01', outcome: true } });
+    expect(body.reasons[0]!.zh).toContain('班组级');
+    // A reason of the wrong shape is refused by the document (the check can fail).
+    const broken = JSON.stringify({ ...JSON.parse(text), reasons: [{ zh: '只有文字', en: 'text only' }] });
+    expect(openApiProblem('POST', '/calculators/training-reentry', 200, 'application/json', broken)).toMatch(/code|params/);
   });
 });

@@ -160,6 +160,54 @@ const schemas: Record<string, Schema> = {
   Rectification: { type: 'object', required: ['id', 'assessmentId', 'ruleId', 'status'], properties: { id: text, assessmentId: text, ruleId: text, status: { enum: ['open', 'rectifying', 'closed'] }, responsible: text, note: text } },
   Imported: { type: 'object', required: ['imported'], properties: { imported: { type: 'integer', minimum: 0 } } },
   FreeObject: { type: 'object', description: 'a JSON object described in the operation' },
+  // Calculators (/calculators): one result shape for all of them, reasons as data.
+  CalculatorInputField: { type: 'object', required: ['path', 'type', 'required'], properties: { path: { type: 'string', description: 'dotted path; [] marks each element of a list' }, type: text, required: { type: 'boolean' } } },
+  CalculatorEntry: {
+    type: 'object',
+    required: ['name', 'title', 'documentId', 'inputs'],
+    properties: { name: text, title: bilingual, documentId: text, inputs: { type: 'array', items: ref('CalculatorInputField') } },
+  },
+  CalculatorDescription: {
+    allOf: [ref('CalculatorEntry'), { type: 'object', required: ['inputSchema'], properties: { inputSchema: { type: 'object', description: 'JSON Schema of the input' } } }],
+  },
+  CalculatorList: { type: 'object', required: ['calculators'], properties: { calculators: { type: 'array', items: ref('CalculatorEntry') } } },
+  CalculatorRun: {
+    type: 'object',
+    required: ['input'],
+    additionalProperties: false,
+    properties: { input: { type: 'object', description: 'the inputs the calculator lists (observations: dates, counts, amounts, classes)' }, asOf: { type: 'string', format: 'date' } },
+  },
+  CalculatorCitation: {
+    type: 'object',
+    required: ['documentId', 'version', 'number', 'article', 'label'],
+    properties: { documentId: text, version: text, number: text, article: { type: ['string', 'number'] }, label: text },
+  },
+  CalculatorReasonParam: { anyOf: [{ type: ['string', 'number', 'boolean', 'null'] }, bilingual] },
+  CalculatorReason: {
+    type: 'object',
+    required: ['code', 'params', 'zh', 'en'],
+    description:
+      '一条理由：模板代码、判定所用参数（输入、数值、比较、界限、结论、出处），以及由同一参数按 rules-data/calculators/reason-templates.json 渲染的中英文句子 / a reason: its template code, the parameters the verdict used, and the sentences rendered from them. Code `note` marks text not yet templated (deprecated; its params name only the calculator).',
+    properties: {
+      code: { type: 'string', examples: ['deadline.verdict', 'band.lookup', 'training.reentryRequired', 'note'] },
+      params: { type: 'object', additionalProperties: ref('CalculatorReasonParam') },
+      zh: { type: 'string', description: '中文句子（页面显示） / the Chinese sentence pages show' },
+      en: text,
+    },
+  },
+  CalculatorResult: {
+    type: 'object',
+    required: ['calculator', 'asOf', 'status', 'result', 'missing', 'reasons', 'citations'],
+    properties: {
+      calculator: text,
+      asOf: { type: 'string', format: 'date' },
+      status: { enum: ['decided', 'unknown'], description: 'decided: every figure the answer depends on is known and verified; unknown: see missing' },
+      result: { description: 'the calculator’s value (its own shape, or null when no text applies)' },
+      missing: { type: 'array', items: { type: 'string' }, description: 'input paths, `figure:<document>@<version>/<name>` or `document:<id>` the answer waits for' },
+      reasons: { type: 'array', items: ref('CalculatorReason') },
+      citations: { type: 'array', items: ref('CalculatorCitation') },
+    },
+  },
 };
 
 const errorResponse = (description: string) => ({ description, ...json(ref('Error')) });
@@ -245,8 +293,8 @@ const operations: [method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: st
   ['put', '/favourites/{questionId}', { operationId: 'addFavourite', summary: '收藏 / add to favourites', ok: [204, 'saved'], errors: [404] }],
   ['delete', '/favourites/{questionId}', { operationId: 'removeFavourite', summary: '取消收藏 / remove from favourites', ok: [204, 'removed'], errors: [404] }],
   ['get', '/history', { operationId: 'practiceHistory', summary: '各章节正确率 / accuracy per chapter', ok: [200, 'chapters', list('ChapterHistory')] }],
-  ['get', '/calculators', { operationId: 'listCalculators', summary: '计算器及其输入 / every calculator with its inputs', auth: false, ok: [200, 'the calculators', ref('FreeObject')] }],
-  ['get', '/calculators/{name}', { operationId: 'describeCalculator', summary: '一个计算器的输入与依据 / one calculator: its inputs (JSON Schema) and documents', auth: false, ok: [200, 'the calculator', ref('FreeObject')], errors: [404] }],
+  ['get', '/calculators', { operationId: 'listCalculators', summary: '计算器及其输入 / every calculator with its inputs', auth: false, ok: [200, 'the calculators', ref('CalculatorList')] }],
+  ['get', '/calculators/{name}', { operationId: 'describeCalculator', summary: '一个计算器的输入与依据 / one calculator: its inputs (JSON Schema) and documents', auth: false, ok: [200, 'the calculator', ref('CalculatorDescription')], errors: [404] }],
   [
     'post',
     '/calculators/{name}',
@@ -254,8 +302,8 @@ const operations: [method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: st
       operationId: 'runCalculator',
       summary: '计算（事故等级、重大危险源、安全费用……），结果含依据与理由 / run a calculator: status, value, reasons and citations',
       auth: false,
-      body: { type: 'object', required: ['input'], properties: { input: { type: 'object' }, asOf: { type: 'string', format: 'date' } } },
-      ok: [200, 'the result', ref('FreeObject')],
+      body: ref('CalculatorRun'),
+      ok: [200, 'the result: status, value, missing inputs, reasons as data, citations', ref('CalculatorResult')],
       errors: [404],
     },
   ],

@@ -21,7 +21,7 @@ import {
   show,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const accidentLevelDocumentId = 'accident-levels';
@@ -93,7 +93,7 @@ const rowOf = (document: LoadedDocument, dataset: string, level: AccidentLevel) 
 
 const text = (value: unknown): string => String(value);
 
-export const accidentLevel = (input: unknown, options?: CalculatorOptions): CalculatorResult<AccidentLevelResult> => {
+export const accidentLevel = (input: unknown, options?: CalculatorOptions): CalculatorDraft<AccidentLevelResult> => {
   const facts = parseInput(accidentLevelInput, input, 'input');
   const asOf = asOfDate(options);
   const citations = new Citations();

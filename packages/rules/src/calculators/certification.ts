@@ -17,7 +17,7 @@ import {
   show,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const certificationDocumentId = 'special-operations-certification';
@@ -35,7 +35,7 @@ export const fullYears = (birthDate: string, on: string): number => {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 };
 
-export const withDocument = <T>(calculator: string, asOf: string, empty: T, body: (document: LoadedDocument, citations: Citations) => Omit<CalculatorResult<T>, 'calculator' | 'asOf' | 'citations'>): CalculatorResult<T> => {
+export const withDocument = <T>(calculator: string, asOf: string, empty: T, body: (document: LoadedDocument, citations: Citations) => Omit<CalculatorDraft<T>, 'calculator' | 'asOf' | 'citations'>): CalculatorDraft<T> => {
   const document = versionInForce(certificationDocumentId, asOf);
   if (!document) return { calculator, asOf, status: 'unknown', result: empty, missing: [`document:${certificationDocumentId}`], reasons: [noVersionReason(certificationDocumentId, asOf)], citations: [] };
   const citations = new Citations();
@@ -55,7 +55,7 @@ export interface CatalogueEntry {
   operations: { code: string | null; name: string; verified: boolean }[];
 }
 
-export const specialOperationsCatalogue = (input: unknown, options?: CalculatorOptions): CalculatorResult<CatalogueEntry[]> => {
+export const specialOperationsCatalogue = (input: unknown, options?: CalculatorOptions): CalculatorDraft<CatalogueEntry[]> => {
   const facts = parseInput(specialOperationsCatalogueInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   return withDocument('special-operations-catalogue', asOf, [], (document, citations) => {
@@ -109,7 +109,7 @@ export interface ExamResult {
   practicalTotal: string | null;
 }
 
-export const specialOperationsExam = (input: unknown, options?: CalculatorOptions): CalculatorResult<ExamResult> => {
+export const specialOperationsExam = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ExamResult> => {
   const facts = parseInput(specialOperationsExamInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const empty: ExamResult = { theoryPassed: null, practicalPassed: null, passed: null, next: null, passMark: '', passResultValidMonths: '', practicalTotal: null };
@@ -235,7 +235,7 @@ export interface CertificateResult {
   reviewTrainingMinHours: string;
 }
 
-export const specialOperationsCertificate = (input: unknown, options?: CalculatorOptions): CalculatorResult<CertificateResult> => {
+export const specialOperationsCertificate = (input: unknown, options?: CalculatorOptions): CalculatorDraft<CertificateResult> => {
   const facts = parseInput(specialOperationsCertificateInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const empty: CertificateResult = { expiryDate: null, reviewIntervalYears: null, extended: null, reviewDueDates: [], nextReview: null, reviewTrainingMinHours: '' };
@@ -303,7 +303,7 @@ export interface TrainingHoursResult {
   sufficient: boolean | null;
 }
 
-export const trainingHours = (input: unknown, options?: CalculatorOptions): CalculatorResult<TrainingHoursResult> => {
+export const trainingHours = (input: unknown, options?: CalculatorOptions): CalculatorDraft<TrainingHoursResult> => {
   const facts = parseInput(trainingHoursInput, input, 'input');
   const asOf = asOfDate(options);
   const empty: TrainingHoursResult = { industryClass: null, minimumHours: null, sufficient: null };
@@ -358,7 +358,7 @@ export interface EligibilityResult {
   checks: { check: string; holds: boolean | null }[];
 }
 
-export const specialOperationsEligibility = (input: unknown, options?: CalculatorOptions): CalculatorResult<EligibilityResult> => {
+export const specialOperationsEligibility = (input: unknown, options?: CalculatorOptions): CalculatorDraft<EligibilityResult> => {
   const facts = parseInput(specialOperationsEligibilityInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const empty: EligibilityResult = { eligible: null, ageYears: null, minimumEducation: null, checks: [] };

@@ -53,7 +53,51 @@ describe('ten haves, two prohibitions', () => {
     const result = chemicalPark({ ...all, residentsInPark: true, assessmentScore: 90 }, { asOf: '2025-06-01' });
     expect(result.result.checklist.find((item) => item.id === 'residentsInPark')?.status).toBe('notMet');
     expect(result.result.checklist.find((item) => item.id === 'labourIntensiveEnterprisesInPark')?.status).toBe('unknown');
-    expect(result.missing).toEqual(['figure:chemical-park-safety@2023/labourIntensiveEnterprisesInPark']);
+    // A class D park's consequences are not verified either (CP-GRADE-2019: C and D cut off in the source).
+    expect(result.missing).toEqual(['figure:chemical-park-safety@2023/classConsequences.D.notVerified', 'figure:chemical-park-safety@2023/labourIntensiveEnterprisesInPark']);
     expect(result.result.checklist).toHaveLength(14);
+  });
+});
+
+describe('what follows from a park class (CP-GRADE-2019, as the digest verifies it)', () => {
+  const consequences = (input: object) => chemicalPark({ ...all, ...input }, { asOf: '2025-06-01' });
+
+  it('class A: in principle no new, rebuilt or expanded hazardous-chemical projects, and rectification within a deadline', () => {
+    const result = consequences({ assessmentScore: 59 });
+    expect(result.result.classConsequences.map((item) => [item.id, item.projectEffect])).toEqual([['noNewHazchemProjects', 'notAllowedInPrinciple'], ['rectifyWithinDeadline', null]]);
+    expect(result.result.classConsequences[0]!.consequence!.zh).toContain('原则上不得新建、改建、扩建危险化学品建设项目');
+    expect(result.result.classConsequences[1]!.consequence!.zh).toContain('限期整改');
+  });
+
+  it('class B: new, rebuilt or expanded hazardous-chemical projects restricted in principle', () => {
+    const result = consequences({ parkRiskClass: 'B' });
+    expect(result.result.riskGrade).toBe('B');
+    expect(result.result.classConsequences.map((item) => item.projectEffect)).toEqual(['restrictedInPrinciple']);
+    expect(result.result.classConsequences[0]!.consequence!.zh).toContain('原则上限制');
+  });
+
+  it('classes C and D: no verified consequence, reported as unknown rather than as none', () => {
+    for (const parkRiskClass of ['C', 'D'] as const) {
+      const result = consequences({ parkRiskClass });
+      expect(result.result.classConsequences).toEqual([expect.objectContaining({ consequence: null, projectEffect: null, verified: false })]);
+      expect(result.status).toBe('unknown');
+      expect(result.reasons.map((item) => item.code)).toContain('chemicalPark.classConsequenceUnknown');
+    }
+  });
+
+  it('the 2019 text is not verified as kept by the 2023 revision: never reported as decided', () => {
+    const result = consequences({ assessmentScore: 45 });
+    expect(result.result.classConsequences.every((item) => item.verified === false)).toBe(true);
+    expect(result.status).toBe('unknown');
+    expect(result.missing).toContain('figure:chemical-park-safety@2023/classConsequences.A.noNewHazchemProjects');
+  });
+
+  it('a class that contradicts the score is an input error naming the field', () => {
+    expect(() => consequences({ assessmentScore: 60, parkRiskClass: 'A' })).toThrow(/input\.parkRiskClass: expected B/);
+  });
+
+  it('the score reason carries the band it fell in (60 belongs to B: “60–70分（不含70分）”)', () => {
+    const band = consequences({ assessmentScore: 60 }).reasons.find((item) => item.code === 'band.lookup')!;
+    expect(band.params).toMatchObject({ input: 'assessmentScore', value: '60', from: '60', fromInclusive: true, to: '70', toInclusive: false, interval: '[60, 70)' });
   });
 });

@@ -3,9 +3,12 @@
 import { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
 import { toRational } from '../exact/rational.js';
-import { parseInput } from '../validation/issues.js';
+import { InputError, parseInput } from '../validation/issues.js';
+import { datasetRows } from './data.js';
+import { reason } from './reason.js';
 import {
   asOfDate,
+  bandReason,
   Citations,
   decimalInput,
   lookupBand,
@@ -14,7 +17,7 @@ import {
   requireTable,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const chemicalParkDocumentId = 'chemical-park-safety';
@@ -37,6 +40,8 @@ export const chemicalParkInput = z.strictObject({
   hasProjectSafetyEntryConditions: observation,
   residentsInPark: observation,
   labourIntensiveEnterprisesInPark: observation,
+  /** The park's risk class as announced (A–D), when no score is given or to check it against the score. */
+  parkRiskClass: z.enum(['A', 'B', 'C', 'D']).optional(),
 });
 export type ChemicalParkInput = z.input<typeof chemicalParkInput>;
 
@@ -49,18 +54,43 @@ export interface ChecklistItem {
   overdue: boolean | null;
 }
 
+export interface ClassConsequence {
+  id: string;
+  grade: 'A' | 'B' | 'C' | 'D';
+  /** null: no verified text states it. */
+  consequence: Bilingual | null;
+  /** For new, rebuilt or expanded hazardous-chemical projects: not allowed / restricted, in principle. */
+  projectEffect: 'notAllowedInPrinciple' | 'restrictedInPrinciple' | null;
+  citation: string;
+  /** Verified as applying under the version in force (the texts we hold are the 2019 notice's). */
+  verified: boolean;
+}
+
 export interface ChemicalParkResult {
   riskGrade: 'A' | 'B' | 'C' | 'D' | null;
+  /** What follows from the class, each marked verified or not for the version in force. */
+  classConsequences: ClassConsequence[];
   riskName: Bilingual | null;
   checklist: ChecklistItem[];
   allMet: boolean | null;
   overdueItems: string[];
 }
 
-export const chemicalPark = (input: unknown, options?: CalculatorOptions): CalculatorResult<ChemicalParkResult> => {
+const gradeRow = z.object({ rank: z.number().int(), grade: z.enum(['A', 'B', 'C', 'D']), zh: z.string(), en: z.string() });
+const consequenceRow = z.object({
+  grade: z.enum(['A', 'B', 'C', 'D']),
+  id: z.string().min(1),
+  projectEffect: z.enum(['notAllowedInPrinciple', 'restrictedInPrinciple']).nullable(),
+  zh: z.string().min(1).nullable(),
+  en: z.string().min(1).nullable(),
+  textVerified: z.boolean(),
+  verified: z.boolean(),
+});
+
+export const chemicalPark = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ChemicalParkResult> => {
   const facts = parseInput(chemicalParkInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
-  const result: ChemicalParkResult = { riskGrade: null, riskName: null, checklist: [], allMet: null, overdueItems: [] };
+  const result: ChemicalParkResult = { riskGrade: null, classConsequences: [], riskName: null, checklist: [], allMet: null, overdueItems: [] };
   const document = versionInForce(chemicalParkDocumentId, asOf);
   if (!document) {
     return { calculator: 'chemical-park', asOf, status: 'unknown', result, missing: [`document:${chemicalParkDocumentId}`], reasons: [noVersionReason(chemicalParkDocumentId, asOf)], citations: [] };
@@ -70,17 +100,46 @@ export const chemicalPark = (input: unknown, options?: CalculatorOptions): Calcu
   const missing: string[] = [];
   const table = requireTable(document, 'riskGradeByScore');
   citations.add(document, table.citation);
-  if (facts.assessmentScore === undefined) missing.push('input.assessmentScore');
-  else {
+  const grades = datasetRows(document, 'riskGrades', gradeRow);
+  if (facts.assessmentScore === undefined) {
+    if (facts.parkRiskClass === undefined) missing.push('input.assessmentScore');
+    else result.riskGrade = facts.parkRiskClass;
+  } else {
     const band = lookupBand(table, toRational(facts.assessmentScore));
-    const grade = requireDataset(document, 'riskGrades').rows.find((row) => row.rank === Number(band?.value));
-    if (grade) {
-      result.riskGrade = String(grade.grade) as ChemicalParkResult['riskGrade'];
-      result.riskName = { zh: String(grade.zh), en: String(grade.en) };
-      reasons.push({
-        zh: `评估得分 ${String(facts.assessmentScore)} → ${result.riskGrade} 级（${String(grade.zh)}）：${table.bands.map((b) => `${[b.from === null ? '' : `${b.fromInclusive ? '≥' : '>'}${String(b.from)}`, b.to === null ? '' : `${b.toInclusive ? '≤' : '<'}${String(b.to)}`].filter(Boolean).join(' 且 ')} ${String(requireDataset(document, 'riskGrades').rows.find((row) => row.rank === Number(b.value))?.grade)}`).join('，')}。`,
-        en: `Score ${String(facts.assessmentScore)} → grade ${result.riskGrade} (${String(grade.en)}): below 60 A, 60 to under 70 B, 70 to under 85 C, 85 and above D.`,
-      });
+    const grade = grades.find((row) => row.rank === Number(band?.value));
+    if (band && grade) {
+      if (facts.parkRiskClass !== undefined && facts.parkRiskClass !== grade.grade) {
+        throw new InputError([{ path: 'input.parkRiskClass', message: `expected ${grade.grade}, the class of score ${String(facts.assessmentScore)}, got ${facts.parkRiskClass}` }]);
+      }
+      result.riskGrade = grade.grade;
+      reasons.push(bandReason(table, band, { input: 'assessmentScore', value: String(facts.assessmentScore), resultLabel: { zh: `${grade.grade} 级（${grade.zh}）`, en: `grade ${grade.grade} (${grade.en})` } }));
+    }
+  }
+  const named = grades.find((row) => row.grade === result.riskGrade);
+  if (named) result.riskName = { zh: named.zh, en: named.en };
+
+  if (named) {
+    const consequences = requireDataset(document, 'classConsequences');
+    citations.add(document, consequences.citation);
+    for (const row of datasetRows(document, 'classConsequences', consequenceRow).filter((candidate) => candidate.grade === named.grade)) {
+      const consequence = row.zh === null || row.en === null ? null : { zh: row.zh, en: row.en };
+      result.classConsequences.push({ id: row.id, grade: row.grade, consequence, projectEffect: row.projectEffect, citation: consequences.citation, verified: row.verified });
+      if (consequence === null) reasons.push(reason('chemicalPark.classConsequenceUnknown', { grade: row.grade, gradeName: { zh: named.zh, en: named.en }, verified: false }));
+      else {
+        reasons.push(
+          reason('chemicalPark.classConsequence', {
+            grade: row.grade,
+            gradeName: { zh: named.zh, en: named.en },
+            consequence,
+            projectEffect: row.projectEffect,
+            citation: consequences.citation,
+            textVerified: row.textVerified,
+            verified: row.verified,
+            verifiedNote: consequences.note ?? null,
+          }),
+        );
+      }
+      if (!row.verified) missing.push(`figure:${document.id}@${document.version}/classConsequences.${row.grade}.${row.id}`);
     }
   }
 

@@ -1,6 +1,7 @@
 // Deadlines as verdicts: from a start date and a period held in rules-data, the day a duty falls due,
 // whether that day itself still counts, and whether it was done on time, is late, or is still due.
 import type { Bilingual } from '../documents/format.js';
+import { reason, type CalculatorReason } from './reason.js';
 
 /** Same day n years (or months) later; 29 February falls back to 28 February (a reading: the texts say only “n years”). */
 export const addCalendar = (date: string, years: number, months = 0): string => {
@@ -61,21 +62,18 @@ export const deadlineBefore = (spec: PeriodSpec, end: string, done: string | und
   return { id: spec.id, duty: spec.duty, from: end, dueDate, dueDateIncluded: spec.dueDateIncluded, done: done ?? null, status, citation: spec.citation, before: true };
 };
 
-const statusWords: Record<DeadlineStatus, Bilingual> = {
-  'on-time': { zh: '按时', en: 'on time' },
-  late: { zh: '逾期', en: 'late' },
-  due: { zh: '待办（尚在期限内）', en: 'due (still within the period)' },
-};
-
-/** One sentence for a deadline verdict, rendered from the same dates the verdict used. */
-export const deadlineReason = (verdict: Deadline): Bilingual => {
-  const edge = verdict.dueDateIncluded ? { zh: '当日完成仍属按时', en: 'that day still counts' } : { zh: '须在该日之前完成', en: 'must be done before that day' };
-  const done = verdict.done ? { zh: `，${verdict.done} 完成`, en: `, done ${verdict.done}` } : { zh: '，尚未完成', en: ', not yet done' };
-  return {
-    zh: `${verdict.duty.zh}：${verdict.before ? `${verdict.from} 届满，倒算` : `自 ${verdict.from} 起算`}，期限至 ${verdict.dueDate}（${edge.zh}）${done.zh} → ${statusWords[verdict.status].zh}。`,
-    en: `${verdict.duty.en}: ${verdict.before ? `counted back from ${verdict.from}` : `counted from ${verdict.from}`}, due ${verdict.dueDate} (${edge.en})${done.en} → ${statusWords[verdict.status].en}.`,
-  };
-};
+/** The reason for a deadline verdict, rendered from the same dates the verdict used. */
+export const deadlineReason = (verdict: Deadline): CalculatorReason =>
+  reason('deadline.verdict', {
+    duty: verdict.duty,
+    from: verdict.from,
+    countedBack: verdict.before === true,
+    dueDate: verdict.dueDate,
+    dueDateIncluded: verdict.dueDateIncluded,
+    done: verdict.done,
+    outcome: verdict.status,
+    citation: verdict.citation,
+  });
 
 export interface TimeDeadline {
   id: string;
@@ -100,7 +98,16 @@ export const hoursDeadline = (spec: Omit<PeriodSpec, 'unit'>, from: string, done
 /** Beijing time for a reason sentence (UTC+8, labelled). */
 export const beijingTime = (iso: string): string => `${new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
 
-export const timeDeadlineReason = (verdict: TimeDeadline): Bilingual => ({
-  zh: `${verdict.duty.zh}：自 ${beijingTime(verdict.from)} 起，时限至 ${beijingTime(verdict.dueAt)}（${verdict.dueIncluded ? '恰在时限上仍属按时' : '须在此之前'}）${verdict.done ? `，${beijingTime(verdict.done)} 报告` : '，尚未报告'} → ${statusWords[verdict.status ?? 'due'].zh}。`,
-  en: `${verdict.duty.en}: from ${verdict.from}, due ${verdict.dueAt}${verdict.done ? `, reported ${verdict.done}` : ', not yet reported'} → ${statusWords[verdict.status ?? 'due'].en}.`,
-});
+export const timeDeadlineReason = (verdict: TimeDeadline): CalculatorReason =>
+  reason('deadline.timeVerdict', {
+    duty: verdict.duty,
+    from: verdict.from,
+    fromBeijing: beijingTime(verdict.from),
+    dueAt: verdict.dueAt,
+    dueAtBeijing: beijingTime(verdict.dueAt),
+    dueIncluded: verdict.dueIncluded,
+    done: verdict.done,
+    doneBeijing: verdict.done === null ? null : beijingTime(verdict.done),
+    outcome: verdict.status ?? 'due',
+    citation: verdict.citation,
+  });

@@ -1,36 +1,59 @@
 // The calculators by name: what the CLI (`anquan calc <name>`) and the package index expose.
 import type { z } from 'zod';
 import type { Bilingual } from '../documents/format.js';
-import { accidentLevel, accidentLevelInput } from './accident-level.js';
+import { accidentLevel as accidentLevelDraft, accidentLevelInput } from './accident-level.js';
 import {
-  specialOperationsCatalogue,
+  specialOperationsCatalogue as specialOperationsCatalogueDraft,
   specialOperationsCatalogueInput,
-  specialOperationsCertificate,
+  specialOperationsCertificate as specialOperationsCertificateDraft,
   specialOperationsCertificateInput,
-  specialOperationsEligibility,
+  specialOperationsEligibility as specialOperationsEligibilityDraft,
   specialOperationsEligibilityInput,
-  specialOperationsExam,
+  specialOperationsExam as specialOperationsExamDraft,
   specialOperationsExamInput,
-  trainingHours,
+  trainingHours as trainingHoursDraft,
   trainingHoursInput,
 } from './certification.js';
-import { chemicalPark, chemicalParkInput } from './chemical-park.js';
-import { liabilityInsurance, liabilityInsuranceInput } from './liability-insurance.js';
-import { managerCertificate, managerCertificateInput } from './manager-certificate.js';
-import { majorHazardInstallation, majorHazardInstallationInput } from './major-hazard-installation.js';
-import type { CalculatorOptions, CalculatorResult } from './result.js';
-import { safetyCost, safetyCostInput } from './safety-cost.js';
-import { specialOperationsReturnToPost, specialOperationsReturnToPostInput } from './special-operations-return-to-post.js';
-import { specialOperationsReview, specialOperationsReviewInput } from './special-operations-review.js';
-import { standardisationChecklist, standardisationChecklistInput, standardisationGrade, standardisationGradeInput } from './standardisation-grade.js';
+import { chemicalPark as chemicalParkDraft, chemicalParkInput } from './chemical-park.js';
+import { liabilityInsurance as liabilityInsuranceDraft, liabilityInsuranceInput } from './liability-insurance.js';
+import { managerCertificate as managerCertificateDraft, managerCertificateInput } from './manager-certificate.js';
+import { majorHazardInstallation as majorHazardInstallationDraft, majorHazardInstallationInput } from './major-hazard-installation.js';
+import { structured, type CalculatorOptions, type CalculatorResult } from './result.js';
+import { safetyCost as safetyCostDraft, safetyCostInput } from './safety-cost.js';
+import { specialOperationsReturnToPost as specialOperationsReturnToPostDraft, specialOperationsReturnToPostInput } from './special-operations-return-to-post.js';
+import { trainingReentry as trainingReentryDraft, trainingReentryInput } from './training-reentry.js';
+import { specialOperationsReview as specialOperationsReviewDraft, specialOperationsReviewInput } from './special-operations-review.js';
+import { standardisationChecklist as standardisationChecklistDraft, standardisationChecklistInput, standardisationGrade as standardisationGradeDraft, standardisationGradeInput } from './standardisation-grade.js';
 import {
-  workSafetyEnforcement,
+  workSafetyEnforcement as workSafetyEnforcementDraft,
   workSafetyEnforcementInput,
-  workSafetyOrganisation,
+  workSafetyOrganisation as workSafetyOrganisationDraft,
   workSafetyOrganisationInput,
-  workSafetyPenalty,
+  workSafetyPenalty as workSafetyPenaltyDraft,
   workSafetyPenaltyInput,
 } from './work-safety-law.js';
+
+
+// Every calculator through `structured`: its reasons reach callers as code, parameters and sentences.
+export const accidentLevel = structured(accidentLevelDraft);
+export const chemicalPark = structured(chemicalParkDraft);
+export const liabilityInsurance = structured(liabilityInsuranceDraft);
+export const managerCertificate = structured(managerCertificateDraft);
+export const specialOperationsReturnToPost = structured(specialOperationsReturnToPostDraft);
+export const specialOperationsReview = structured(specialOperationsReviewDraft);
+export const standardisationChecklist = structured(standardisationChecklistDraft);
+export const standardisationGrade = structured(standardisationGradeDraft);
+export const workSafetyEnforcement = structured(workSafetyEnforcementDraft);
+export const workSafetyOrganisation = structured(workSafetyOrganisationDraft);
+export const workSafetyPenalty = structured(workSafetyPenaltyDraft);
+export const majorHazardInstallation = structured(majorHazardInstallationDraft);
+export const safetyCost = structured(safetyCostDraft);
+export const specialOperationsCatalogue = structured(specialOperationsCatalogueDraft);
+export const specialOperationsCertificate = structured(specialOperationsCertificateDraft);
+export const specialOperationsEligibility = structured(specialOperationsEligibilityDraft);
+export const specialOperationsExam = structured(specialOperationsExamDraft);
+export const trainingHours = structured(trainingHoursDraft);
+export const trainingReentry = structured(trainingReentryDraft);
 
 export interface Calculator {
   title: Bilingual;
@@ -107,6 +130,12 @@ export const calculators: Record<string, Calculator> = {
     input: trainingHoursInput,
     run: trainingHours,
   },
+  'training-reentry': {
+    title: { zh: '调岗、离岗后重新上岗：是否须重新培训、是否按时', en: 'Back at work after time away or a post change: training again, on time or late' },
+    documentId: 'special-operations-certification',
+    input: trainingReentryInput,
+    run: trainingReentry,
+  },
   'standardisation-grade': {
     title: { zh: '安全生产标准化等级', en: 'Work-safety standardisation grade' },
     documentId: 'standardisation-grading',
@@ -152,24 +181,5 @@ export const calculators: Record<string, Calculator> = {
 };
 
 export type { CalculatorCitation, CalculatorOptions, CalculatorResult } from './result.js';
-export {
-  accidentLevel,
-  chemicalPark,
-  liabilityInsurance,
-  managerCertificate,
-  specialOperationsReturnToPost,
-  specialOperationsReview,
-  standardisationChecklist,
-  standardisationGrade,
-  workSafetyEnforcement,
-  workSafetyOrganisation,
-  workSafetyPenalty,
-  majorHazardInstallation,
-  safetyCost,
-  specialOperationsCatalogue,
-  specialOperationsCertificate,
-  specialOperationsEligibility,
-  specialOperationsExam,
-  trainingHours,
-};
+export { reasonSchema, reasonTemplates, type CalculatorReason, type ReasonParam, type ReasonParams } from './reason.js';
 export { describeCalculator, listCalculators, type CalculatorEntry, type CalculatorInputField } from './catalogue.js';

@@ -17,7 +17,7 @@ import {
   show,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const liabilityInsuranceDocumentId = 'safety-liability-insurance';
@@ -43,7 +43,7 @@ export interface LiabilityInsuranceResult {
 
 const industryRow = z.object({ zh: z.string().min(1), industries: listCell });
 
-export const liabilityInsurance = (input: unknown, options?: CalculatorOptions): CalculatorResult<LiabilityInsuranceResult> => {
+export const liabilityInsurance = (input: unknown, options?: CalculatorOptions): CalculatorDraft<LiabilityInsuranceResult> => {
   const facts = parseInput(liabilityInsuranceInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const date = facts.policyDate ?? asOf;

@@ -25,6 +25,7 @@ import {
   countInput,
   dateInput,
   decimalInput,
+  isDecimalInput,
   lookupBand,
   noVersionReason,
   parameterValue,
@@ -34,7 +35,7 @@ import {
   show,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const majorHazardDocumentId = 'gb18218-major-hazard-installations';
@@ -69,6 +70,46 @@ const substanceInput = z.strictObject({
   operatingPressureMPa: decimalInput.optional(),
 });
 
+type SubstanceInput = z.output<typeof substanceInput>;
+
+// Validation fast path: a hundred chemicals through zod's strict objects and unions cost more than the
+// whole computation, so each chemical is first checked by plain predicates that accept a subset of what
+// the schema accepts (typed against its keys, so a new field cannot be forgotten). Anything they doubt goes
+// through the full schema, whose errors name the field.
+const nonEmptyText = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+const yesNo = (value: unknown): boolean => typeof value === 'boolean';
+const substanceChecks: { [K in keyof SubstanceInput]-?: (value: unknown) => boolean } = {
+  chemical: nonEmptyText,
+  table1No: (value) => Number.isSafeInteger(value) && (value as number) >= 1,
+  categories: (value) => {
+    if (!Array.isArray(value)) return false;
+    for (let index = 0; index < value.length; index += 1) if (!nonEmptyText(value[index])) return false;
+    return true;
+  },
+  betaCategory: nonEmptyText,
+  quantityTonnes: isDecimalInput,
+  liquefiedFlammableGas: yesNo,
+  meetsTable1Qualifier: yesNo,
+  isMixture: yesNo,
+  mixtureHazardSameAsPure: yesNo,
+  flammableLiquidCategory: (value) => value === 1 || value === 2 || value === 3,
+  workingTemperatureAboveBoilingPoint: yesNo,
+  hazardousChemicalProcess: yesNo,
+  operatesInOrNearExplosiveLimits: yesNo,
+  operatingPressureMPa: isDecimalInput,
+};
+
+/** Whether the schema surely accepts `value` as a chemical unchanged (false: let zod decide and explain). */
+export const plainSubstance = (value: unknown): value is SubstanceInput => {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(substanceChecks, key)) return false;
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined && !substanceChecks[key as keyof SubstanceInput](field)) return false;
+  }
+  return true;
+};
+
 const unitInput = z.strictObject({
   name: z.string().min(1).optional(),
   kind: z.enum(['production', 'storage']),
@@ -98,6 +139,16 @@ export const majorHazardInstallationInput = z.strictObject({
   supervision: supervisionInput.optional(),
 });
 export type MajorHazardInstallationInput = z.input<typeof majorHazardInstallationInput>;
+
+const quickInput = majorHazardInstallationInput.extend({
+  units: z.array(unitInput.extend({ substances: z.array(z.custom<SubstanceInput>(plainSubstance)).min(1).max(10_000) })).min(1).max(1000),
+});
+
+/** The input checked by the fast path when it can vouch for every chemical, else by the full schema (which names the field at fault). */
+export const parseMajorHazardInstallationInput = (input: unknown): z.output<typeof majorHazardInstallationInput> => {
+  const quick = quickInput.safeParse(input);
+  return quick.success ? quick.data : parseInput(majorHazardInstallationInput, input, 'input');
+};
 
 export interface SubstanceResult {
   chemical: string | null;
@@ -170,6 +221,8 @@ export interface ChemicalIndex {
   names: Map<string, number[]>;
   /** Name without a restricting qualifier (甲醛, 硝酸铵) → rows that carry the qualifier. */
   unqualified: Map<string, number[]>;
+  /** Each name exactly as the data writes it → the same rows as its normalised form: most callers type it so. */
+  asWritten: Map<string, number[]>;
 }
 
 const indexes = new WeakMap<LoadedDocument, ChemicalIndex>();
@@ -191,7 +244,9 @@ export const chemicalIndex = (document: LoadedDocument): ChemicalIndex => {
     for (const name of [row.nameZh, ...row.aliasesZh, ...row.listedNamesZh, ...row.cas]) put(names, name, row.no);
     if (row.baseNameZh) put(row.qualifierZh ? unqualified : names, row.baseNameZh, row.no);
   }
-  const index = { rows: new Map(rows.map((row) => [row.no, row])), thresholds: new Map(rows.map((row) => [row.no, toRational(row.thresholdTonnes)])), names, unqualified };
+  const asWritten = new Map<string, number[]>();
+  for (const row of rows) for (const name of [row.nameZh, ...row.aliasesZh, ...row.listedNamesZh, ...row.cas]) asWritten.set(name, names.get(normalise(name))!);
+  const index = { rows: new Map(rows.map((row) => [row.no, row])), thresholds: new Map(rows.map((row) => [row.no, toRational(row.thresholdTonnes)])), names, unqualified, asWritten };
   indexes.set(document, index);
   return index;
 };
@@ -210,8 +265,9 @@ export const lookupChemical = (index: ChemicalIndex, chemical: string | undefine
     return row ? { kind: 'row', row, by: 'table1No' } : { kind: 'unknown-name' };
   }
   if (chemical === undefined) return { kind: 'unknown-name' };
-  const key = normalise(chemical);
-  const exact = (index.names.get(key) ?? []).map((no) => index.rows.get(no)!);
+  const written = index.asWritten.get(chemical);
+  const key = written ? chemical : normalise(chemical);
+  const exact = (written ?? index.names.get(key) ?? []).map((no) => index.rows.get(no)!);
   if (exact.length === 1) return { kind: 'row', row: exact[0]!, by: 'name' };
   if (exact.length > 1) return { kind: 'ambiguous', rows: exact };
   const qualified = (index.unqualified.get(key) ?? []).map((no) => index.rows.get(no)!);
@@ -277,8 +333,8 @@ class OnceCitations extends Citations {
 type Three = boolean | null;
 const anyOf = (values: Three[]): Three => (values.includes(true) ? true : values.includes(null) ? null : false);
 
-export const majorHazardInstallation = (input: unknown, options?: CalculatorOptions): CalculatorResult<MajorHazardInstallationResult> => {
-  const facts = parseInput(majorHazardInstallationInput, input, 'input');
+export const majorHazardInstallation = (input: unknown, options?: CalculatorOptions): CalculatorDraft<MajorHazardInstallationResult> => {
+  const facts = parseMajorHazardInstallationInput(input);
   const asOf = asOfDate(options);
   const document = versionInForce(majorHazardDocumentId, asOf);
   if (!document) {

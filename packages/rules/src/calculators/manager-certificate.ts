@@ -6,7 +6,7 @@ import type { Bilingual } from '../documents/format.js';
 import { InputError, parseInput } from '../validation/issues.js';
 import { numberParameter, withDocument } from './certification.js';
 import { addCalendar, addDays, deadline, deadlineBefore, deadlineReason, type Deadline } from './deadline.js';
-import { asOfDate, dateInput, requireParameter, type CalculatorOptions, type CalculatorResult } from './result.js';
+import { asOfDate, dateInput, requireParameter, type CalculatorOptions, type CalculatorDraft } from './result.js';
 
 export const managerCertificateInput = z.strictObject({
   role: z.enum(['principal', 'safetyManager']),
@@ -40,7 +40,7 @@ export interface ManagerCertificateResult {
 
 const roleZh = { principal: '主要负责人', safetyManager: '安全生产管理人员' } as const;
 
-export const managerCertificate = (input: unknown, options?: CalculatorOptions): CalculatorResult<ManagerCertificateResult> => {
+export const managerCertificate = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ManagerCertificateResult> => {
   const facts = parseInput(managerCertificateInput, input, 'input');
   const asOf = asOfDate(options);
   if (facts.renewalApplicationDate !== undefined && facts.issueDate === undefined) throw new InputError([{ path: 'input.issueDate', message: 'expected the issue date to judge a renewal application' }]);

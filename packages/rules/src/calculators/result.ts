@@ -1,10 +1,16 @@
 // The shape every calculator returns, and the small generic helpers they share: choosing the version in
 // force, citing it, reading banded tables and marginal tiers exactly.
 import { z } from 'zod';
+import { inBand, lookupBand } from '../documents/bands.js';
 import type { Band, Bilingual, Table } from '../documents/format.js';
 import { documentVersionInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
 import { add, compare, multiply, subtract, toDecimalString, toRational, type Rational } from '../exact/rational.js';
 import { isCalendarDate, resolveAsOf } from '../engine/as-of.js';
+import { asReason, reason, type CalculatorReason } from './reason.js';
+
+// The one band lookup of the core (issue 15): calculators read tables exactly as the engine does.
+export { inBand, lookupBand };
+export { reason, type CalculatorReason, type ReasonParam, type ReasonParams } from './reason.js';
 
 export interface CalculatorCitation {
   documentId: string;
@@ -22,9 +28,24 @@ export interface CalculatorResult<T> {
   result: T;
   /** Input fields (dotted paths) or unverified figures (`figure:<document>/<name>`) the answer waits for. */
   missing: string[];
-  reasons: Bilingual[];
+  /** Each reason's template code and parameters, with its sentences (`zh`, `en`) rendered from them. */
+  reasons: CalculatorReason[];
   citations: CalculatorCitation[];
 }
+
+/**
+ * What a calculator body builds: reasons rendered from templates (`reason(code, params)`), or, while a
+ * sentence is still being moved to a template, plain text that `structured` turns into a `note` reason.
+ */
+export type CalculatorDraft<T> = Omit<CalculatorResult<T>, 'reasons'> & { reasons: Bilingual[] };
+
+/** Wraps a calculator so every reason it returns has the one shape: code, parameters, Chinese, English. */
+export const structured =
+  <T, A extends unknown[]>(run: (...args: A) => CalculatorDraft<T>) =>
+  (...args: A): CalculatorResult<T> => {
+    const draft = run(...args);
+    return { ...draft, reasons: draft.reasons.map((candidate) => asReason(draft.calculator, candidate)) };
+  };
 
 export interface CalculatorOptions {
   asOf?: string;
@@ -34,10 +55,17 @@ export interface CalculatorOptions {
 export const asOfDate = (options?: CalculatorOptions): string => resolveAsOf(options?.asOf);
 
 /** A non-negative decimal as a person types it: 12, 0.5 or "0.1"; read exactly, never as a float. */
+/** A non-negative decimal as text: digits, optionally a point and more digits. */
+export const decimalText = /^\d+(\.\d+)?$/;
+
 export const decimalInput = z.union([
   z.number().finite().nonnegative('expected a number ≥ 0'),
-  z.string().regex(/^\d+(\.\d+)?$/, 'expected a decimal ≥ 0 such as "12.5"'),
+  z.string().regex(decimalText, 'expected a decimal ≥ 0 such as "12.5"'),
 ]);
+
+/** What `decimalInput` accepts, checked without zod (for the fast paths that fall back to zod on any doubt). */
+export const isDecimalInput = (value: unknown): boolean =>
+  typeof value === 'number' ? Number.isFinite(value) && value >= 0 : typeof value === 'string' && decimalText.test(value);
 export type DecimalInput = z.infer<typeof decimalInput>;
 
 export const countInput = z.number().int('expected a whole number').nonnegative('expected a number ≥ 0');
@@ -94,17 +122,13 @@ export const versionInForce = (documentId: string, asOf: string): LoadedDocument
  * available to us (the law did not stop existing); otherwise no version is in force. Names the document
  * by its Chinese title, never its id.
  */
-export const noVersionReason = (documentId: string, asOf: string): Bilingual => {
+export const noVersionReason = (documentId: string, asOf: string): CalculatorReason => {
   const versions = loadRulesData().documents.filter((document) => document.id === documentId).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   const earliest = versions[0];
   if (earliest && asOf < earliest.effectiveFrom) {
-    return {
-      zh: `${asOf} 早于本库收录的最早版本《${earliest.title.zh}》（${earliest.number}，${earliest.effectiveFrom} 起施行）：当时适用的文本未收录，无法计算；不会改用较新的版本。`,
-      en: `${asOf} is before the earliest version we hold (${earliest.title.en}, ${earliest.number}, from ${earliest.effectiveFrom}): the text that applied then is not available, so nothing is computed; the newer version is not applied instead.`,
-    };
+    return reason('calculator.textNotAvailable', { document: documentId, asOf, title: earliest.title, number: earliest.number, effectiveFrom: earliest.effectiveFrom });
   }
-  const title = earliest ? `《${earliest.title.zh}》` : '所需文件';
-  return { zh: `${asOf} 没有在施行的${title}版本，无法计算。`, en: `No version of ${earliest?.title.en ?? documentId} is in force on ${asOf}, so nothing can be computed.` };
+  return reason('calculator.noVersion', { document: documentId, asOf, title: earliest?.title ?? { zh: '所需文件', en: documentId } });
 };
 
 export const requireTable = (document: LoadedDocument, id: string): Table => {
@@ -134,20 +158,26 @@ export const parameterValue = (document: LoadedDocument, id: string): Rational =
   return toRational(value);
 };
 
-export const inBand = (band: Band, value: Rational): boolean => {
-  if (band.from !== null) {
-    const c = compare(value, toRational(band.from));
-    if (c < 0 || (c === 0 && !band.fromInclusive)) return false;
-  }
-  if (band.to !== null) {
-    const c = compare(value, toRational(band.to));
-    if (c > 0 || (c === 0 && !band.toInclusive)) return false;
-  }
-  return true;
-};
+/** A band in interval notation, the same in both languages: [60, 70), (−∞, 60), [85, +∞). */
+export const bandInterval = (band: Band): string =>
+  `${band.from === null ? '(−∞' : `${band.fromInclusive ? '[' : '('}${String(band.from)}`}, ${band.to === null ? '+∞)' : `${String(band.to)}${band.toInclusive ? ']' : ')'}`}`;
 
-/** The band of a table that holds `value`, compared exactly at its edges. */
-export const lookupBand = (table: Table, value: Rational): Band | undefined => table.bands.find((band) => inBand(band, value));
+/** The reason for a value looked up in a banded table, rendered from the band the lookup chose. */
+export const bandReason = (table: Table, band: Band, params: { input: string; value: string; resultLabel: Bilingual }): CalculatorReason =>
+  reason('band.lookup', {
+    input: params.input,
+    inputLabel: table.key.label,
+    value: params.value,
+    from: band.from === null ? null : String(band.from),
+    fromInclusive: band.fromInclusive,
+    to: band.to === null ? null : String(band.to),
+    toInclusive: band.toInclusive,
+    interval: bandInterval(band),
+    outcome: String(band.value),
+    resultLabel: params.resultLabel,
+    tableTitle: table.title,
+    citation: table.citation,
+  });
 
 export interface TierPart {
   from: string;
@@ -176,4 +206,31 @@ export const marginalAmount = (table: Table, base: Rational): { total: Rational;
   return { total, parts };
 };
 
-export const show = (value: Rational, digits = 6): string => toDecimalString(value, digits);
+const safeLimit = BigInt(Number.MAX_SAFE_INTEGER);
+/** Per number of digits: 10^digits, and the largest numerator whose scaled value stays exact on doubles. */
+const showScales = Array.from({ length: 16 }, (_, digits) => ({ scale: 10 ** digits, bound: BigInt(Math.floor(Number.MAX_SAFE_INTEGER / 10 ** digits / 2)) }));
+
+/**
+ * A rational for display: exact when the decimal terminates, else rounded half away from zero to `digits`,
+ * as `toDecimalString` does. Small values take the same steps on doubles, where integers below 2^53 and
+ * their `%` are exact (a hundred-chemical unit shows hundreds of figures; bigint division dominated it).
+ */
+export const show = (value: Rational, digits = 6): string => {
+  const limits = showScales[digits];
+  if (!limits || value.d > safeLimit || value.n > limits.bound || value.n < -limits.bound) return toDecimalString(value, digits);
+  const { scale } = limits;
+  const negative = value.n < 0n;
+  const d = Number(value.d);
+  const scaled = Number(negative ? -value.n : value.n) * scale;
+  const remainder = scaled % d;
+  let rounded = (scaled - remainder) / d;
+  if (remainder * 2 >= d) rounded += 1;
+  const fractionPart = rounded % scale;
+  const whole = (rounded - fractionPart) / scale;
+  let fraction = digits === 0 ? '' : String(fractionPart).padStart(digits, '0');
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end -= 1;
+  fraction = fraction.slice(0, end);
+  const text = fraction ? `${whole}.${fraction}` : `${whole}`;
+  return negative && rounded !== 0 ? `-${text}` : text;
+};

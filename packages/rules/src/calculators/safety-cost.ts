@@ -22,7 +22,7 @@ import {
   show,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const safetyCostDocumentId = 'safety-cost-extraction';
@@ -121,7 +121,7 @@ const rateRow = z.strictObject({
 });
 type Row = z.output<typeof rateRow>;
 
-export const safetyCost = (input: unknown, options?: CalculatorOptions): CalculatorResult<SafetyCostResult> => {
+export const safetyCost = (input: unknown, options?: CalculatorOptions): CalculatorDraft<SafetyCostResult> => {
   const facts = parseInput(safetyCostInput, input, 'input');
   const asOf = asOfDate(options);
   const result: SafetyCostResult = {
@@ -155,7 +155,7 @@ export const safetyCost = (input: unknown, options?: CalculatorOptions): Calcula
   const names = datasetRows(document, 'names', nameRow);
   const nameOf = (kind: string, code: string): string => names.find((row) => row.kind === kind && row.code === code)?.zh ?? code;
 
-  const finish = (): CalculatorResult<SafetyCostResult> => ({
+  const finish = (): CalculatorDraft<SafetyCostResult> => ({
     calculator: 'safety-cost',
     asOf,
     status: missing.length ? 'unknown' : 'decided',
@@ -382,8 +382,8 @@ const closedTailingsPond = (
   citations: Citations,
   reasons: Bilingual[],
   missing: string[],
-  finish: () => CalculatorResult<SafetyCostResult>,
-): CalculatorResult<SafetyCostResult> => {
+  finish: () => CalculatorDraft<SafetyCostResult>,
+): CalculatorDraft<SafetyCostResult> => {
   if (facts.industry !== 'nonCoalMining') throw new InputError([{ path: 'input.closedTailingsPondCapacityM3', message: `expected industry nonCoalMining for a closed tailings pond, got ${facts.industry}` }]);
   if (facts.activity !== undefined) throw new InputError([{ path: 'input.activity', message: 'leave activity out for a closed tailings pond' }]);
   const rule = requireParameter(document, 'closedTailingsPondByCapacity');

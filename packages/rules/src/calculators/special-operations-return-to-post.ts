@@ -5,7 +5,8 @@ import type { Bilingual } from '../documents/format.js';
 import { InputError, parseInput } from '../validation/issues.js';
 import { numberParameter, withDocument } from './certification.js';
 import { addCalendar } from './deadline.js';
-import { asOfDate, dateInput, requireParameter, type CalculatorOptions, type CalculatorResult } from './result.js';
+import { reason } from './reason.js';
+import { asOfDate, dateInput, requireParameter, type CalculatorOptions, type CalculatorDraft } from './result.js';
 
 export const specialOperationsReturnToPostInput = z.strictObject({
   /** The first day away from the special-operations post. */
@@ -21,7 +22,7 @@ export interface ReturnToPostResult {
   practicalRetestRequired: boolean;
 }
 
-export const specialOperationsReturnToPost = (input: unknown, options?: CalculatorOptions): CalculatorResult<ReturnToPostResult | null> => {
+export const specialOperationsReturnToPost = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ReturnToPostResult | null> => {
   const facts = parseInput(specialOperationsReturnToPostInput, input, 'input');
   const asOf = asOfDate(options);
   const returnDate = facts.returnDate ?? asOf;
@@ -32,10 +33,7 @@ export const specialOperationsReturnToPost = (input: unknown, options?: Calculat
     const retestFrom = addCalendar(facts.leftPostDate, 0, months);
     const required = returnDate >= retestFrom;
     const reasons: Bilingual[] = [
-      {
-        zh: `${facts.leftPostDate} 离开特种作业岗位，${returnDate} 回岗：离岗${months}个月以上（自 ${retestFrom} 起，含当日，属解释）${required ? '，须重新进行实际操作考试，经确认合格后方可上岗作业' : '，无须重新考试'}。`,
-        en: `Away from ${facts.leftPostDate}, back ${returnDate}: ${months} months or more away (from ${retestFrom}, that day included: a reading) ${required ? 'requires the practical exam again before working' : 'is not reached; no retest'}.`,
-      },
+      reason('specialOperations.returnToPost', { input: 'returnDate', leftPostDate: facts.leftPostDate, returnDate, operator: '>=', limit: months, retestFrom, outcome: required, citation: requireParameter(document, 'absenceRetestMonths').citation }),
     ];
     return { status: 'decided', result: { retestFrom, returnDate, practicalRetestRequired: required }, missing: [], reasons };
   });

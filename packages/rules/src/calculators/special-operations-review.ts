@@ -7,7 +7,7 @@ import { parseInput } from '../validation/issues.js';
 import { numberParameter, withDocument } from './certification.js';
 import { datasetRows } from './data.js';
 import { addDays, deadline, deadlineReason, type Deadline } from './deadline.js';
-import { asOfDate, countInput, dateInput, decimalInput, requireDataset, requireParameter, show, type CalculatorOptions, type CalculatorResult } from './result.js';
+import { asOfDate, countInput, dateInput, decimalInput, requireDataset, requireParameter, show, type CalculatorOptions, type CalculatorDraft } from './result.js';
 
 export const specialOperationsReviewInput = z.strictObject({
   /** The review (or expiry) date the certificate states. */
@@ -41,7 +41,7 @@ export interface ReviewResult {
 
 const refusalRow = z.object({ ground: z.string(), zh: z.string(), retrainThenReview: z.boolean(), citation: z.string() });
 
-export const specialOperationsReview = (input: unknown, options?: CalculatorOptions): CalculatorResult<ReviewResult> => {
+export const specialOperationsReview = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ReviewResult> => {
   const facts = parseInput(specialOperationsReviewInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const empty: ReviewResult = { outcome: null, grounds: [], application: null, minimumTrainingHours: '' };

@@ -19,7 +19,7 @@ import {
   requireParameter,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
   type DecimalInput,
 } from './result.js';
 
@@ -83,7 +83,7 @@ export interface StandardisationGradeResult {
   gradesAvailable: number[] | null;
 }
 
-type Outcome = Omit<CalculatorResult<StandardisationGradeResult>, 'calculator' | 'asOf'>;
+type Outcome = Omit<CalculatorDraft<StandardisationGradeResult>, 'calculator' | 'asOf'>;
 
 const atLeast = (value: DecimalInput | undefined, limit: string): boolean | null => (value === undefined ? null : compare(toRational(value), toRational(limit)) >= 0);
 const all = (values: (boolean | null)[]): boolean | null => (values.includes(false) ? false : values.includes(null) ? null : true);
@@ -231,7 +231,7 @@ const industryGrade = (facts: z.output<typeof standardisationGradeInput>, docume
   return { status: grade === null ? 'unknown' : 'decided', result: { scheme: 'industry', grade, checks, mayProduce: null, covered: listed ? true : null, grading: null, gradesAvailable }, missing: grade === null ? [...new Set(missing)] : [], reasons, citations: citations.list() };
 };
 
-export const standardisationGrade = (input: unknown, options?: CalculatorOptions): CalculatorResult<StandardisationGradeResult> => {
+export const standardisationGrade = (input: unknown, options?: CalculatorOptions): CalculatorDraft<StandardisationGradeResult> => {
   const facts = parseInput(standardisationGradeInput, input, 'input');
   const asOf = asOfDate(options);
   const documentId = facts.industry === 'coalMine' ? coalStandardisationDocumentId : standardisationDocumentId;
@@ -256,7 +256,7 @@ export interface ChecklistResult {
   complete: boolean | null;
 }
 
-export const standardisationChecklist = (input: unknown, options?: CalculatorOptions): CalculatorResult<ChecklistResult> => {
+export const standardisationChecklist = (input: unknown, options?: CalculatorOptions): CalculatorDraft<ChecklistResult> => {
   const facts = parseInput(standardisationChecklistInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const document = versionInForce(standardisationElementsDocumentId, asOf);

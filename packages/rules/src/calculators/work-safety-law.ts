@@ -21,7 +21,7 @@ import {
   show,
   versionInForce,
   type CalculatorOptions,
-  type CalculatorResult,
+  type CalculatorDraft,
 } from './result.js';
 
 export const workSafetyLawDocumentId = 'work-safety-law';
@@ -59,7 +59,7 @@ export interface WorkSafetyOrganisationResult {
   unmetDuties: string[];
 }
 
-export const workSafetyOrganisation = (input: unknown, options?: CalculatorOptions): CalculatorResult<WorkSafetyOrganisationResult> => {
+export const workSafetyOrganisation = (input: unknown, options?: CalculatorOptions): CalculatorDraft<WorkSafetyOrganisationResult> => {
   const facts = parseInput(workSafetyOrganisationInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const result: WorkSafetyOrganisationResult = { version: null, safetyManagement: null, principalAssessmentRequired: null, registeredSafetyEngineer: null, notifyManagerAppointment: null, duties: [], unmetDuties: [] };
@@ -167,7 +167,7 @@ export interface WorkSafetyPenaltyResult {
   sanctions: OtherSanction[];
 }
 
-export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): CalculatorResult<WorkSafetyPenaltyResult> => {
+export const workSafetyPenalty = (input: unknown, options?: CalculatorOptions): CalculatorDraft<WorkSafetyPenaltyResult> => {
   const facts = parseInput(workSafetyPenaltyInput, input, 'input');
   const asOf = asOfDate(options);
   const result: WorkSafetyPenaltyResult = { version: null, bands: [], ifNotCorrected: [], incomeBased: [], sanctions: [] };
@@ -279,7 +279,7 @@ export interface WorkSafetyEnforcementResult {
   closureWindow: { first: string; last: string; count: number } | null;
 }
 
-export const workSafetyEnforcement = (input: unknown, options?: CalculatorOptions): CalculatorResult<WorkSafetyEnforcementResult> => {
+export const workSafetyEnforcement = (input: unknown, options?: CalculatorOptions): CalculatorDraft<WorkSafetyEnforcementResult> => {
   const facts = parseInput(workSafetyEnforcementInput, input ?? {}, 'input');
   const asOf = asOfDate(options);
   const result: WorkSafetyEnforcementResult = { dailyPenalty: null, closureTriggered: null, closureWindow: null };

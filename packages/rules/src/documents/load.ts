@@ -45,7 +45,7 @@ const vocabularyFiles = (directory: string): string[] =>
 const documentFiles = (directory: string): string[] =>
   readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    if (statSync(path).isDirectory()) return ['question-bank', 'exams', 'schema'].includes(name) ? [] : documentFiles(path);
+    if (statSync(path).isDirectory()) return ['question-bank', 'exams', 'schema', 'calculators'].includes(name) ? [] : documentFiles(path);
     // sectors.json lists the sectors; facts.json (and shared-facts.json) are the fact vocabularies.
     return name.endsWith('.json') && !vocabularyFileNames.includes(name) && name !== 'sectors.json' ? [path] : [];
   });
