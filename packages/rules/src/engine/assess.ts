@@ -1,11 +1,12 @@
 // assess(): the documents in force on a date, every rule three-valued with its reasons and citation.
-import type { Bilingual, Rule, RuleDocument } from '../documents/format.js';
+import type { Bilingual, RuleDocument } from '../documents/format.js';
 import { documentsInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
 import { describeFact, vocabularyFor } from '../facts/vocabulary.js';
 import { InputError } from '../validation/issues.js';
-import { compileDocument, outcomeNames, TRUE, UNKNOWN, type CompiledDocument } from './compiled.js';
+import { compileDocument, type CompiledDocument } from './compiled.js';
+import { findingOf } from './finding.js';
 import { factsValidatorFor, finiteDomainsOf } from './fast-validation.js';
-import type { LeafReason, Outcome } from './three-valued.js';
+import type { LeafReason } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
 import type { FactsOf } from '../generated/fact-types.js';
 
@@ -74,21 +75,6 @@ export interface Assessment {
     hazardUnverified: number;
   };
 }
-
-const statusOf: Record<Outcome, Status> = { true: 'hazard', false: 'clear', unknown: 'unknown' };
-
-const notApplicableText: Bilingual = { zh: '本项不适用于所填情况。', en: 'This item does not apply to the situation described.' };
-const hazardText: Bilingual = { zh: '构成重大事故隐患：判定条件均已成立。', en: 'A major accident hazard: the conditions of this item hold.' };
-const clearText: Bilingual = { zh: '不构成：判定条件不成立。', en: 'Clear: the conditions of this item do not hold.' };
-const explanationOf = (status: Status, applicable: boolean | null, missing: string[]): Bilingual => {
-  if (applicable === false) return notApplicableText;
-  if (status === 'hazard') return hazardText;
-  if (status === 'clear') return clearText;
-  return {
-    zh: `尚不能判定，需查明：${missing.join('、')}。`,
-    en: `Cannot be decided yet; find out: ${missing.join(', ')}.`,
-  };
-};
 
 const describeDocument = (document: LoadedDocument): DocumentInForce => ({
   id: document.id,
@@ -163,34 +149,6 @@ export const compiledDocumentFor = (document: LoadedDocument): CompiledDocument 
   return compiled;
 };
 
-interface RuleConstants {
-  title: Bilingual;
-  category: { id: string; title: Bilingual };
-  citation: FindingCitation;
-}
-const ruleConstants = new WeakMap<Rule, RuleConstants>();
-const constantsOf = (document: LoadedDocument, rule: Rule): RuleConstants => {
-  let constants = ruleConstants.get(rule);
-  if (!constants) {
-    const category = document.categories.find((candidate) => candidate.id === rule.category);
-    constants = {
-      title: rule.title,
-      category: { id: rule.category, title: category?.title ?? { zh: rule.category, en: rule.category } },
-      citation: {
-        documentId: document.id,
-        version: document.version,
-        number: document.number,
-        article: rule.citation.article,
-        item: rule.citation.item,
-        subItem: rule.citation.subItem ?? null,
-        label: rule.citation.label,
-      },
-    };
-    ruleConstants.set(rule, constants);
-  }
-  return constants;
-};
-
 /** Evaluates every rule of one document (or only `ruleIds`) on validated facts. */
 export const assessDocument = async (
   document: LoadedDocument,
@@ -222,36 +180,18 @@ export const findingsOf = (document: LoadedDocument, facts: Record<string, unkno
         return rule;
       })
     : compiled.rules;
-  return rules.map((compiledRule): Finding => {
-    const { rule, applicability, test } = compiledRule;
-    const outcome = compiled.outcomeOf(compiledRule, scope);
-    const applicableOutcome = applicability ? applicability.evaluate(scope) : TRUE;
-    const applicable = applicableOutcome === UNKNOWN ? null : applicableOutcome === TRUE;
-    const status = statusOf[outcomeNames[outcome]!];
-    const missingFacts = outcome === UNKNOWN ? compiled.missingFactsOf(test, scope) : [];
-    const constants = constantsOf(document, rule);
-    return {
-      ruleId: rule.id,
-      status,
-      applicable,
-      verified: rule.verified,
-      title: constants.title,
-      category: constants.category,
-      citation: constants.citation,
-      partOf: rule.partOf ?? null,
-      missingFacts,
-      reasons: explain === 'none' ? [] : compiled.reasonsOf(test, scope, explain),
-      explanation: explanationOf(status, applicable, missingFacts),
-      readings: rule.readings,
-    };
-  });
+  const findings = new Array<Finding>(rules.length);
+  for (let index = 0; index < rules.length; index += 1) findings[index] = findingOf(document, compiled, rules[index]!, scope, explain);
+  return findings;
 };
 
+let assessableSectors: { data: ReturnType<typeof loadRulesData>; ids: Set<string> } | undefined;
 export const knownSector = (sector: unknown): string => {
-  const sectors = loadRulesData().sectors.map((candidate) => candidate.id);
-  if (typeof sector !== 'string' || !sectors.includes(sector) || !vocabularyFor(sector)) {
-    const assessable = sectors.filter((id) => vocabularyFor(id));
-    throw new InputError([{ path: 'sector', message: `unknown sector ${JSON.stringify(sector)}; expected one of: ${assessable.join(', ')}` }]);
+  const data = loadRulesData();
+  // The sectors that have a vocabulary, found once per load of rules-data rather than on every call.
+  if (assessableSectors?.data !== data) assessableSectors = { data, ids: new Set(data.sectors.map((candidate) => candidate.id).filter((id) => vocabularyFor(id))) };
+  if (typeof sector !== 'string' || !assessableSectors.ids.has(sector)) {
+    throw new InputError([{ path: 'sector', message: `unknown sector ${JSON.stringify(sector)}; expected one of: ${[...assessableSectors.ids].join(', ')}` }]);
   }
   return sector;
 };
