@@ -100,6 +100,31 @@ describe('lazily built findings', () => {
     });
   }
 
+  it('an assessment, findings built when read, has the JSON of one assembled from eager findings', async () => {
+    const sectors = [...new Set(documents.map((document) => document.sector))];
+    for (const sector of sectors) {
+      const inForce = documents.filter((document) => document.sector === sector);
+      const asOf = inForce.map((document) => document.effectiveFrom).sort().at(-1)!;
+      const current = inForce.filter((document) => document.effectiveFrom <= asOf && (document.effectiveTo === null || asOf <= document.effectiveTo));
+      const facts = Object.assign({}, ...current.map((document) => fc.sample(completeFacts(document), { seed, numRuns: 1 })[0]!)) as Record<string, unknown>;
+      const half = Object.fromEntries(Object.entries(facts).filter((_, index) => index % 2 === 0));
+      for (const given of [facts, half]) {
+        const assessment = await assess(sector, given, { asOf });
+        const valid = factsValidatorFor(vocabularyFor(sector)!)(given);
+        const findings = current.flatMap((document) => reference(document, valid));
+        const summary = { hazard: 0, clear: 0, unknown: 0, notApplicable: 0, unverified: 0, hazardVerified: 0, hazardUnverified: 0 };
+        for (const finding of findings.filter((candidate) => candidate.partOf === null)) {
+          summary[finding.status] += 1;
+          if (finding.applicable === false) summary.notApplicable += 1;
+          if (!finding.verified) summary.unverified += 1;
+          if (finding.status === 'hazard') summary[finding.verified ? 'hazardVerified' : 'hazardUnverified'] += 1;
+        }
+        const { documents: described, notices } = assessment;
+        expect(JSON.stringify(assessment), `${sector} as of ${asOf}`).toBe(JSON.stringify({ sector, asOf, documents: described, notices, findings, summary }));
+      }
+    }
+  });
+
   it('a change to the caller’s facts after assess does not alter what is rendered later', async () => {
     const document = documents.find((candidate) => candidate.sector === 'coal-mine')!;
     const facts = fc.sample(completeFacts(document), { seed, numRuns: 1 })[0]!;

@@ -3,7 +3,7 @@
 import type { Bilingual, Rule } from '../documents/format.js';
 import type { LoadedDocument } from '../documents/load.js';
 import type { Explain, Finding, FindingCitation, Status } from './assess.js';
-import { outcomeNames, TRUE, UNKNOWN, type CompiledDocument, type CompiledRule, type Scope } from './compiled.js';
+import { outcomeNames, TRUE, UNKNOWN, type CompiledDocument, type CompiledRule, type Scope, type Tri } from './compiled.js';
 import type { LeafReason, Outcome } from './three-valued.js';
 
 const statusOf: Record<Outcome, Status> = { true: 'hazard', false: 'clear', unknown: 'unknown' };
@@ -50,17 +50,28 @@ const constantsOf = (document: LoadedDocument, rule: Rule): RuleConstants => {
   return constants;
 };
 
+/** Applicability as a finding states it: TRUE, FALSE or UNKNOWN (as null). */
+export const applicableOf = (compiledRule: CompiledRule, scope: Scope): Tri => (compiledRule.applicability ? compiledRule.applicability.evaluate(scope) : TRUE);
+
+export const statusOfOutcome = (outcome: Tri): Status => statusOf[outcomeNames[outcome]!];
+
 /**
- * One finding. Status and applicability are decided now (the summary counts them). When anything is left
- * to build — the reasons, or the facts an unknown still needs — the finding is a LazyFinding whose fields
- * are built when first read; otherwise it is a plain object.
+ * One finding, its outcome and applicability already decided. When anything is left to build — the
+ * reasons, or the facts an unknown still needs — it is a LazyFinding whose fields are built when first
+ * read; otherwise it is a plain object.
  */
-export const findingOf = (document: LoadedDocument, compiled: CompiledDocument, compiledRule: CompiledRule, scope: Scope, explain: Explain): Finding => {
-  const { rule, applicability } = compiledRule;
-  const outcome = compiled.outcomeOf(compiledRule, scope);
-  const applicableOutcome = applicability ? applicability.evaluate(scope) : TRUE;
+export const buildFinding = (
+  document: LoadedDocument,
+  compiled: CompiledDocument,
+  compiledRule: CompiledRule,
+  scope: Scope,
+  explain: Explain,
+  outcome: Tri,
+  applicableOutcome: Tri,
+): Finding => {
+  const rule = compiledRule.rule;
   const applicable = applicableOutcome === UNKNOWN ? null : applicableOutcome === TRUE;
-  const status = statusOf[outcomeNames[outcome]!];
+  const status = statusOfOutcome(outcome);
   const constants = constantsOf(document, rule);
   if (explain !== 'none' || outcome === UNKNOWN) return new LazyFinding(rule, status, applicable, constants, compiled, compiledRule, scope, explain);
   return {
@@ -78,6 +89,10 @@ export const findingOf = (document: LoadedDocument, compiled: CompiledDocument, 
     readings: rule.readings,
   };
 };
+
+/** One finding: its outcome decided now, the rest as buildFinding says. */
+export const findingOf = (document: LoadedDocument, compiled: CompiledDocument, compiledRule: CompiledRule, scope: Scope, explain: Explain): Finding =>
+  buildFinding(document, compiled, compiledRule, scope, explain, compiled.outcomeOf(compiledRule, scope), applicableOf(compiledRule, scope));
 
 /**
  * A finding whose missing facts, reasons and explanation are built when first read, then kept. They are
