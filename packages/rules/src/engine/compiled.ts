@@ -21,6 +21,8 @@ export interface Scope {
   readonly derived: (Evaluated | undefined)[];
   /** Made on the first reason asked for. */
   reasons: Map<LeafNode, LeafReason> | undefined;
+  /** A copy of the facts to try values of missing facts in (outcomeOf), made when first needed. */
+  trial: Record<string, unknown> | undefined;
   /**
    * While values of missing facts are tried (outcomeOf): the evaluation they are tried within, and the
    * facts given values. A named condition or derived fact that reads none of those is taken from it.
@@ -513,19 +515,30 @@ export const compileDocument = (
     for (const fact of open) combinations *= domains.get(fact)!.length;
     if (combinations > maximumCombinations) return outcome;
     let agreed: Tri | undefined;
-    // One copy of the facts per rule; each combination overwrites the open facts in it. Conditions and
-    // derived facts that read none of the open facts are taken from the evaluation already made.
-    const facts: Record<string, unknown> = { ...(scope.facts as Record<string, unknown>) };
-    for (let index = 0; index < combinations; index += 1) {
-      let rest = index;
-      for (const fact of open) {
-        const domain = domains.get(fact)!;
-        facts[fact] = domain[rest % domain.length];
-        rest = Math.floor(rest / domain.length);
+    // One copy of the facts per evaluation, made when first needed: each combination writes the open facts
+    // into it, and they are set back to unanswered (undefined) afterwards. Conditions and derived facts that
+    // read none of the open facts are taken from the evaluation already made.
+    const facts = (scope.trial ??= { ...(scope.facts as Record<string, unknown>) });
+    const memo = new Array<Tri | undefined>(slotCount);
+    const derived = new Array<Evaluated | undefined>(derivedCount);
+    try {
+      for (let index = 0; index < combinations; index += 1) {
+        let rest = index;
+        for (const fact of open) {
+          const domain = domains.get(fact)!;
+          facts[fact] = domain[rest % domain.length];
+          rest = Math.floor(rest / domain.length);
+        }
+        if (index > 0) {
+          memo.fill(undefined);
+          derived.fill(undefined);
+        }
+        const result = compiled.test.evaluate({ facts, memo, derived, reasons: undefined, trial: undefined, parent: scope, open });
+        if (result === UNKNOWN || (agreed !== undefined && result !== agreed)) return UNKNOWN;
+        agreed = result;
       }
-      const result = compiled.test.evaluate({ facts, memo: new Array(slotCount), derived: new Array(derivedCount), reasons: undefined, parent: scope, open });
-      if (result === UNKNOWN || (agreed !== undefined && result !== agreed)) return UNKNOWN;
-      agreed = result;
+    } finally {
+      for (const fact of open) facts[fact] = undefined;
     }
     return agreed ?? outcome;
   };
@@ -533,7 +546,7 @@ export const compileDocument = (
   const slotCount = slots;
   const derivedCount = derivedEvaluators.length;
   function newScope(facts: FactValues): Scope {
-    return { facts, memo: new Array(slotCount), derived: new Array(derivedCount), reasons: undefined, parent: undefined, open: undefined };
+    return { facts, memo: new Array(slotCount), derived: new Array(derivedCount), reasons: undefined, trial: undefined, parent: undefined, open: undefined };
   }
   return {
     document,
