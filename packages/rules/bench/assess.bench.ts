@@ -3,6 +3,8 @@
 // and cold start as a process sees it. ANQUAN_BENCH_DIST points at another build to compare (e.g. main's).
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -77,29 +79,37 @@ const runEngines = async (list: Engine[], facts: Facts) => {
 };
 
 // 1. assess per sector and profile. A sample is `reps` calls of each, interleaved Engine / assess / none / JSON.
-if (!only || only === 'assess') {
-console.log('\n## assess() per sector vs a plain json-rules-engine Engine (median ms per enterprise, validation included)');
-console.log('assess returns statuses and the summary at once; reasons and explanations are built when read. The last column reads them all (JSON.stringify of the result).');
-console.log('| sector | facts | answered | reps | Engine | assess (default) | ratio | explain none | ratio | default + JSON | ratio |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+// A young-generation collection (untimed) before each timed segment, so that a segment pays for the
+// collections its own allocations cause, not for the Engine's garbage left by the segment before it.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as (options?: { type: 'minor' | 'major'; execution: 'sync' }) => void;
+const settle = () => collect({ type: 'minor', execution: 'sync' });
 const perCall = async (reps: number, call: () => Promise<unknown>) => {
+  settle();
   const started = now();
   for (let rep = 0; rep < reps; rep += 1) await call();
   return (now() - started) / reps;
 };
+if (!only || only === 'assess') {
+console.log('\n## assess() per sector vs a plain json-rules-engine Engine (median ms per enterprise, validation included)');
+console.log('assess returns statuses and the summary at once; reasons and explanations are built when read. The last column reads them all (JSON.stringify of the result).');
+console.log('| sector | facts | answered | Engine | assess (default) | ratio | explain none | ratio | default + JSON | ratio |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 const coalComplete: { none?: number; assess?: number; engine?: number } = {};
 for (const sector of sectors) {
   const list = enginesOf(sector);
   for (const [profile, facts] of Object.entries(profilesOf(sector, 0))) {
     const times = { engine: [] as number[], assess: [] as number[], none: [] as number[], json: [] as number[] };
-    let reps = 1;
+    // Each column repeats its call until a sample lasts about sampleMs (found in the warm-up rounds).
+    const reps = { engine: 1, assess: 1, none: 1, json: 1 };
+    const repsFor = (perCallMs: number) => Math.max(1, Math.min(2000, Math.round(sampleMs / Math.max(perCallMs, 0.001))));
     for (let round = -3; round < rounds; round += 1) {
-      const engine = await perCall(reps, () => runEngines(list, facts));
-      const assess = await perCall(reps, () => lib.assess(sector, facts, { asOf }));
-      const none = await perCall(reps, () => lib.assess(sector, facts, { asOf, explain: 'none' } as never));
-      const json = await perCall(reps, async () => JSON.stringify(await lib.assess(sector, facts, { asOf })));
+      const engine = await perCall(reps.engine, () => runEngines(list, facts));
+      const assess = await perCall(reps.assess, () => lib.assess(sector, facts, { asOf }));
+      const none = await perCall(reps.none, () => lib.assess(sector, facts, { asOf, explain: 'none' } as never));
+      const json = await perCall(reps.json, async () => JSON.stringify(await lib.assess(sector, facts, { asOf })));
       if (round < 0) {
-        reps = Math.max(1, Math.min(500, Math.round(sampleMs / engine)));
+        Object.assign(reps, { engine: repsFor(engine), assess: repsFor(assess), none: repsFor(none), json: repsFor(json) });
         continue;
       }
       times.engine.push(engine);
@@ -110,7 +120,7 @@ for (const sector of sectors) {
     const [engine, assess, none, json] = [median(times.engine), median(times.assess), median(times.none), median(times.json)];
     if (sector === 'coal-mine' && profile === 'complete') Object.assign(coalComplete, { engine, assess, none });
     const ratio = (value: number) => `${(value / engine).toFixed(3)}×`;
-    console.log(`| ${sector} | ${profile} | ${Object.keys(facts).length} | ${reps} | ${engine.toFixed(3)} | ${assess.toFixed(3)} | ${ratio(assess)} | ${none.toFixed(3)} | ${ratio(none)} | ${json.toFixed(3)} | ${ratio(json)} |`);
+    console.log(`| ${sector} | ${profile} | ${Object.keys(facts).length} | ${engine.toFixed(3)} | ${assess.toFixed(3)} | ${ratio(assess)} | ${none.toFixed(3)} | ${ratio(none)} | ${json.toFixed(3)} | ${ratio(json)} |`);
   }
 }
 if (coalComplete.engine) {
@@ -152,9 +162,11 @@ const naiveTimes: number[] = [];
 const screenTimes: number[] = [];
 for (let chunk = 0; chunk < chunks; chunk += 1) {
   const items = batch.slice(chunk * (sample / chunks), (chunk + 1) * (sample / chunks));
+  settle();
   let started = now();
   await naive(items);
   naiveTimes.push((now() - started) / items.length);
+  settle();
   started = now();
   await screen(items, 1);
   screenTimes.push((now() - started) / items.length);
