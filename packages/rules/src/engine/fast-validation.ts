@@ -43,7 +43,16 @@ const compileField = (def: Def): Check | undefined => {
         else if (kind === 'number_format' && format === 'safeint') bounds.push((value) => Number.isSafeInteger(value));
         else return undefined;
       }
-      return (value) => typeof value === 'number' && Number.isFinite(value) && bounds.every((bound) => bound(value));
+      // Written out for the usual one or two bounds: a closure per call (bounds.every) showed in batch profiles.
+      const [first, second] = bounds;
+      if (bounds.length === 0) return (value) => typeof value === 'number' && Number.isFinite(value);
+      if (bounds.length === 1) return (value) => typeof value === 'number' && Number.isFinite(value) && first!(value);
+      if (bounds.length === 2) return (value) => typeof value === 'number' && Number.isFinite(value) && first!(value) && second!(value);
+      return (value) => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+        for (const bound of bounds) if (!bound(value)) return false;
+        return true;
+      };
     }
     default:
       return undefined;
