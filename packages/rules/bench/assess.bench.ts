@@ -2,6 +2,9 @@
 // json-rules-engine Engine on the same rules and facts (medians of interleaved runs, ratios), peak memory,
 // and cold start as a process sees it. ANQUAN_BENCH_DIST points at another build to compare (e.g. main's).
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,9 +18,23 @@ const distEntry = process.env.ANQUAN_BENCH_DIST ?? join(here, '..', 'dist', 'ind
 const lib = (await import(pathToFileURL(distEntry).href)) as typeof Library;
 const asOf = '2026-09-01';
 const seed = Number(process.env.BENCH_SEED ?? 20261202);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
-const enterprises = Number(process.env.BENCH_ENTERPRISES ?? 10_000);
-console.log(`library: ${distEntry}; as of ${asOf}; seed ${seed}; ${rounds} interleaved rounds`);
+// BENCH_QUICK=1 for iteration: fewer rounds, shorter samples, a smaller batch.
+const quick = process.env.BENCH_QUICK === '1';
+const rounds = Number(process.env.BENCH_ROUNDS ?? (quick ? 5 : 15));
+const enterprises = Number(process.env.BENCH_ENTERPRISES ?? (quick ? 2000 : 10_000));
+// Each sample repeats a call until the Engine's share lasts about this long, so that sub-millisecond calls are not timer noise.
+const sampleMs = Number(process.env.BENCH_SAMPLE_MS ?? (quick ? 2 : 5));
+// The clock: this process's CPU time by default (user + system, ms), so that other work on a shared
+// machine does not land in a sample; BENCH_CLOCK=wall for elapsed time. Worker runs are always wall time.
+const clock = process.env.BENCH_CLOCK === 'wall' ? 'wall' : 'cpu';
+const now = clock === 'wall' ? () => performance.now() : () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+// BENCH_ONLY=assess|batch|cold runs one section.
+const only = process.env.BENCH_ONLY;
+console.log(`clock: ${clock === 'cpu' ? 'process CPU time' : 'wall time'}`);
+console.log(`library: ${distEntry}; as of ${asOf}; seed ${seed}; ${rounds} interleaved rounds${quick ? ' (quick)' : ''}; load ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
 
 type Facts = Record<string, unknown>;
 const median = (values: number[]) => {
@@ -61,108 +78,158 @@ const runEngines = async (list: Engine[], facts: Facts) => {
   for (const engine of list) await engine.run({ ...facts });
 };
 
-// 1. assess per sector and profile.
-console.log('\n## assess() per sector vs a plain json-rules-engine Engine (median ms per enterprise)');
-console.log('| sector | facts | answered | Engine | assess (default) | ratio | assess explain none | ratio |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-for (const sector of sectors) {
-  const list = enginesOf(sector);
-  for (const [profile, facts] of Object.entries(profilesOf(sector, 0))) {
-    const times = { engine: [] as number[], assess: [] as number[], none: [] as number[] };
-    for (let round = -3; round < rounds; round += 1) {
-      let started = performance.now();
-      await runEngines(list, facts);
-      const engine = performance.now() - started;
-      started = performance.now();
-      await lib.assess(sector, facts, { asOf });
-      const assess = performance.now() - started;
-      started = performance.now();
-      await lib.assess(sector, facts, { asOf, explain: 'none' } as never);
-      const none = performance.now() - started;
-      if (round < 0) continue;
-      times.engine.push(engine);
-      times.assess.push(assess);
-      times.none.push(none);
+// 1. assess per sector and profile. A sample is `reps` calls of each, interleaved Engine / assess / none / JSON.
+// A young-generation collection (untimed) before each timed segment, so that a segment pays for the
+// collections its own allocations cause, not for the Engine's garbage left by the segment before it.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as (options?: { type: 'minor' | 'major'; execution: 'sync' }) => void;
+const settle = () => collect({ type: 'minor', execution: 'sync' });
+const perCall = async (reps: number, call: () => Promise<unknown>) => {
+  settle();
+  const started = now();
+  for (let rep = 0; rep < reps; rep += 1) await call();
+  return (now() - started) / reps;
+};
+if (!only || only === 'assess') {
+  console.log('\n## assess() per sector vs a plain json-rules-engine Engine (median ms per enterprise, validation included)');
+  console.log('assess returns statuses and the summary at once; reasons and explanations are built when read. The last column reads them all (JSON.stringify of the result).');
+  console.log('| sector | facts | answered | Engine | assess (default) | ratio | explain none | ratio | default + JSON | ratio |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const coalComplete: { none?: number; assess?: number; engine?: number } = {};
+  for (const sector of sectors) {
+    const list = enginesOf(sector);
+    for (const [profile, facts] of Object.entries(profilesOf(sector, 0))) {
+      const times = { engine: [] as number[], assess: [] as number[], none: [] as number[], json: [] as number[] };
+      // Each column repeats its call until a sample lasts about sampleMs (found in the warm-up rounds).
+      const reps = { engine: 1, assess: 1, none: 1, json: 1 };
+      const repsFor = (perCallMs: number) => Math.max(1, Math.min(2000, Math.round(sampleMs / Math.max(perCallMs, 0.001))));
+      for (let round = -3; round < rounds; round += 1) {
+        const engine = await perCall(reps.engine, () => runEngines(list, facts));
+        const assess = await perCall(reps.assess, () => lib.assess(sector, facts, { asOf }));
+        const none = await perCall(reps.none, () => lib.assess(sector, facts, { asOf, explain: 'none' } as never));
+        const json = await perCall(reps.json, async () => JSON.stringify(await lib.assess(sector, facts, { asOf })));
+        if (round < 0) {
+          Object.assign(reps, { engine: repsFor(engine), assess: repsFor(assess), none: repsFor(none), json: repsFor(json) });
+          continue;
+        }
+        times.engine.push(engine);
+        times.assess.push(assess);
+        times.none.push(none);
+        times.json.push(json);
+      }
+      const [engine, assess, none, json] = [median(times.engine), median(times.assess), median(times.none), median(times.json)];
+      if (sector === 'coal-mine' && profile === 'complete') Object.assign(coalComplete, { engine, assess, none });
+      const ratio = (value: number) => `${(value / engine).toFixed(3)}×`;
+      console.log(`| ${sector} | ${profile} | ${Object.keys(facts).length} | ${engine.toFixed(3)} | ${assess.toFixed(3)} | ${ratio(assess)} | ${none.toFixed(3)} | ${ratio(none)} | ${json.toFixed(3)} | ${ratio(json)} |`);
     }
-    const [engine, assess, none] = [median(times.engine), median(times.assess), median(times.none)];
-    console.log(`| ${sector} | ${profile} | ${Object.keys(facts).length} | ${engine.toFixed(3)} | ${assess.toFixed(3)} | ${(assess / engine).toFixed(3)}× | ${none.toFixed(3)} | ${(none / engine).toFixed(3)}× |`);
   }
+  if (coalComplete.engine) {
+    console.log(`\ncoal-mine, every fact answered, validation included, between Engine runs: assess ${coalComplete.assess!.toFixed(3)} ms (default), ${coalComplete.none!.toFixed(3)} ms (explain none)`);
+    // The same calls on their own, as an app calling assess on every form change sees them: a major
+    // collection first, so that no Engine garbage is collected inside these samples.
+    const facts = profilesOf('coal-mine', 0).complete;
+    const alone = { assess: [] as number[], none: [] as number[] };
+    collect({ type: 'major', execution: 'sync' });
+    for (let round = -2; round < rounds; round += 1) {
+      const assess = await perCall(50, () => lib.assess('coal-mine', facts, { asOf }));
+      const none = await perCall(50, () => lib.assess('coal-mine', facts, { asOf, explain: 'none' } as never));
+      if (round < 0) continue;
+      alone.assess.push(assess);
+      alone.none.push(none);
+    }
+    console.log(`coal-mine, every fact answered, validation included, on its own: assess ${median(alone.assess).toFixed(3)} ms (default), ${median(alone.none).toFixed(3)} ms (explain none); target well under 1 ms`);
+  }
+  console.log(`peak RSS so far: ${peakMiB()} MiB`);
 }
-console.log(`peak RSS so far: ${peakMiB()} MiB`);
 
 // 2. Screening 10,000 enterprises across sectors.
-const batch = Array.from({ length: enterprises }, (_, index) => {
-  const sector = sectors[index % sectors.length]!;
-  const profiles = profilesOf(sector, 1 + (index % 50));
-  const facts = [profiles.complete, profiles['half missing'], profiles['hazard-heavy']][index % 3]!;
-  return { sector, facts, asOf };
-});
-const naive = async (items: typeof batch) => {
-  let hazards = 0;
-  for (const item of items) {
-    for (const engine of enginesOf(item.sector)) hazards += (await engine.run({ ...item.facts })).events.length;
-  }
-  return hazards;
-};
-const screen = async (items: typeof batch, workers: number) => {
-  let hazards = 0;
-  if (!hasNewApi) {
-    for (const item of items) hazards += (await lib.assess(item.sector, item.facts, { asOf })).summary.hazard;
+if (!only || only === 'batch') {
+  // 50 enterprises per sector drawn once, reused in turn: drawing 10,000 took longer than screening them.
+  const drawn = new Map<string, ReturnType<typeof profilesOf>>();
+  const cachedProfilesOf = (sector: string, index: number) => {
+    const key = `${sector}#${index}`;
+    if (!drawn.has(key)) drawn.set(key, profilesOf(sector, index));
+    return drawn.get(key)!;
+  };
+  const batch = Array.from({ length: enterprises }, (_, index) => {
+    const sector = sectors[index % sectors.length]!;
+    const profiles = cachedProfilesOf(sector, 1 + (index % 50));
+    const facts = [profiles.complete, profiles['half missing'], profiles['hazard-heavy']][index % 3]!;
+    return { sector, facts, asOf };
+  });
+  const naive = async (items: typeof batch) => {
+    let hazards = 0;
+    for (const item of items) {
+      for (const engine of enginesOf(item.sector)) hazards += (await engine.run({ ...item.facts })).events.length;
+    }
     return hazards;
+  };
+  const screen = async (items: typeof batch, workers: number) => {
+    let hazards = 0;
+    if (!hasNewApi) {
+      for (const item of items) hazards += (await lib.assess(item.sector, item.facts, { asOf })).summary.hazard;
+      return hazards;
+    }
+    for await (const result of (lib as typeof Library).assessMany(items, { explain: 'none', findings: 'hazards', workers })) {
+      if (!lib.isItemError(result)) hazards += result.summary.hazard;
+    }
+    return hazards;
+  };
+  // The naive loop costs tens of milliseconds an enterprise: it is timed on interleaved samples and scaled.
+  const sample = Number(process.env.BENCH_NAIVE_SAMPLE ?? (quick ? 90 : 300));
+  const chunks = quick ? 3 : 6;
+  const naiveTimes: number[] = [];
+  const screenTimes: number[] = [];
+  for (let chunk = 0; chunk < chunks; chunk += 1) {
+    const items = batch.slice(chunk * (sample / chunks), (chunk + 1) * (sample / chunks));
+    settle();
+    let started = now();
+    await naive(items);
+    naiveTimes.push((now() - started) / items.length);
+    settle();
+    started = now();
+    await screen(items, 1);
+    screenTimes.push((now() - started) / items.length);
   }
-  for await (const result of (lib as typeof Library).assessMany(items, { explain: 'none', findings: 'hazards', workers })) {
-    if (!lib.isItemError(result)) hazards += result.summary.hazard;
-  }
-  return hazards;
-};
-// The naive loop costs tens of milliseconds an enterprise: it is timed on interleaved samples and scaled.
-const sample = Number(process.env.BENCH_NAIVE_SAMPLE ?? 300);
-const chunks = 3;
-const naiveTimes: number[] = [];
-const screenTimes: number[] = [];
-for (let chunk = 0; chunk < chunks; chunk += 1) {
-  const items = batch.slice(chunk * (sample / chunks), (chunk + 1) * (sample / chunks));
-  let started = performance.now();
-  await naive(items);
-  naiveTimes.push((performance.now() - started) / items.length);
-  started = performance.now();
-  await screen(items, 1);
-  screenTimes.push((performance.now() - started) / items.length);
+  console.log(`\n## screening ${enterprises} enterprises across ${sectors.length} sectors (complete, half missing, hazard-heavy in turn)`);
+  console.log(`One core: ${clock === 'cpu' ? 'process CPU time' : 'wall time'}; worker threads: wall time.`);
+  console.log('| run | s | ms per enterprise | enterprises/s | vs naive |');
+  console.log('|---|---:|---:|---:|---:|');
+  const naivePer = median(naiveTimes);
+  console.log(`| naive loop over plain Engines (${sample} sampled, scaled) | ${((naivePer * enterprises) / 1000).toFixed(1)} | ${naivePer.toFixed(3)} | ${(1000 / naivePer).toFixed(0)} | 1× |`);
+  console.log(`| ${hasNewApi ? 'assessMany, one core' : 'loop over assess()'} (same ${sample}) | — | ${median(screenTimes).toFixed(3)} | ${(1000 / median(screenTimes)).toFixed(0)} | ${(naivePer / median(screenTimes)).toFixed(1)}× |`);
+  const full = async (label: string, workers: number) => {
+    const clockOf = workers === 1 ? now : () => performance.now();
+    const started = clockOf();
+    await screen(batch, workers);
+    const seconds = (clockOf() - started) / 1000;
+    const per = (seconds * 1000) / enterprises;
+    console.log(`| ${label} | ${seconds.toFixed(2)} | ${per.toFixed(3)} | ${(enterprises / seconds).toFixed(0)} | ${(naivePer / per).toFixed(1)}× |`);
+  };
+  if (hasNewApi || process.env.BENCH_FULL_OLD) await full(hasNewApi ? `assessMany, one core, all ${enterprises}` : `loop over assess(), all ${enterprises}`, 1);
+  if (hasNewApi) await full(`assessMany, ${Number(process.env.BENCH_WORKERS ?? 2)} worker threads, all ${enterprises}`, Number(process.env.BENCH_WORKERS ?? 2));
+  console.log(`peak RSS of this process: ${peakMiB()} MiB`);
 }
-console.log(`\n## screening ${enterprises} enterprises across ${sectors.length} sectors (complete, half missing, hazard-heavy in turn)`);
-console.log('| run | wall s | ms per enterprise | enterprises/s | vs naive |');
-console.log('|---|---:|---:|---:|---:|');
-const naivePer = median(naiveTimes);
-console.log(`| naive loop over plain Engines (${sample} sampled, scaled) | ${((naivePer * enterprises) / 1000).toFixed(1)} | ${naivePer.toFixed(3)} | ${(1000 / naivePer).toFixed(0)} | 1× |`);
-console.log(`| ${hasNewApi ? 'assessMany, one core' : 'loop over assess()'} (same ${sample}) | — | ${median(screenTimes).toFixed(3)} | ${(1000 / median(screenTimes)).toFixed(0)} | ${(naivePer / median(screenTimes)).toFixed(1)}× |`);
-const full = async (label: string, workers: number) => {
-  const started = performance.now();
-  await screen(batch, workers);
-  const seconds = (performance.now() - started) / 1000;
-  const per = (seconds * 1000) / enterprises;
-  console.log(`| ${label} | ${seconds.toFixed(2)} | ${per.toFixed(3)} | ${(enterprises / seconds).toFixed(0)} | ${(naivePer / per).toFixed(1)}× |`);
-};
-if (hasNewApi || process.env.BENCH_FULL_OLD) await full(hasNewApi ? `assessMany, one core, all ${enterprises}` : `loop over assess(), all ${enterprises}`, 1);
-if (hasNewApi) await full(`assessMany, ${Number(process.env.BENCH_WORKERS ?? 2)} worker threads, all ${enterprises}`, Number(process.env.BENCH_WORKERS ?? 2));
-console.log(`peak RSS of this process: ${peakMiB()} MiB`);
 
 // 3. Cold start: a new process imports the library and assesses one coal mine.
-const coal = profilesOf('coal-mine', 0)['hazard-heavy'];
-const coldScript = `const t=performance.now();const l=await import(${JSON.stringify(pathToFileURL(distEntry).href)});await l.assess('coal-mine',${JSON.stringify(coal)},{asOf:'${asOf}'});`;
-const bareScript = `await import('node:fs');`;
-const wall = (script: string) => {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: process.env });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return performance.now() - started;
-};
-const cold: number[] = [];
-const bare: number[] = [];
-for (let round = 0; round < 5; round += 1) {
-  bare.push(wall(bareScript));
-  cold.push(wall(coldScript));
+if (!only || only === 'cold') {
+  const coal = profilesOf('coal-mine', 0)['hazard-heavy'];
+  const coldScript = `const t=performance.now();const l=await import(${JSON.stringify(pathToFileURL(distEntry).href)});await l.assess('coal-mine',${JSON.stringify(coal)},{asOf:'${asOf}'});`;
+  const bareScript = `await import('node:fs');`;
+  const wall = (script: string) => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: process.env });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return performance.now() - started;
+  };
+  const cold: number[] = [];
+  const bare: number[] = [];
+  for (let round = 0; round < (quick ? 2 : 5); round += 1) {
+    bare.push(wall(bareScript));
+    cold.push(wall(coldScript));
+  }
+  console.log(`\n## cold start (process wall time, median of ${quick ? 2 : 5} interleaved)`);
+  console.log(`| bare node process | import + first coal assess | difference |`);
+  console.log(`|---:|---:|---:|`);
+  console.log(`| ${median(bare).toFixed(0)} ms | ${median(cold).toFixed(0)} ms | ${(median(cold) - median(bare)).toFixed(0)} ms |`);
 }
-console.log(`\n## cold start (process wall time, median of 5 interleaved)`);
-console.log(`| bare node process | import + first coal assess | difference |`);
-console.log(`|---:|---:|---:|`);
-console.log(`| ${median(bare).toFixed(0)} ms | ${median(cold).toFixed(0)} ms | ${(median(cold) - median(bare)).toFixed(0)} ms |`);

@@ -1,11 +1,12 @@
 // assess(): the documents in force on a date, every rule three-valued with its reasons and citation.
-import type { Bilingual, Rule, RuleDocument } from '../documents/format.js';
+import type { Bilingual, RuleDocument } from '../documents/format.js';
 import { documentsInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
 import { describeFact, vocabularyFor } from '../facts/vocabulary.js';
 import { InputError } from '../validation/issues.js';
-import { compileDocument, outcomeNames, TRUE, UNKNOWN, type CompiledDocument } from './compiled.js';
+import { compileDocument, FALSE, TRUE, type CompiledDocument, type Scope, type Tri } from './compiled.js';
+import { applicableOf, buildFinding, findingOf } from './finding.js';
 import { factsValidatorFor, finiteDomainsOf } from './fast-validation.js';
-import type { LeafReason, Outcome } from './three-valued.js';
+import type { LeafReason } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
 import type { FactsOf } from '../generated/fact-types.js';
 
@@ -74,21 +75,6 @@ export interface Assessment {
     hazardUnverified: number;
   };
 }
-
-const statusOf: Record<Outcome, Status> = { true: 'hazard', false: 'clear', unknown: 'unknown' };
-
-const notApplicableText: Bilingual = { zh: '本项不适用于所填情况。', en: 'This item does not apply to the situation described.' };
-const hazardText: Bilingual = { zh: '构成重大事故隐患：判定条件均已成立。', en: 'A major accident hazard: the conditions of this item hold.' };
-const clearText: Bilingual = { zh: '不构成：判定条件不成立。', en: 'Clear: the conditions of this item do not hold.' };
-const explanationOf = (status: Status, applicable: boolean | null, missing: string[]): Bilingual => {
-  if (applicable === false) return notApplicableText;
-  if (status === 'hazard') return hazardText;
-  if (status === 'clear') return clearText;
-  return {
-    zh: `尚不能判定，需查明：${missing.join('、')}。`,
-    en: `Cannot be decided yet; find out: ${missing.join(', ')}.`,
-  };
-};
 
 const describeDocument = (document: LoadedDocument): DocumentInForce => ({
   id: document.id,
@@ -163,34 +149,6 @@ export const compiledDocumentFor = (document: LoadedDocument): CompiledDocument 
   return compiled;
 };
 
-interface RuleConstants {
-  title: Bilingual;
-  category: { id: string; title: Bilingual };
-  citation: FindingCitation;
-}
-const ruleConstants = new WeakMap<Rule, RuleConstants>();
-const constantsOf = (document: LoadedDocument, rule: Rule): RuleConstants => {
-  let constants = ruleConstants.get(rule);
-  if (!constants) {
-    const category = document.categories.find((candidate) => candidate.id === rule.category);
-    constants = {
-      title: rule.title,
-      category: { id: rule.category, title: category?.title ?? { zh: rule.category, en: rule.category } },
-      citation: {
-        documentId: document.id,
-        version: document.version,
-        number: document.number,
-        article: rule.citation.article,
-        item: rule.citation.item,
-        subItem: rule.citation.subItem ?? null,
-        label: rule.citation.label,
-      },
-    };
-    ruleConstants.set(rule, constants);
-  }
-  return constants;
-};
-
 /** Evaluates every rule of one document (or only `ruleIds`) on validated facts. */
 export const assessDocument = async (
   document: LoadedDocument,
@@ -222,36 +180,18 @@ export const findingsOf = (document: LoadedDocument, facts: Record<string, unkno
         return rule;
       })
     : compiled.rules;
-  return rules.map((compiledRule): Finding => {
-    const { rule, applicability, test } = compiledRule;
-    const outcome = compiled.outcomeOf(compiledRule, scope);
-    const applicableOutcome = applicability ? applicability.evaluate(scope) : TRUE;
-    const applicable = applicableOutcome === UNKNOWN ? null : applicableOutcome === TRUE;
-    const status = statusOf[outcomeNames[outcome]!];
-    const missingFacts = outcome === UNKNOWN ? compiled.missingFactsOf(test, scope) : [];
-    const constants = constantsOf(document, rule);
-    return {
-      ruleId: rule.id,
-      status,
-      applicable,
-      verified: rule.verified,
-      title: constants.title,
-      category: constants.category,
-      citation: constants.citation,
-      partOf: rule.partOf ?? null,
-      missingFacts,
-      reasons: explain === 'none' ? [] : compiled.reasonsOf(test, scope, explain),
-      explanation: explanationOf(status, applicable, missingFacts),
-      readings: rule.readings,
-    };
-  });
+  const findings = new Array<Finding>(rules.length);
+  for (let index = 0; index < rules.length; index += 1) findings[index] = findingOf(document, compiled, rules[index]!, scope, explain);
+  return findings;
 };
 
+let assessableSectors: { data: ReturnType<typeof loadRulesData>; ids: Set<string> } | undefined;
 export const knownSector = (sector: unknown): string => {
-  const sectors = loadRulesData().sectors.map((candidate) => candidate.id);
-  if (typeof sector !== 'string' || !sectors.includes(sector) || !vocabularyFor(sector)) {
-    const assessable = sectors.filter((id) => vocabularyFor(id));
-    throw new InputError([{ path: 'sector', message: `unknown sector ${JSON.stringify(sector)}; expected one of: ${assessable.join(', ')}` }]);
+  const data = loadRulesData();
+  // The sectors that have a vocabulary, found once per load of rules-data rather than on every call.
+  if (assessableSectors?.data !== data) assessableSectors = { data, ids: new Set(data.sectors.map((candidate) => candidate.id).filter((id) => vocabularyFor(id))) };
+  if (typeof sector !== 'string' || !assessableSectors.ids.has(sector)) {
+    throw new InputError([{ path: 'sector', message: `unknown sector ${JSON.stringify(sector)}; expected one of: ${[...assessableSectors.ids].join(', ')}` }]);
   }
   return sector;
 };
@@ -269,25 +209,124 @@ export const assess = async <S extends string>(sector: S, facts: FactsOf<S>, opt
 
 const explainModes: readonly Explain[] = ['all', 'decided', 'none'];
 
+/** Which findings an assessment lists: all (the default), all but the clear ones, or only hazards. */
+export type FindingsKept = 'all' | 'not-clear' | 'hazards';
+
 /** assess() without the promise: what batches and workers call. */
-export const assessNow = (sector: string, facts: unknown, options: AssessOptions = {}): Assessment => {
+export const assessNow = (sector: string, facts: unknown, options: AssessOptions = {}, kept: FindingsKept = 'all'): Assessment => {
   const sectorId = knownSector(sector);
   const asOf = resolveAsOf(options.asOf);
   const explain = options.explain ?? 'all';
   if (!explainModes.includes(explain)) throw new InputError([{ path: 'options.explain', message: `expected one of: ${explainModes.join(', ')}, got ${JSON.stringify(explain)}` }]);
   const validFacts = factsValidatorFor(vocabularyFor(sectorId)!)(facts);
   const documents = documentsInForce(sectorId, asOf);
-  const findings = documents.length === 1 ? findingsOf(documents[0]!, validFacts, undefined, explain) : documents.flatMap((document) => findingsOf(document, validFacts, undefined, explain));
+  const evaluations = documents.map((document) => evaluateDocument(document, validFacts));
   const described = describedDocuments(documents, asOf);
-  return {
-    sector: sectorId,
-    asOf,
-    documents: described.documents,
-    notices: described.notices,
-    findings,
-    summary: summaryOf(findings),
-  };
+  return new LazyAssessment(sectorId, asOf, described.documents, described.notices, evaluations, explain, kept);
 };
+
+/** One document evaluated: each rule's outcome and applicability decided, its finding not yet built. */
+interface Evaluation {
+  document: LoadedDocument;
+  compiled: CompiledDocument;
+  scope: Scope;
+  outcomes: Uint8Array;
+  applicability: Uint8Array;
+}
+
+const evaluateDocument = (document: LoadedDocument, facts: Record<string, unknown>): Evaluation => {
+  const compiled = compiledDocumentFor(document);
+  const scope = compiled.newScope(facts);
+  const rules = compiled.rules;
+  const outcomes = new Uint8Array(rules.length);
+  const applicability = new Uint8Array(rules.length);
+  for (let index = 0; index < rules.length; index += 1) {
+    outcomes[index] = compiled.outcomeOf(rules[index]!, scope);
+    applicability[index] = applicableOf(rules[index]!, scope);
+  }
+  return { document, compiled, scope, outcomes, applicability };
+};
+
+const keeps: Record<FindingsKept, (outcome: number) => boolean> = {
+  all: () => true,
+  'not-clear': (outcome) => outcome !== FALSE,
+  hazards: (outcome) => outcome === TRUE,
+};
+
+/** Counts first-level items; hazards are also split by whether the item's text is verified. */
+const summaryOf = (evaluations: readonly Evaluation[]): Assessment['summary'] => {
+  const summary = { hazard: 0, clear: 0, unknown: 0, notApplicable: 0, unverified: 0, hazardVerified: 0, hazardUnverified: 0 };
+  for (const { compiled, outcomes, applicability } of evaluations) {
+    for (let index = 0; index < outcomes.length; index += 1) {
+      const rule = compiled.rules[index]!.rule;
+      if (rule.partOf !== undefined && rule.partOf !== null) continue;
+      const outcome = outcomes[index];
+      if (outcome === TRUE) {
+        summary.hazard += 1;
+        if (rule.verified) summary.hazardVerified += 1;
+        else summary.hazardUnverified += 1;
+      } else if (outcome === FALSE) summary.clear += 1;
+      else summary.unknown += 1;
+      if (applicability[index] === FALSE) summary.notApplicable += 1;
+      if (!rule.verified) summary.unverified += 1;
+    }
+  }
+  return summary;
+};
+
+/**
+ * An assessment whose findings are built when first read: the summary is counted at once from the
+ * outcomes, and a caller that reads only the summary (a screening) never pays for finding objects.
+ * `findings` is an own enumerable accessor standing where the plain field stands, so JSON, spreading and
+ * structured cloning see the same fields in the same order as a plain object.
+ */
+class LazyAssessment implements Assessment {
+  declare sector: string;
+  declare asOf: string;
+  declare documents: DocumentInForce[];
+  declare notices: Notice[];
+  declare findings: Finding[];
+  declare summary: Assessment['summary'];
+  #evaluations: Evaluation[];
+  #explain: Explain;
+  #kept: FindingsKept;
+  #findings: Finding[] | undefined = undefined;
+
+  static readonly #findingsDescriptor: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: LazyAssessment) {
+      return (this.#findings ??= this.#build());
+    },
+    set(this: LazyAssessment, value: Finding[]) {
+      this.#findings = value;
+    },
+  };
+
+  constructor(sector: string, asOf: string, documents: DocumentInForce[], notices: Notice[], evaluations: Evaluation[], explain: Explain, kept: FindingsKept) {
+    this.#evaluations = evaluations;
+    this.#explain = explain;
+    this.#kept = kept;
+    this.sector = sector;
+    this.asOf = asOf;
+    this.documents = documents;
+    this.notices = notices;
+    Object.defineProperty(this, 'findings', LazyAssessment.#findingsDescriptor);
+    this.summary = summaryOf(evaluations);
+  }
+
+  #build(): Finding[] {
+    const findings: Finding[] = [];
+    const keep = keeps[this.#kept];
+    for (const { document, compiled, scope, outcomes, applicability } of this.#evaluations) {
+      for (let index = 0; index < outcomes.length; index += 1) {
+        const outcome = outcomes[index] as Tri;
+        if (keep(outcome)) findings.push(buildFinding(document, compiled, compiled.rules[index]!, scope, this.#explain, outcome, applicability[index] as Tri));
+      }
+    }
+    return findings;
+  }
+}
 
 const described = new WeakMap<LoadedDocument[], Map<string, { documents: DocumentInForce[]; notices: Notice[] }>>();
 /** What the assessment says about the documents in force, built once per set of documents and date. */
@@ -297,22 +336,6 @@ const describedDocuments = (documents: LoadedDocument[], asOf: string): { docume
   let result = byDate.get(asOf);
   if (!result) byDate.set(asOf, (result = { documents: documents.map(describeDocument), notices: noticesFor(documents, asOf) }));
   return { documents: [...result.documents], notices: [...result.notices] };
-};
-
-/** Counts first-level items; hazards are also split by whether the item's text is verified. */
-const summaryOf = (findings: readonly Finding[]): Assessment['summary'] => {
-  const summary = { hazard: 0, clear: 0, unknown: 0, notApplicable: 0, unverified: 0, hazardVerified: 0, hazardUnverified: 0 };
-  for (const finding of findings) {
-    if (finding.partOf !== null) continue;
-    summary[finding.status] += 1;
-    if (finding.applicable === false) summary.notApplicable += 1;
-    if (!finding.verified) summary.unverified += 1;
-    if (finding.status === 'hazard') {
-      if (finding.verified) summary.hazardVerified += 1;
-      else summary.hazardUnverified += 1;
-    }
-  }
-  return summary;
 };
 
 /**

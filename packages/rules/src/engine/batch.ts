@@ -38,12 +38,6 @@ export interface AssessManyOptions {
 
 type ItemSettings = Required<Pick<AssessManyOptions, 'explain' | 'findings'>> & { asOf: string | undefined };
 
-const keepFindings = (assessment: Assessment, findings: ItemSettings['findings']): Assessment => {
-  if (findings === 'all') return assessment;
-  const keep = findings === 'hazards' ? (status: string) => status === 'hazard' : (status: string) => status !== 'clear';
-  return { ...assessment, findings: assessment.findings.filter((finding) => keep(finding.status)) };
-};
-
 /** Assesses one item of a batch; bad input becomes an ItemError, anything else is a real failure. */
 export const assessItem = (item: unknown, index: number, settings: ItemSettings): BatchResult => {
   try {
@@ -51,8 +45,8 @@ export const assessItem = (item: unknown, index: number, settings: ItemSettings)
       throw new InputError([{ path: `items[${index}]`, message: 'expected an object { sector, facts }' }]);
     }
     const { sector, facts, asOf } = item as Partial<BatchItem>;
-    const assessment = assessNow(sector as string, facts, { asOf: asOf ?? settings.asOf, explain: settings.explain });
-    return keepFindings(assessment, settings.findings);
+    // Only the findings kept are ever built; the summary still counts every one.
+    return assessNow(sector as string, facts, { asOf: asOf ?? settings.asOf, explain: settings.explain }, settings.findings);
   } catch (error) {
     if (error instanceof InputError) return { kind: 'item-error', index, issues: error.issues, message: error.message };
     throw error;

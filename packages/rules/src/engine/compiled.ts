@@ -19,7 +19,16 @@ export interface Scope {
   readonly facts: FactValues;
   readonly memo: (Tri | undefined)[];
   readonly derived: (Evaluated | undefined)[];
-  readonly reasons: Map<LeafNode, LeafReason>;
+  /** Made on the first reason asked for. */
+  reasons: Map<LeafNode, LeafReason> | undefined;
+  /** A copy of the facts to try values of missing facts in (outcomeOf), made when first needed. */
+  trial: Record<string, unknown> | undefined;
+  /**
+   * While values of missing facts are tried (outcomeOf): the evaluation they are tried within, and the
+   * facts given values. A named condition or derived fact that reads none of those is taken from it.
+   */
+  readonly parent: Scope | undefined;
+  readonly open: readonly string[] | undefined;
 }
 
 interface BaseNode {
@@ -47,6 +56,8 @@ export interface NamedNode extends BaseNode {
   name: string;
   slot: number;
   target: Node | undefined;
+  /** The observed facts it reads, found when first needed. */
+  deps?: ReadonlySet<string>;
 }
 export type Node = LeafNode | GroupNode | NotNode | NamedNode;
 
@@ -129,7 +140,7 @@ export const compileDocument = (
       const name = expression.fact;
       if (document.derivedFacts[name]) {
         const slot = derivedSlotOf(name, path);
-        return (scope) => scope.derived[slot] ?? (scope.derived[slot] = derivedEvaluators[slot]!(scope));
+        return (scope) => derivedIn(slot, scope);
       }
       const missing: Evaluated = { kind: 'missing', facts: [name] };
       const notNumber: Evaluated = { kind: 'none', why: `${name} is not a number` };
@@ -211,9 +222,24 @@ export const compileDocument = (
     if (path.includes(name)) throw new CompileError(`derived fact ${[...path, name].join(' → ')} refers to itself`);
     const slot = derivedEvaluators.length;
     derivedSlots.set(name, slot);
+    derivedNames[slot] = name;
     derivedEvaluators.push(() => ({ kind: 'none', why: 'not compiled' }));
     derivedEvaluators[slot] = compileExpression(document.derivedFacts[name]!.expression, [...path, name]);
     return slot;
+  };
+
+  // A derived fact's value in a scope, computed once; while values are tried, taken from the parent when
+  // it reads none of the facts tried.
+  const derivedDeps: (ReadonlySet<string> | undefined)[] = [];
+  const derivedNames: string[] = [];
+  const derivedIn = (slot: number, scope: Scope): Evaluated => {
+    const known = scope.derived[slot];
+    if (known !== undefined) return known;
+    const parent = scope.parent;
+    const value =
+      parent !== undefined && independent((derivedDeps[slot] ??= new Set(baseFacts(derivedNames[slot]!))), scope.open!) ? derivedIn(slot, parent) : derivedEvaluators[slot]!(scope);
+    scope.derived[slot] = value;
+    return value;
   };
 
   const compileLeaf = (condition: LeafCondition): LeafNode => {
@@ -223,7 +249,7 @@ export const compileDocument = (
       const crossing = compileCrossing(condition.value as Threshold);
       if (document.derivedFacts[fact]) {
         const slot = derivedSlotOf(fact, []);
-        const value = (scope: Scope) => scope.derived[slot] ?? (scope.derived[slot] = derivedEvaluators[slot]!(scope));
+        const value = (scope: Scope) => derivedIn(slot, scope);
         const evaluate = (scope: Scope): Tri => {
           const evaluated = value(scope);
           if (evaluated.kind === 'value') return crossing.onRational(evaluated.value) ? TRUE : FALSE;
@@ -293,7 +319,14 @@ export const compileDocument = (
       name,
       slot: slots++,
       target: undefined,
-      evaluate: (scope) => scope.memo[node.slot] ?? (scope.memo[node.slot] = node.target!.evaluate(scope)),
+      evaluate: (scope) => {
+        const known = scope.memo[node.slot];
+        if (known !== undefined) return known;
+        const parent = scope.parent;
+        const outcome = parent !== undefined && independent(node.deps ??= dependenciesOf(node), scope.open!) ? node.evaluate(parent) : node.target!.evaluate(scope);
+        scope.memo[node.slot] = outcome;
+        return outcome;
+      },
     };
     named.set(key, node);
     compiling.add(key);
@@ -363,6 +396,12 @@ export const compileDocument = (
       return { kind: 'all', children, evaluate };
     });
 
+  const independent = (deps: ReadonlySet<string>, open: readonly string[]): boolean => {
+    for (const fact of open) if (deps.has(fact)) return false;
+    return true;
+  };
+  const dependenciesOf = (node: Node): ReadonlySet<string> => new Set(leavesUnder(node).flatMap((leaf) => baseFacts(leaf.condition.fact)));
+
   // The observed facts each leaf reads (through derived facts), to find the facts read more than once.
   const baseFacts = (fact: string, seen: string[] = []): string[] => {
     const derived = document.derivedFacts[fact];
@@ -407,12 +446,13 @@ export const compileDocument = (
   };
   const reasoners = new Map<LeafNode, (facts: FactValues, evaluated?: Evaluated) => LeafReason>();
   const reasonOf = (leaf: LeafNode, scope: Scope): LeafReason => {
-    let reason = scope.reasons.get(leaf);
+    const reasons = (scope.reasons ??= new Map());
+    let reason = reasons.get(leaf);
     if (!reason) {
       let reasoner = reasoners.get(leaf);
       if (!reasoner) reasoners.set(leaf, (reasoner = leafReasoner(leaf.condition, document, describeOnce)));
       reason = reasoner(scope.facts, leaf.derivedValue?.(scope));
-      scope.reasons.set(leaf, reason);
+      reasons.set(leaf, reason);
     }
     return reason;
   };
@@ -475,18 +515,30 @@ export const compileDocument = (
     for (const fact of open) combinations *= domains.get(fact)!.length;
     if (combinations > maximumCombinations) return outcome;
     let agreed: Tri | undefined;
-    for (let index = 0; index < combinations; index += 1) {
-      // The answers given stay; the open facts take one combination of their values.
-      const facts: Record<string, unknown> = Object.create(scope.facts as object);
-      let rest = index;
-      for (const fact of open) {
-        const domain = domains.get(fact)!;
-        facts[fact] = domain[rest % domain.length];
-        rest = Math.floor(rest / domain.length);
+    // One copy of the facts per evaluation, made when first needed: each combination writes the open facts
+    // into it, and they are set back to unanswered (undefined) afterwards. Conditions and derived facts that
+    // read none of the open facts are taken from the evaluation already made.
+    const facts = (scope.trial ??= { ...(scope.facts as Record<string, unknown>) });
+    const memo = new Array<Tri | undefined>(slotCount);
+    const derived = new Array<Evaluated | undefined>(derivedCount);
+    try {
+      for (let index = 0; index < combinations; index += 1) {
+        let rest = index;
+        for (const fact of open) {
+          const domain = domains.get(fact)!;
+          facts[fact] = domain[rest % domain.length];
+          rest = Math.floor(rest / domain.length);
+        }
+        if (index > 0) {
+          memo.fill(undefined);
+          derived.fill(undefined);
+        }
+        const result = compiled.test.evaluate({ facts, memo, derived, reasons: undefined, trial: undefined, parent: scope, open });
+        if (result === UNKNOWN || (agreed !== undefined && result !== agreed)) return UNKNOWN;
+        agreed = result;
       }
-      const result = compiled.test.evaluate(newScope(facts));
-      if (result === UNKNOWN || (agreed !== undefined && result !== agreed)) return UNKNOWN;
-      agreed = result;
+    } finally {
+      for (const fact of open) facts[fact] = undefined;
     }
     return agreed ?? outcome;
   };
@@ -494,7 +546,7 @@ export const compileDocument = (
   const slotCount = slots;
   const derivedCount = derivedEvaluators.length;
   function newScope(facts: FactValues): Scope {
-    return { facts, memo: new Array(slotCount), derived: new Array(derivedCount), reasons: new Map() };
+    return { facts, memo: new Array(slotCount), derived: new Array(derivedCount), reasons: undefined, trial: undefined, parent: undefined, open: undefined };
   }
   return {
     document,

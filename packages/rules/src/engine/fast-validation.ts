@@ -43,7 +43,16 @@ const compileField = (def: Def): Check | undefined => {
         else if (kind === 'number_format' && format === 'safeint') bounds.push((value) => Number.isSafeInteger(value));
         else return undefined;
       }
-      return (value) => typeof value === 'number' && Number.isFinite(value) && bounds.every((bound) => bound(value));
+      // Written out for the usual one or two bounds: a closure per call (bounds.every) showed in batch profiles.
+      const [first, second] = bounds;
+      if (bounds.length === 0) return (value) => typeof value === 'number' && Number.isFinite(value);
+      if (bounds.length === 1) return (value) => typeof value === 'number' && Number.isFinite(value) && first!(value);
+      if (bounds.length === 2) return (value) => typeof value === 'number' && Number.isFinite(value) && first!(value) && second!(value);
+      return (value) => {
+        if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+        for (const bound of bounds) if (!bound(value)) return false;
+        return true;
+      };
     }
     default:
       return undefined;
@@ -72,14 +81,23 @@ export const compileFactsValidator = (vocabulary: FactVocabulary): FactsValidato
   }
   return (facts) => {
     if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) return slow(facts);
-    const answered: Record<string, unknown> = {};
-    for (const name of Object.keys(facts)) {
-      const value = (facts as Record<string, unknown>)[name];
-      if (value === null || value === undefined) continue;
+    // The copy is what is checked and what is evaluated (findings are rendered from it later, so a change
+    // to the caller's object must not reach them). Spreading is far cheaper than adding keys one by one.
+    const answered: Record<string, unknown> = { ...(facts as Record<string, unknown>) };
+    const names = Object.keys(answered);
+    let unanswered = false;
+    for (let index = 0; index < names.length; index += 1) {
+      const name = names[index]!;
+      const value = answered[name];
+      if (value === null || value === undefined) {
+        unanswered = true;
+        continue;
+      }
       const check = checks.get(name);
       if (!check || !check(value)) return slow(facts);
-      answered[name] = value;
+      if (Array.isArray(value)) answered[name] = value.slice();
     }
+    if (unanswered) for (const name of names) if (answered[name] === null || answered[name] === undefined) delete answered[name];
     return answered;
   };
 };
