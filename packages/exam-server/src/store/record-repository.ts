@@ -214,6 +214,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       importedQuestions: state.importedQuestions,
       assessments: [...state.assessments.values()],
       rectifications: [...state.rectifications.values()],
+      evidence: [...state.evidence.values()],
     });
 
   return {
@@ -379,6 +380,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       importedQuestions: state.importedQuestions.length,
       assessments: state.assessments.size,
       rectifications: state.rectifications.size,
+      evidence: state.evidence.size,
     }),
     snapshot: async () => snapshot(),
     close: () => writer.close(),

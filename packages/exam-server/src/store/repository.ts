@@ -173,6 +173,8 @@ export interface StoreSnapshot {
   importedQuestions: StoredQuestion[];
   assessments: AssessmentRecord[];
   rectifications: RectificationItem[];
+  /** The ledger's evidence files, bytes included. */
+  evidence: EvidenceFile[];
 }
 
 export type StoreCounts = { [K in keyof StoreSnapshot]: number };
