@@ -1,11 +1,11 @@
 // The repository contract: every store (in memory, split lowdb documents, PostgreSQL) passes the same tests —
 // every operation, concurrency (submit against saves, one name registered in parallel), and restart.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsernameTakenError } from './errors.js';
-import { openLowdbRepository } from './lowdb-repository.js';
+import { lastOpening, openLowdbRepository } from './lowdb-repository.js';
 import { createMemoryRepository } from './memory-repository.js';
 import { openPostgresRepository } from './postgres-repository.js';
 import { startTestCluster } from './postgres-test-cluster.js';
@@ -43,9 +43,44 @@ const lowdb = (): Harness => {
     },
     restart: async (current) => {
       await current.close();
-      return openLowdbRepository(directory);
+      const reopened = await openLowdbRepository(directory);
+      // A clean close leaves a snapshot, and the next start reads it instead of every document.
+      expect(lastOpening()?.source).toBe('snapshot');
+      return reopened;
     },
     cleanup: async () => rmSync(directory, { recursive: true, force: true }),
+  };
+};
+
+/**
+ * The embedded store restarted after a crash: the directory is copied as it stands (synchronously, so no write
+ * of this process runs meanwhile) without closing the store, and the copy is opened — no snapshot, the journal
+ * replayed over the documents. A small checkpoint size makes background checkpoints run during the tests.
+ */
+const lowdbAfterCrash = (): Harness => {
+  const directories: string[] = [];
+  const open = (directory: string) => openLowdbRepository(directory, { checkpointBytes: 2048 });
+  return {
+    name: 'lowdb after a crash (journal replayed, checkpoints every 2 KiB)',
+    durable: true,
+    fresh: async () => {
+      directories.push(mkdtempSync(join(tmpdir(), 'anquan-contract-crash-')));
+      return open(directories.at(-1)!);
+    },
+    restart: async (current) => {
+      const copy = mkdtempSync(join(tmpdir(), 'anquan-contract-crash-'));
+      directories.push(copy);
+      cpSync(directories.at(-2)!, copy, { recursive: true });
+      rmSync(join(copy, 'anquan.lock'));
+      expect(existsSync(join(copy, 'snapshot.jsonl'))).toBe(false);
+      await current.close();
+      const reopened = await open(copy);
+      expect(lastOpening()).toMatchObject({ source: 'documents' });
+      return reopened;
+    },
+    cleanup: async () => {
+      for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+    },
   };
 };
 
@@ -155,7 +190,7 @@ const canonical = (snapshot: StoreSnapshot) => {
   };
 };
 
-const harnesses = [memory(), lowdb(), postgres()].filter((harness): harness is Harness => harness !== undefined);
+const harnesses = [memory(), lowdb(), lowdbAfterCrash(), postgres()].filter((harness): harness is Harness => harness !== undefined);
 
 describe.each(harnesses)('repository contract: $name', (harness) => {
   let store: Repository;

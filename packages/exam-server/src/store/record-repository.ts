@@ -41,6 +41,14 @@ export class SerializedRecords<V> implements Records<V> {
   set(key: string, value: V) {
     this.texts.set(key, JSON.stringify(value));
   }
+  /** Stores a record's JSON text as it is (a snapshot checked by its digest): no parse, no copy. */
+  setText(key: string, text: string) {
+    this.texts.set(key, text);
+  }
+  /** Each record's key and JSON text, as stored. */
+  textEntries(): Iterable<[string, string]> {
+    return this.texts.entries();
+  }
   delete(key: string) {
     return this.texts.delete(key);
   }
