@@ -21,7 +21,7 @@ import { createApp } from '../src/app.js';
 import { assemblePaper } from '../src/papers/assemble.js';
 import { applyOverrides, baseBlueprints } from '../src/papers/blueprints.js';
 import { createQuestionCatalogue } from '../src/questions/catalogue.js';
-import { openLowdbRepository } from '../src/store/lowdb-repository.js';
+import { lastOpening, openLowdbRepository } from '../src/store/lowdb-repository.js';
 import { createMemoryRepository } from '../src/store/memory-repository.js';
 import { openPostgresRepository } from '../src/store/postgres-repository.js';
 import { startTestCluster } from '../src/store/postgres-test-cluster.js';
@@ -37,7 +37,7 @@ const quick = process.env.ANQUAN_BENCH_QUICK === '1';
 const requests = Number(process.env.ANQUAN_BENCH_REQUESTS ?? (quick ? 600 : 2000));
 const warmupRequests = quick ? 100 : 300;
 const repeats = 3;
-const sizes = quick ? [0, 10_000] : [0, 1_000, 10_000];
+const sizes = process.env.ANQUAN_BENCH_SIZES ? process.env.ANQUAN_BENCH_SIZES.split(',').map(Number) : quick ? [0, 10_000] : [0, 1_000, 10_000];
 const stores = new Set((process.env.ANQUAN_BENCH_STORES ?? 'lowdb,postgresql').split(','));
 const loadClient = join(dirname(fileURLToPath(import.meta.url)), 'load-client.mjs');
 const run = promisify(execFile);
@@ -184,10 +184,16 @@ try {
       const embedded = await openLowdbRepository(lowdbDirectory);
       await measure('lowdb', embedded);
       await embedded.close();
-      const reopening = performance.now();
-      const reopened = await openLowdbRepository(lowdbDirectory);
-      console.log(`lowdb: reopening a directory of ${(await reopened.counts()).attempts} attempts (read and validate every file) took ${((performance.now() - reopening) / 1000).toFixed(1)} s`);
-      await reopened.close();
+      // Reopening: from the snapshot the clean close left, then (snapshot removed, as after a crash) from every document.
+      for (const kind of ['after a clean close', 'after a crash (no snapshot)']) {
+        if (kind.includes('crash')) rmSync(join(lowdbDirectory, 'snapshot.jsonl'), { force: true });
+        const reopening = performance.now();
+        const reopened = await openLowdbRepository(lowdbDirectory);
+        const seconds = (performance.now() - reopening) / 1000;
+        const opened = lastOpening();
+        console.log(`lowdb: reopening ${(await reopened.counts()).attempts} attempts ${kind} took ${seconds.toFixed(1)} s — read from ${opened?.source}${opened?.reason ? ` (${opened.reason})` : ''}`);
+        await reopened.close();
+      }
     }
     if ('cluster' in cluster) {
       const postgres = await openPostgresRepository(await cluster.cluster.createDatabase());

@@ -4,7 +4,7 @@
 // flushes per save. A change is acknowledged only once its line is on disk. When the file passes a size, the
 // journal moves on to a new file and writes the records the old one changed into their documents
 // (checkpoint, in the background); the old file is deleted only after those documents are durable. At start
-// lowdb-repository.ts replays whatever journal files are left over the documents (journal-replay.ts).
+// lowdb-repository.ts replays whatever journal files are left over the documents.
 //
 //   journal/<sequence>.jsonl    one line per change: ["collection","key"]<TAB><the record as JSON, empty: removed>
 import { open } from 'node:fs/promises';

@@ -1,17 +1,21 @@
-// The embedded default: lowdb documents split per record under the data directory, so a save writes one small
-// document whatever the number of users and attempts.
+// The embedded default: lowdb documents split per record under the data directory, with a write-ahead journal
+// in front of them, so a save appends one record's line whatever the number of users and attempts and shares
+// its disk flush with every other change of the same moment.
 //
 //   anquan.lock                 the holder's pid (directory-lock.ts): one server process per directory
-//   store.json                  {"format":"anquan-split","version":2}
-//   users/<id>.json  sessions/<tokenHash>.json  attempts/<id>.json  progress/<userId>.json
+//   store.json                  {"format":"anquan-split","version":3}  (3: there may be a journal to replay)
+//   journal/<n>.jsonl           changes not yet in their documents (journal.ts: group commit, checkpoints)
+//   snapshot.jsonl              every record, written by a clean close, read by the next start if it still matches
+//   users/<id>.json  sessions/<tokenHash>.json  attempts/<id>.json  progress/<userId>.json  evidence/<id>.json
 //   assessments/<id>.json  rectifications/<id>.json  blueprint-overrides/<blueprintId>.json
 //   imported-questions/bank.json     the imported bank (bounded by the bank, written by administrators only)
 //   answer-records/<userId>.jsonl    append-only, one record a line (a torn last line was never acknowledged)
 //
-// Every document is written atomically (durable-file.ts: unique temporary name, fsync, rename, fsync of the
-// directory) and memory changes only after the write succeeded (record-repository.ts, which also serialises
-// the changes of one record and writes a round of queued changes once). At start every file is read and
-// validated with zod: a corrupt or wrong-shaped file stops the start with its name and the path inside it.
+// Memory changes only after the journal line is on disk (record-repository.ts, which also serialises the
+// changes of one record). Documents are written atomically (durable-file.ts: unique temporary name, fsync,
+// rename, fsync of the directory) by checkpoints. A start reads the snapshot when its digest and the stamps
+// of every document match; otherwise every document, validated with zod (a corrupt or wrong-shaped file
+// stops the start with its name and the path inside it), then replays the journal over them.
 // The single anquan.json of the first release is converted on first start and kept as anquan.json.converted.
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
@@ -81,8 +85,10 @@ interface Kind {
   remove: (state: RecordState, key: string) => void;
   /** Each record's key and JSON text. */
   texts: (state: RecordState) => Iterable<[string, string]>;
-  /** Stores a record from its JSON text, when the collection keeps records as text (no parse). */
-  setText?: (state: RecordState, key: string, text: string) => void;
+  /** Stores a record from its JSON text and owner, when the collection keeps records as text (no parse). */
+  setText?: (state: RecordState, key: string, text: string, owner: string | undefined) => void;
+  /** Each record's owner (userId), for kinds kept as text. */
+  owners?: (state: RecordState) => Map<string, string>;
 }
 const mapKind = <V>(collection: Collection, schema: z.ZodType<V>, key: (value: V) => string, records: (state: RecordState) => Map<string, V>): Kind => ({
   collection,
@@ -101,7 +107,8 @@ const textKind = <V>(collection: Collection, schema: z.ZodType<V>, key: (value: 
   set: (state, id, value) => void records(state).set(id, value),
   remove: (state, id) => void records(state).delete(id),
   texts: (state) => records(state).textEntries(),
-  setText: (state, id, text) => records(state).setText(id, text),
+  setText: (state, id, text, owner) => records(state).setText(id, text, owner),
+  owners: (state) => records(state).owners,
 });
 const kinds: Kind[] = [
   mapKind('users', userSchema, (user) => user.id, (state) => state.users),
@@ -247,7 +254,11 @@ const fileStamps = async (root: string): Promise<Record<string, [number, number]
 
 const writeSnapshot = async (root: string, state: RecordState, faults: FaultHook | undefined) => {
   const lines: string[] = [];
-  for (const kind of kinds) for (const [key, text] of kind.texts(state)) lines.push(journalLine({ collection: kind.collection, key, text }));
+  for (const kind of kinds) {
+    const owners = kind.owners?.(state);
+    // Records kept as text carry their owner beside the name, so the next start indexes them without parsing.
+    for (const [key, text] of kind.texts(state)) lines.push(owners ? `${JSON.stringify([kind.collection, key, owners.get(key) ?? null])}\t${text}\n` : journalLine({ collection: kind.collection, key, text }));
+  }
   for (const [userId, records] of state.answerRecords) lines.push(journalLine({ collection: answerRecordsDirectory, key: userId, text: JSON.stringify(records) }));
   const body = lines.join('');
   const files = await fileStamps(root);
@@ -281,13 +292,13 @@ const readSnapshot = async (root: string): Promise<{ state: RecordState } | { un
   for (let start = 0; start < body.length; records += 1) {
     const end = body.indexOf('\n', start);
     const tab = body.indexOf('\t', start);
-    const [collection, key] = JSON.parse(body.slice(start, tab)) as [string, string];
+    const [collection, key, owner] = JSON.parse(body.slice(start, tab)) as [string, string, string | null | undefined];
     const value = body.slice(tab + 1, end);
     start = end + 1;
     if (collection === answerRecordsDirectory) state.answerRecords.set(key, JSON.parse(value) as AnswerRecord[]);
     else {
       const kind = kindOf.get(collection)!;
-      if (kind.setText) kind.setText(state, key, value);
+      if (kind.setText) kind.setText(state, key, value, owner ?? undefined);
       else kind.set(state, key, JSON.parse(value) as never);
     }
   }
@@ -312,6 +323,7 @@ const readAnswerLog = async (file: string, label: string): Promise<AnswerRecord[
 /** Record changes go through the journal; answer records to their user's log; close checkpoints and writes the snapshot. */
 const createStoreWriter = (root: string, state: RecordState, journal: Journal, options: LowdbRepositoryOptions, release: () => Promise<void>): RecordWriter => ({
   put: (collection, key, value) => journal.append({ collection, key, text: value === undefined ? undefined : JSON.stringify(value), document: documentOf(root, collection, key) }),
+  putText: (collection, key, text) => journal.append({ collection, key, text, document: documentOf(root, collection, key) }),
   appendAnswerRecords: async (userId, records) => {
     const file = join(root, answerRecordsDirectory, `${fileNameOf(userId)}.jsonl`);
     const content = Buffer.from(records.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
