@@ -110,6 +110,10 @@ it('writes changes into their documents in the background once the journal passe
   const where = directory();
   const store = await open(where, { checkpointBytes: 1024 });
   for (let index = 0; index < 10; index += 1) await store.createAttempt(attempt(`a${index}`));
+  await store.idle!();
+  // The files moved away from are checkpointed and gone; the current one remains until the close.
+  expect(existsSync(join(where, 'attempts', 'a0.json'))).toBe(true);
+  expect(readdirSync(join(where, 'journal'))).toHaveLength(1);
   await store.close();
   stores.splice(0);
   expect(readdirSync(join(where, 'attempts')).sort()).toEqual(Array.from({ length: 10 }, (_, index) => `a${index}.json`).sort());

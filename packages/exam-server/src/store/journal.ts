@@ -169,6 +169,14 @@ export class Journal {
     }
   }
 
+  /** Resolves once no round is being written and no checkpoint runs (what was queued before is then settled). */
+  async idle() {
+    while (this.flushing || this.checkpointing) {
+      await this.flushing;
+      await this.checkpointing;
+    }
+  }
+
   /** Writes everything still queued, checkpoints every file and deletes them; after it the documents hold all. */
   async close() {
     this.closed = true;

@@ -348,6 +348,7 @@ const createStoreWriter = (root: string, state: RecordState, journal: Journal, o
     }
     if (size === 0) await syncDirectory(join(root, answerRecordsDirectory));
   },
+  idle: () => journal.idle(),
   close: async () => {
     try {
       await journal.close();

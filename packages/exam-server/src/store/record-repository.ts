@@ -19,6 +19,8 @@ export interface RecordWriter {
   appendAnswerRecords(userId: string, records: AnswerRecord[]): Promise<void>;
   /** Releases what the writer holds (the directory lock). */
   close(): Promise<void>;
+  /** Resolves once background work (checkpoints) is done. */
+  idle?(): Promise<void>;
 }
 
 /** What the repository needs of a collection in memory (a Map, or SerializedRecords). */
@@ -225,13 +227,16 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
   };
   const change = <V, R>(collection: Collection, key: string, records: Records<V>, step: (current: V | undefined) => Outcome<V, R>, onInstall?: (value: V | undefined) => void) =>
     reported(queue.change(`${collection}/${key}`, slot(collection, key, records, onInstall), step));
-  /** A change to an open attempt: false when it is closed or unknown (nothing written). */
+  /**
+   * A change to an open attempt: false when it is closed or unknown (nothing written). Edited in place without a
+   * copy: `current` is a fresh parse of the stored text (attempts are kept as text) or the draft of an earlier
+   * change in the same round, which nobody else holds (closeAttempt's draft is never edited again: it is closed).
+   */
   const changeOpenAttempt = (attemptId: string, edit: (draft: Attempt) => void) =>
     change<Attempt, boolean>('attempts', attemptId, state.attempts, (current) => {
       if (!current || current.submittedAt !== null) return { result: false };
-      const draft = clone(current);
-      edit(draft);
-      return { next: draft, result: true };
+      edit(current);
+      return { next: current, result: true };
     });
 
   const snapshot = (): StoreSnapshot =>
@@ -415,6 +420,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
     }),
     snapshot: async () => snapshot(),
     close: () => writer.close(),
+    idle: async () => writer.idle?.(),
 
     listUsers: async (filter = {}) =>
       clone([...state.users.values()].filter((user) => (filter.role === undefined || user.role === filter.role) && (filter.region === undefined || user.region === filter.region) && (filter.enterpriseId === undefined || user.enterpriseId === filter.enterpriseId))),
