@@ -21,7 +21,7 @@ import { createApp } from '../src/app.js';
 import { assemblePaper } from '../src/papers/assemble.js';
 import { applyOverrides, baseBlueprints } from '../src/papers/blueprints.js';
 import { createQuestionCatalogue } from '../src/questions/catalogue.js';
-import { openLowdbRepository } from '../src/store/lowdb-repository.js';
+import { lastOpening, openLowdbRepository } from '../src/store/lowdb-repository.js';
 import { createMemoryRepository } from '../src/store/memory-repository.js';
 import { openPostgresRepository } from '../src/store/postgres-repository.js';
 import { startTestCluster } from '../src/store/postgres-test-cluster.js';
@@ -31,10 +31,14 @@ const asOf = '2026-09-01';
 const assemblyWarmup = 20;
 const assemblyRuns = 100;
 const clients = 16;
-const requests = Number(process.env.ANQUAN_BENCH_REQUESTS ?? 2000);
-const warmupRequests = 300;
+// ANQUAN_BENCH_QUICK=1: a short run to iterate on (no paper assembly, 0 and 10,000 attempts, fewer requests);
+// ANQUAN_BENCH_STORES=lowdb (or postgresql) measures one store only.
+const quick = process.env.ANQUAN_BENCH_QUICK === '1';
+const requests = Number(process.env.ANQUAN_BENCH_REQUESTS ?? (quick ? 600 : 2000));
+const warmupRequests = quick ? 100 : 300;
 const repeats = 3;
-const sizes = [0, 1_000, 10_000];
+const sizes = process.env.ANQUAN_BENCH_SIZES ? process.env.ANQUAN_BENCH_SIZES.split(',').map(Number) : quick ? [0, 10_000] : [0, 1_000, 10_000];
+const stores = new Set((process.env.ANQUAN_BENCH_STORES ?? 'lowdb,postgresql').split(','));
 const loadClient = join(dirname(fileURLToPath(import.meta.url)), 'load-client.mjs');
 const run = promisify(execFile);
 
@@ -43,7 +47,7 @@ try {
   // ---- 1. Paper assembly per blueprint (ANQUAN_BENCH_SECTIONS=storage skips it) --------------------
   const repository = createMemoryRepository();
   const catalogue = createQuestionCatalogue(repository, () => asOf);
-  const blueprints = process.env.ANQUAN_BENCH_SECTIONS === 'storage' ? [] : applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
+  const blueprints = process.env.ANQUAN_BENCH_SECTIONS === 'storage' || quick ? [] : applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
   console.log(`exam-server bench (as of ${asOf}, node ${process.version})`);
   console.log(`\npaper assembly — ms per assemblePaper() after ${assemblyWarmup} warm-up calls, mean of ${assemblyRuns} seeds`);
   console.log(`${'blueprint'.padEnd(34)} ${'pool'.padStart(6)} ${'paper'.padStart(6)} ${'gen s'.padStart(7)} ${'ms/paper'.padStart(9)}`);
@@ -149,6 +153,9 @@ try {
     for (const size of sizes) {
       const filling = performance.now();
       await fill(repository, template, stored, size);
+      // The embedded store writes a burst of new attempts into their documents in the background: let it settle,
+      // so the runs measure a store holding `size` attempts, not the tail of filling it.
+      await repository.idle?.();
       const fillSeconds = (performance.now() - filling) / 1000;
       stored = size;
       await load(baseline.base, targets, warmupRequests);
@@ -174,15 +181,28 @@ try {
   console.log(`\nanswer save — ${clients} clients (separate process), ${requests} PUTs per run, median of ${repeats} interleaved runs after ${warmupRequests} warm-up requests each`);
   console.log(`${'store'.padEnd(10)} ${'stored'.padStart(6)}   attempts beside the bench's own ${clients}`);
   const lowdbDirectory = mkdtempSync(join(tmpdir(), 'anquan-bench-store-'));
-  const cluster = await startTestCluster();
+  const cluster = stores.has('postgresql') ? await startTestCluster() : { skipped: 'not asked for (ANQUAN_BENCH_STORES)' };
   try {
-    const embedded = await openLowdbRepository(lowdbDirectory);
-    await measure('lowdb', embedded);
-    await embedded.close();
-    const reopening = performance.now();
-    const reopened = await openLowdbRepository(lowdbDirectory);
-    console.log(`lowdb: reopening a directory of ${(await reopened.counts()).attempts} attempts (read and validate every file) took ${((performance.now() - reopening) / 1000).toFixed(1)} s`);
-    await reopened.close();
+    if (stores.has('lowdb')) {
+      const embedded = await openLowdbRepository(lowdbDirectory);
+      await measure('lowdb', embedded);
+      await embedded.close();
+      // Reopening: from the snapshot the clean close left, then (snapshot removed, as after a crash) from every document.
+      for (const kind of ['after a clean close', 'after a crash (no snapshot)']) {
+        if (kind.includes('crash')) rmSync(join(lowdbDirectory, 'snapshot.jsonl'), { force: true });
+        const reopening = performance.now();
+        const cpu = process.cpuUsage();
+        const reopened = await openLowdbRepository(lowdbDirectory);
+        const seconds = (performance.now() - reopening) / 1000;
+        const used = process.cpuUsage(cpu);
+        const opened = lastOpening();
+        // CPU seconds beside the wall clock: on a shared machine the wall clock mostly measures the others.
+        console.log(
+          `lowdb: reopening ${(await reopened.counts()).attempts} attempts ${kind} took ${seconds.toFixed(1)} s (${((used.user + used.system) / 1e6).toFixed(1)} s CPU) — read from ${opened?.source}${opened?.reason ? ` (${opened.reason})` : ''}`,
+        );
+        await reopened.close();
+      }
+    }
     if ('cluster' in cluster) {
       const postgres = await openPostgresRepository(await cluster.cluster.createDatabase());
       await measure('postgresql', postgres);

@@ -35,6 +35,9 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
     }
     return questions;
   };
+  // The calculation questions of a day, made once: an answer save looks its question up by id on every request.
+  const calculated = new Map<string, Question[]>();
+  const calculationsOf = (day: string) => calculated.get(day) ?? calculated.set(day, calculationQuestions(day)).get(day)!;
   const documentsInForce = (sectors: string[]) =>
     loadRuleDocuments().documents.filter((document) => sectors.includes(document.sector) && document.kind === 'major-hazard-criteria' && document.rules.length > 0 && inForce(document, asOf()));
   const imported = async () => (await repository.importedQuestions()).map(fromStored);
@@ -53,7 +56,7 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
       const wanted = new Set(ruleTopics ?? []);
       const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat().filter((question) => wanted.size === 0 || (question.topics ?? []).some((topic) => wanted.has(topic)));
       const topics = new Set(bankTopics);
-      const fromBank = [...curatedBank(), ...calculationQuestions(asOf()), ...importedNow].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
+      const fromBank = [...curatedBank(), ...calculationsOf(asOf()), ...importedNow].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
       const pool = [...fromRules, ...fromBank];
       pools.set(key, pool);
       return pool;
@@ -64,7 +67,7 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
         const document = loadRuleDocuments().documents.find((candidate) => candidate.rules.some((rule) => rule.id === ruleId));
         return document ? (await forDocument(document)).find((question) => question.id === id) : undefined;
       }
-      if (id.startsWith('c:')) return calculationQuestions(asOf()).find((question) => question.id === id);
+      if (id.startsWith('c:')) return calculationsOf(asOf()).find((question) => question.id === id);
       return curatedBank().find((question) => question.id === id) ?? (await imported()).find((question) => question.id === id);
     },
   };

@@ -1,15 +1,15 @@
 // The repository contract: every store (in memory, split lowdb documents, PostgreSQL) passes the same tests —
 // every operation, concurrency (submit against saves, one name registered in parallel), and restart.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsernameTakenError } from './errors.js';
-import { openLowdbRepository } from './lowdb-repository.js';
+import { lastOpening, openLowdbRepository } from './lowdb-repository.js';
 import { createMemoryRepository } from './memory-repository.js';
 import { openPostgresRepository } from './postgres-repository.js';
 import { startTestCluster } from './postgres-test-cluster.js';
-import type { AnswerRecord, AssessmentRecord, Attempt, RectificationItem, Repository, StoreSnapshot, StoredQuestion, User } from './repository.js';
+import type { AnswerRecord, AssessmentRecord, Attempt, EvidenceFile, RectificationItem, Repository, StoreSnapshot, StoredQuestion, User } from './repository.js';
 
 interface Harness {
   name: string;
@@ -43,9 +43,44 @@ const lowdb = (): Harness => {
     },
     restart: async (current) => {
       await current.close();
-      return openLowdbRepository(directory);
+      const reopened = await openLowdbRepository(directory);
+      // A clean close leaves a snapshot, and the next start reads it instead of every document.
+      expect(lastOpening()?.source).toBe('snapshot');
+      return reopened;
     },
     cleanup: async () => rmSync(directory, { recursive: true, force: true }),
+  };
+};
+
+/**
+ * The embedded store restarted after a crash: the directory is copied as it stands (synchronously, so no write
+ * of this process runs meanwhile) without closing the store, and the copy is opened — no snapshot, the journal
+ * replayed over the documents. A small checkpoint size makes background checkpoints run during the tests.
+ */
+const lowdbAfterCrash = (): Harness => {
+  const directories: string[] = [];
+  const open = (directory: string) => openLowdbRepository(directory, { checkpointBytes: 2048 });
+  return {
+    name: 'lowdb after a crash (journal replayed, checkpoints every 2 KiB)',
+    durable: true,
+    fresh: async () => {
+      directories.push(mkdtempSync(join(tmpdir(), 'anquan-contract-crash-')));
+      return open(directories.at(-1)!);
+    },
+    restart: async (current) => {
+      const copy = mkdtempSync(join(tmpdir(), 'anquan-contract-crash-'));
+      directories.push(copy);
+      cpSync(directories.at(-2)!, copy, { recursive: true });
+      rmSync(join(copy, 'anquan.lock'));
+      expect(existsSync(join(copy, 'snapshot.jsonl'))).toBe(false);
+      await current.close();
+      const reopened = await open(copy);
+      expect(lastOpening()).toMatchObject({ source: 'documents' });
+      return reopened;
+    },
+    cleanup: async () => {
+      for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+    },
   };
 };
 
@@ -134,6 +169,9 @@ const rectification = (id: string, userId: string, status: RectificationItem['st
   clearedOnReassessment: false,
 });
 const record = (userId: string, questionId: string, correct: boolean, at: string): AnswerRecord => ({ userId, questionId, chapter: 'ch1', correct, at });
+const evidence = (id: string, itemId: string, uploadedAt: string): EvidenceFile => ({
+  id, userId: 'u1', itemId, stage: 'found', name: `${id}.jpg`, type: 'image/jpeg', size: 4, dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'), uploadedBy: 'u1', uploadedAt,
+});
 
 /** A snapshot in a canonical order, to compare stores whose list order is not part of the contract. */
 const canonical = (snapshot: StoreSnapshot) => {
@@ -148,10 +186,11 @@ const canonical = (snapshot: StoreSnapshot) => {
     importedQuestions: by(snapshot.importedQuestions, (item) => item.id),
     assessments: by(snapshot.assessments, (item) => item.id),
     rectifications: by(snapshot.rectifications, (item) => item.id),
+    evidence: by(snapshot.evidence, (item) => item.id),
   };
 };
 
-const harnesses = [memory(), lowdb(), postgres()].filter((harness): harness is Harness => harness !== undefined);
+const harnesses = [memory(), lowdb(), lowdbAfterCrash(), postgres()].filter((harness): harness is Harness => harness !== undefined);
 
 describe.each(harnesses)('repository contract: $name', (harness) => {
   let store: Repository;
@@ -316,7 +355,7 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
   });
 
   it('stores evidence files by id and lists an item’s files without their bytes, oldest first', async () => {
-    const file = (id: string, itemId: string, uploadedAt: string) => ({ id, userId: 'u1', itemId, stage: 'found' as const, name: `${id}.jpg`, type: 'image/jpeg' as const, size: 4, dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0]).toString('base64'), uploadedBy: 'u1', uploadedAt });
+    const file = evidence;
     await store.saveEvidence(file('e2', 'r1', '2026-09-01T00:00:02.000Z'));
     await store.saveEvidence(file('e1', 'r1', '2026-09-01T00:00:01.000Z'));
     await store.saveEvidence(file('e3', 'r2', '2026-09-01T00:00:03.000Z'));
@@ -379,9 +418,11 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     await store.saveImportedQuestions([question('x1')]);
     await store.saveAssessment(assessment('as1', 'u1'));
     await store.saveRectification(rectification('r1', 'u1'));
-    expect(await store.counts()).toEqual({ users: 1, sessions: 1, attempts: 1, answerRecords: 1, progress: 1, blueprintOverrides: 0, importedQuestions: 1, assessments: 1, rectifications: 1 });
+    await store.saveEvidence(evidence('e1', 'r1', '2026-09-01T00:00:01.000Z'));
+    expect(await store.counts()).toEqual({ users: 1, sessions: 1, attempts: 1, answerRecords: 1, progress: 1, blueprintOverrides: 0, importedQuestions: 1, assessments: 1, rectifications: 1, evidence: 1 });
     const snapshot = await store.snapshot();
     expect(snapshot.attempts).toEqual([attempt('a1', 'u1')]);
+    expect(snapshot.evidence).toEqual([evidence('e1', 'r1', '2026-09-01T00:00:01.000Z')]);
     expect(snapshot.progress).toEqual([{ userId: 'u1', positions: {}, mistakes: {}, favourites: [], seen: ['q1'] }]);
   });
 
@@ -415,7 +456,9 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
         history: [{ at: '2026-09-03T00:00:00.000Z', userId: 'u1', name: '王工', action: 'rectified', from: 'rectifying', to: 'awaiting', note: '完成' }],
       },
     });
+    await store.saveEvidence(evidence('e1', 'r2', '2026-09-03T00:00:00.000Z'));
     const before = canonical(await store.snapshot());
+    expect(before.evidence).toHaveLength(1);
     store = await harness.restart(store);
     expect(canonical(await store.snapshot())).toEqual(before);
     expect(await store.findUserByName('odd-id')).toEqual(user('u/2', 'odd-id'));

@@ -1,25 +1,31 @@
-// The embedded default: lowdb documents split per record under the data directory, so a save writes one small
-// document whatever the number of users and attempts.
+// The embedded default: lowdb documents split per record under the data directory, with a write-ahead journal
+// in front of them, so a save appends one record's line whatever the number of users and attempts and shares
+// its disk flush with every other change of the same moment.
 //
 //   anquan.lock                 the holder's pid (directory-lock.ts): one server process per directory
-//   store.json                  {"format":"anquan-split","version":2}
-//   users/<id>.json  sessions/<tokenHash>.json  attempts/<id>.json  progress/<userId>.json
+//   store.json                  {"format":"anquan-split","version":3}  (3: there may be a journal to replay)
+//   journal/<n>.jsonl           changes not yet in their documents (journal.ts: group commit, checkpoints)
+//   snapshot.jsonl              every record, written by a clean close, read by the next start if it still matches
+//   users/<id>.json  sessions/<tokenHash>.json  attempts/<id>.json  progress/<userId>.json  evidence/<id>.json
 //   assessments/<id>.json  rectifications/<id>.json  blueprint-overrides/<blueprintId>.json
 //   imported-questions/bank.json     the imported bank (bounded by the bank, written by administrators only)
 //   answer-records/<userId>.jsonl    append-only, one record a line (a torn last line was never acknowledged)
 //
-// Every document is written atomically (durable-file.ts: unique temporary name, fsync, rename, fsync of the
-// directory) and memory changes only after the write succeeded (record-repository.ts, which also serialises
-// the changes of one record and writes a round of queued changes once). At start every file is read and
-// validated with zod: a corrupt or wrong-shaped file stops the start with its name and the path inside it.
+// Memory changes only after the journal line is on disk (record-repository.ts, which also serialises the
+// changes of one record). Documents are written atomically (durable-file.ts: unique temporary name, fsync,
+// rename, fsync of the directory) by checkpoints. A start reads the snapshot when its digest and the stamps
+// of every document match; otherwise every document, validated with zod (a corrupt or wrong-shaped file
+// stops the start with its name and the path inside it), then replays the journal over them.
 // The single anquan.json of the first release is converted on first start and kept as anquan.json.converted.
+import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { lockDataDirectory } from './directory-lock.js';
 import { DurableJSONFile, isTemporaryName, readDocument, removeFileDurably, syncDirectory, writeFileDurably, type FaultHook } from './durable-file.js';
 import { StorageError, storageErrorFromSystem } from './errors.js';
-import { createRecordRepository, emptyState, type Collection, type RecordRepositoryOptions, type RecordState, type RecordWriter } from './record-repository.js';
+import { Journal, journalLine, type JournalChange } from './journal.js';
+import { createRecordRepository, emptyState, SerializedRecords, type Collection, type RecordRepositoryOptions, type RecordState, type RecordWriter } from './record-repository.js';
 import {
   answerRecordSchema,
   assessmentSchema,
@@ -39,11 +45,14 @@ import type { AnswerRecord, Repository } from './repository.js';
 export interface LowdbRepositoryOptions extends RecordRepositoryOptions {
   /** Tests inject disk failures here. */
   faults?: FaultHook;
+  /** Journal size after which its changes are written into their documents (default 8 MiB). */
+  checkpointBytes?: number;
 }
 
-const storeMarkerSchema = z.object({ format: z.literal('anquan-split'), version: z.literal(2) });
+const storeMarkerSchema = z.object({ format: z.literal('anquan-split'), version: z.union([z.literal(2), z.literal(3)]) });
 const collections: Collection[] = ['users', 'sessions', 'attempts', 'progress', 'blueprint-overrides', 'imported-questions', 'assessments', 'rectifications', 'evidence'];
 const answerRecordsDirectory = 'answer-records';
+const journalDirectory = 'journal';
 
 /** A record key as a file name: kept when it is plain, hex-encoded (with a ~) otherwise, so no key can leave its folder. */
 export const fileNameOf = (key: string) => (/^[A-Za-z0-9_-]{1,120}$/.test(key) ? key : `~${Buffer.from(key, 'utf8').toString('hex')}`);
@@ -67,26 +76,64 @@ const listDirectory = async (directory: string, label: string): Promise<string[]
   }
 };
 
+/** How each collection's records are named, checked and held in memory (documents, journal, snapshot). */
+interface Kind {
+  collection: Collection;
+  schema: z.ZodType<unknown>;
+  key: (value: never) => string;
+  set: (state: RecordState, key: string, value: never) => void;
+  remove: (state: RecordState, key: string) => void;
+  /** Each record's key and JSON text. */
+  texts: (state: RecordState) => Iterable<[string, string]>;
+  /** Stores a record from its JSON text and owner, when the collection keeps records as text (no parse). */
+  setText?: (state: RecordState, key: string, text: string, owner: string | undefined) => void;
+  /** Each record's owner (userId), for kinds kept as text. */
+  owners?: (state: RecordState) => Map<string, string>;
+}
+const mapKind = <V>(collection: Collection, schema: z.ZodType<V>, key: (value: V) => string, records: (state: RecordState) => Map<string, V>): Kind => ({
+  collection,
+  schema: schema as z.ZodType<unknown>,
+  key: key as (value: never) => string,
+  set: (state, id, value) => void records(state).set(id, value),
+  remove: (state, id) => void records(state).delete(id),
+  texts: function* (state) {
+    for (const [id, value] of records(state)) yield [id, JSON.stringify(value)];
+  },
+});
+const textKind = <V>(collection: Collection, schema: z.ZodType<V>, key: (value: V) => string, records: (state: RecordState) => SerializedRecords<V>): Kind => ({
+  collection,
+  schema: schema as z.ZodType<unknown>,
+  key: key as (value: never) => string,
+  set: (state, id, value) => void records(state).set(id, value),
+  remove: (state, id) => void records(state).delete(id),
+  texts: (state) => records(state).textEntries(),
+  setText: (state, id, text, owner) => records(state).setText(id, text, owner),
+  owners: (state) => records(state).owners,
+});
+const kinds: Kind[] = [
+  mapKind('users', userSchema, (user) => user.id, (state) => state.users),
+  mapKind('sessions', sessionSchema, (session) => session.tokenHash, (state) => state.sessions),
+  textKind('attempts', attemptSchema, (attempt) => attempt.id, (state) => state.attempts),
+  mapKind('progress', progressSchema, (progress) => progress.userId, (state) => state.progress),
+  mapKind('blueprint-overrides', blueprintOverrideSchema, (override) => override.blueprintId, (state) => state.blueprintOverrides),
+  {
+    collection: 'imported-questions',
+    schema: z.array(storedQuestionSchema),
+    key: () => 'bank',
+    set: (state, _key, bank) => void (state.importedQuestions = bank),
+    remove: (state) => void (state.importedQuestions = []),
+    texts: (state) => (state.importedQuestions.length > 0 ? [['bank', JSON.stringify(state.importedQuestions)]] : []),
+  },
+  mapKind('assessments', assessmentSchema, (record) => record.id, (state) => state.assessments),
+  mapKind('rectifications', rectificationSchema, (item) => item.id, (state) => state.rectifications),
+  textKind('evidence', evidenceSchema, (file) => file.id, (state) => state.evidence),
+];
+const kindOf = new Map(kinds.map((kind) => [kind.collection as string, kind]));
+
 /** Reads every record document of the store, validated, and removes temporary files of interrupted writes. */
-const loadState = async (root: string): Promise<RecordState> => {
+const loadDocuments = async (root: string): Promise<RecordState> => {
   const state = emptyState();
-  const documents: { collection: Collection; schema: z.ZodType<unknown>; key: (value: never) => string; add: (value: never) => void }[] = [
-    { collection: 'users', schema: userSchema, key: (user: { id: string }) => user.id, add: (user: z.output<typeof userSchema>) => void state.users.set(user.id, user) },
-    { collection: 'sessions', schema: sessionSchema, key: (session: { tokenHash: string }) => session.tokenHash, add: (session: z.output<typeof sessionSchema>) => void state.sessions.set(session.tokenHash, session) },
-    { collection: 'attempts', schema: attemptSchema, key: (attempt: { id: string }) => attempt.id, add: (attempt: z.output<typeof attemptSchema>) => void state.attempts.set(attempt.id, attempt) },
-    { collection: 'progress', schema: progressSchema, key: (progress: { userId: string }) => progress.userId, add: (progress: z.output<typeof progressSchema>) => void state.progress.set(progress.userId, progress) },
-    {
-      collection: 'blueprint-overrides',
-      schema: blueprintOverrideSchema,
-      key: (override: { blueprintId: string }) => override.blueprintId,
-      add: (override: z.output<typeof blueprintOverrideSchema>) => void state.blueprintOverrides.set(override.blueprintId, override),
-    },
-    { collection: 'imported-questions', schema: z.array(storedQuestionSchema), key: () => 'bank', add: (bank: z.output<typeof storedQuestionSchema>[]) => void (state.importedQuestions = bank) },
-    { collection: 'assessments', schema: assessmentSchema, key: (record: { id: string }) => record.id, add: (record: z.output<typeof assessmentSchema>) => void state.assessments.set(record.id, record) },
-    { collection: 'rectifications', schema: rectificationSchema, key: (item: { id: string }) => item.id, add: (item: z.output<typeof rectificationSchema>) => void state.rectifications.set(item.id, item) },
-    { collection: 'evidence', schema: evidenceSchema, key: (file: { id: string }) => file.id, add: (file: z.output<typeof evidenceSchema>) => void state.evidence.set(file.id, file) },
-  ];
-  for (const { collection, schema, key, add } of documents) {
+  for (const { collection, schema, key, set } of kinds) {
     const names = await listDirectory(join(root, collection), collection);
     await eachLimited(names, 32, async (name) => {
       const file = join(root, collection, name);
@@ -96,7 +143,7 @@ const loadState = async (root: string): Promise<RecordState> => {
       const value = await readDocument(file, label, schema);
       if (value === null) return;
       if (`${fileNameOf(key(value as never))}.json` !== name) throw new StorageError('corrupt', `${label}: the record inside is ${JSON.stringify(key(value as never))}, not the one its file name says`);
-      add(value as never);
+      set(state, key(value as never), value as never);
     });
   }
   const logs = await listDirectory(join(root, answerRecordsDirectory), answerRecordsDirectory);
@@ -110,8 +157,15 @@ const loadState = async (root: string): Promise<RecordState> => {
   return state;
 };
 
-/** One user's answer log; a last line without its newline was being written when the process died: cut it off. */
-const readAnswerLog = async (file: string, label: string): Promise<AnswerRecord[]> => {
+/** The document a record lives in. */
+const documentOf = (root: string, collection: string, key: string) => join(root, collection, `${fileNameOf(key)}.json`);
+
+/** Makes a change the durable content of its document (conversion, checkpoints). */
+const documentWriter = (root: string, faults: FaultHook | undefined) => (change: Pick<JournalChange, 'collection' | 'key' | 'text'>) =>
+  change.text === undefined ? removeFileDurably(documentOf(root, change.collection, change.key), faults) : writeFileDurably(documentOf(root, change.collection, change.key), `${change.text}\n`, faults);
+
+/** Lines of a text file, a torn last line (being written when the process died, never acknowledged) cut off the file. */
+const completeLines = async (file: string, label: string): Promise<string[]> => {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -126,8 +180,135 @@ const readAnswerLog = async (file: string, label: string): Promise<AnswerRecord[
       throw storageErrorFromSystem(error, label, 'truncate torn line of');
     }
   }
-  const lines = text.slice(0, complete).split('\n').slice(0, -1);
-  return lines.map((line, index) => {
+  return text.slice(0, complete).split('\n').slice(0, -1);
+};
+
+/**
+ * Applies the journal files a previous process left (it stopped without closing, or its last checkpoint failed)
+ * to `state`, each line validated, and returns the latest change per record and the files read.
+ */
+const replayJournal = async (root: string, state: RecordState) => {
+  const directory = join(root, journalDirectory);
+  const files = (await listDirectory(directory, journalDirectory)).filter((name) => /^\d{12}\.jsonl$/.test(name)).sort();
+  const changes = new Map<string, JournalChange>();
+  for (const name of files) {
+    const label = `${journalDirectory}/${name}`;
+    (await completeLines(join(directory, name), label)).forEach((line, index) => {
+      const where = `${label} line ${index + 1}`;
+      const tab = line.indexOf('\t');
+      let collection: unknown;
+      let key: unknown;
+      let value: unknown;
+      try {
+        [collection, key] = JSON.parse(line.slice(0, tab)) as unknown[];
+        value = tab < 0 || tab === line.length - 1 ? undefined : JSON.parse(line.slice(tab + 1));
+      } catch {
+        throw new StorageError('corrupt', `${where}: not valid JSON`);
+      }
+      const kind = kindOf.get(String(collection));
+      if (tab < 0 || !kind || typeof key !== 'string') throw new StorageError('corrupt', `${where}: expected ["collection","key"], a tab and the record`);
+      if (value === undefined) {
+        kind.remove(state, key);
+        changes.set(`${kind.collection}\u0000${key}`, { collection: kind.collection, key, text: undefined, document: documentOf(root, kind.collection, key) });
+        return;
+      }
+      const result = kind.schema.safeParse(value);
+      if (!result.success) throw new StorageError('corrupt', `${where}: ${describeIssues(result.error)}`);
+      if (kind.key(result.data as never) !== key) throw new StorageError('corrupt', `${where}: the record inside is ${JSON.stringify(kind.key(result.data as never))}, not ${JSON.stringify(key)}`);
+      kind.set(state, key, result.data as never);
+      changes.set(`${kind.collection}\u0000${key}`, { collection: kind.collection, key, text: JSON.stringify(result.data), document: documentOf(root, kind.collection, key) });
+    });
+  }
+  const last = files.length > 0 ? Number(files[files.length - 1]!.slice(0, 12)) : 0;
+  return { changes, files: files.map((name) => join(directory, name)), last };
+};
+
+/**
+ * A snapshot of every record (snapshot.jsonl), written when the store closes cleanly so the next start reads
+ * one file instead of one per record. Its first line holds the sha256 of the rest and the size and
+ * modification time of every document and answer log as they were: a snapshot that does not match its
+ * digest, or a document edited, added or removed since (an operator restoring one), and the documents are
+ * read instead. It is deleted (durably) at start before any change, so it never outlives the state it
+ * describes; a start after a crash reads the documents and the journal instead.
+ */
+const snapshotFile = 'snapshot.jsonl';
+const snapshotHeaderSchema = z.object({ format: z.literal('anquan-snapshot'), version: z.literal(1), sha256: z.string(), records: z.number(), files: z.record(z.string(), z.tuple([z.number(), z.number()])) });
+
+/** Size and modification time of every document and answer log: a stat each, far cheaper than reading them. */
+const fileStamps = async (root: string): Promise<Record<string, [number, number]>> => {
+  const stamps: Record<string, [number, number]> = {};
+  for (const directory of [...collections, answerRecordsDirectory]) {
+    const names = (await listDirectory(join(root, directory), directory)).filter((name) => !isTemporaryName(name));
+    await eachLimited(names, 32, async (name) => {
+      let found;
+      try {
+        found = await stat(join(root, directory, name));
+      } catch (error) {
+        throw storageErrorFromSystem(error, `${directory}/${name}`, 'stat');
+      }
+      stamps[`${directory}/${name}`] = [found.size, found.mtimeMs];
+    });
+  }
+  return stamps;
+};
+
+const writeSnapshot = async (root: string, state: RecordState, faults: FaultHook | undefined) => {
+  const lines: string[] = [];
+  for (const kind of kinds) {
+    const owners = kind.owners?.(state);
+    // Records kept as text carry their owner beside the name, so the next start indexes them without parsing.
+    for (const [key, text] of kind.texts(state)) lines.push(owners ? `${JSON.stringify([kind.collection, key, owners.get(key) ?? null])}\t${text}\n` : journalLine({ collection: kind.collection, key, text }));
+  }
+  for (const [userId, records] of state.answerRecords) lines.push(journalLine({ collection: answerRecordsDirectory, key: userId, text: JSON.stringify(records) }));
+  const body = lines.join('');
+  const files = await fileStamps(root);
+  const header = { format: 'anquan-snapshot', version: 1, sha256: createHash('sha256').update(JSON.stringify(files)).update(body).digest('hex'), records: lines.length, files };
+  await writeFileDurably(join(root, snapshotFile), `${JSON.stringify(header)}\n${body}`, faults);
+};
+
+/** The state a clean close left, or why there is none to use (then the documents are read). */
+const readSnapshot = async (root: string): Promise<{ state: RecordState } | { unused: string }> => {
+  let text: string;
+  try {
+    text = await readFile(join(root, snapshotFile), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { unused: 'none written (the last run did not close cleanly, or this is the first)' };
+    throw storageErrorFromSystem(error, snapshotFile, 'read');
+  }
+  const newline = text.indexOf('\n');
+  let header: z.output<typeof snapshotHeaderSchema>;
+  try {
+    header = snapshotHeaderSchema.parse(JSON.parse(text.slice(0, newline)));
+  } catch {
+    return { unused: `${snapshotFile}: its first line is not a snapshot header` };
+  }
+  const body = text.slice(newline + 1);
+  if (createHash('sha256').update(JSON.stringify(header.files)).update(body).digest('hex') !== header.sha256) return { unused: `${snapshotFile}: its content does not match its sha256` };
+  const now = await fileStamps(root);
+  const changed = [...new Set([...Object.keys(now), ...Object.keys(header.files)])].filter((name) => now[name]?.[0] !== header.files[name]?.[0] || now[name]?.[1] !== header.files[name]?.[1]);
+  if (changed.length > 0) return { unused: `${changed.length} file(s) changed since it was written (${changed.slice(0, 3).join(', ')})` };
+  const state = emptyState();
+  let records = 0;
+  for (let start = 0; start < body.length; records += 1) {
+    const end = body.indexOf('\n', start);
+    const tab = body.indexOf('\t', start);
+    const [collection, key, owner] = JSON.parse(body.slice(start, tab)) as [string, string, string | null | undefined];
+    const value = body.slice(tab + 1, end);
+    start = end + 1;
+    if (collection === answerRecordsDirectory) state.answerRecords.set(key, JSON.parse(value) as AnswerRecord[]);
+    else {
+      const kind = kindOf.get(collection)!;
+      if (kind.setText) kind.setText(state, key, value, owner ?? undefined);
+      else kind.set(state, key, JSON.parse(value) as never);
+    }
+  }
+  if (records !== header.records) return { unused: `${snapshotFile}: ${records} records, its header says ${header.records}` };
+  return { state };
+};
+
+/** One user's answer log, one record a line. */
+const readAnswerLog = async (file: string, label: string): Promise<AnswerRecord[]> =>
+  (await completeLines(file, label)).map((line, index) => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
@@ -138,51 +319,53 @@ const readAnswerLog = async (file: string, label: string): Promise<AnswerRecord[
     if (!result.success) throw new StorageError('corrupt', `${label} line ${index + 1}: ${describeIssues(result.error)}`);
     return result.data;
   });
-};
 
-const createDocumentWriter = (root: string, faults: FaultHook | undefined, release: () => Promise<void>): RecordWriter => {
-  const adapters = new Map<string, DurableJSONFile<unknown>>();
-  const adapter = (collection: Collection, key: string) => {
-    const file = join(root, collection, `${fileNameOf(key)}.json`);
-    let found = adapters.get(file);
-    if (!found) {
-      found = new DurableJSONFile<unknown>(file, `${collection}/${fileNameOf(key)}.json`, z.unknown(), faults);
-      if (collection !== 'attempts' && collection !== 'sessions') adapters.set(file, found); // the many short-lived records are not cached
+/** Record changes go through the journal; answer records to their user's log; close checkpoints and writes the snapshot. */
+const createStoreWriter = (root: string, state: RecordState, journal: Journal, options: LowdbRepositoryOptions, release: () => Promise<void>): RecordWriter => ({
+  put: (collection, key, value) => journal.append({ collection, key, text: value === undefined ? undefined : JSON.stringify(value), document: documentOf(root, collection, key) }),
+  putText: (collection, key, text) => journal.append({ collection, key, text, document: documentOf(root, collection, key) }),
+  appendAnswerRecords: async (userId, records) => {
+    const file = join(root, answerRecordsDirectory, `${fileNameOf(userId)}.jsonl`);
+    const content = Buffer.from(records.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
+    let handle;
+    try {
+      handle = await open(file, 'a', 0o600);
+    } catch (error) {
+      throw storageErrorFromSystem(error, file, 'open');
     }
-    return found;
-  };
-  return {
-    put: (collection, key, value) => (value === undefined ? removeFileDurably(join(root, collection, `${fileNameOf(key)}.json`), faults) : adapter(collection, key).write(value)),
-    appendAnswerRecords: async (userId, records) => {
-      const file = join(root, answerRecordsDirectory, `${fileNameOf(userId)}.jsonl`);
-      const content = Buffer.from(records.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
-      let handle;
-      try {
-        handle = await open(file, 'a', 0o600);
-      } catch (error) {
-        throw storageErrorFromSystem(error, file, 'open');
-      }
-      let size = 0;
-      try {
-        size = (await handle.stat()).size;
-        faults?.('append', file);
-        await handle.write(content);
-        await handle.sync();
-      } catch (error) {
-        // A partial line must not stay in front of the next append: cut the log back to what it held.
-        await handle.truncate(size).catch(() => undefined);
-        throw storageErrorFromSystem(error, file, 'append to');
-      } finally {
-        await handle.close().catch(() => undefined);
-      }
-      if (size === 0) await syncDirectory(join(root, answerRecordsDirectory));
-    },
-    close: release,
-  };
-};
+    let size = 0;
+    try {
+      size = (await handle.stat()).size;
+      options.faults?.('append', file);
+      await handle.appendFile(content);
+      await handle.sync();
+    } catch (error) {
+      // A partial line must not stay in front of the next append: cut the log back to what it held.
+      await handle.truncate(size).catch(() => undefined);
+      throw storageErrorFromSystem(error, file, 'append to');
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+    if (size === 0) await syncDirectory(join(root, answerRecordsDirectory));
+  },
+  idle: () => journal.idle(),
+  close: async () => {
+    try {
+      await journal.close();
+      // Let the changes acknowledged in the last round reach memory before it is written out.
+      await new Promise((resolve) => setImmediate(resolve));
+      await writeSnapshot(root, state, options.faults).catch((error: unknown) => {
+        // Not fatal: the next start reads the documents instead.
+        options.onStorageError?.(storageErrorFromSystem(error, join(root, snapshotFile), 'write snapshot'));
+      });
+    } finally {
+      await release();
+    }
+  },
+});
 
 const prepareDirectories = async (root: string) => {
-  for (const directory of [root, ...collections.map((collection) => join(root, collection)), join(root, answerRecordsDirectory)]) {
+  for (const directory of [root, ...collections.map((collection) => join(root, collection)), join(root, answerRecordsDirectory), join(root, journalDirectory)]) {
     try {
       await mkdir(directory, { recursive: true });
     } catch (error) {
@@ -192,7 +375,8 @@ const prepareDirectories = async (root: string) => {
 };
 
 /** Converts the first release's anquan.json into documents; safe to repeat if interrupted (store.json is written last). */
-const convertSingleFile = async (root: string, writer: RecordWriter, faults: FaultHook | undefined) => {
+const convertSingleFile = async (root: string, faults: FaultHook | undefined) => {
+  const write = documentWriter(root, faults);
   const legacy = join(root, 'anquan.json');
   const old = await readDocument(legacy, 'anquan.json', singleFileStoreSchema);
   if (old === null) return;
@@ -206,7 +390,7 @@ const convertSingleFile = async (root: string, writer: RecordWriter, faults: Fau
     ...old.assessments.map((record): [Collection, string, unknown] => ['assessments', record.id, record]),
     ...old.rectifications.map((item): [Collection, string, unknown] => ['rectifications', item.id, item]),
   ];
-  await eachLimited(puts, 16, ([collection, key, value]) => writer.put(collection, key, value));
+  await eachLimited(puts, 16, ([collection, key, value]) => write({ collection, key, text: JSON.stringify(value) }));
   const logs = new Map<string, AnswerRecord[]>();
   for (const record of old.answerRecords) (logs.get(record.userId) ?? logs.set(record.userId, []).get(record.userId)!).push(record);
   // Whole files, not appends, so that a repeated conversion does not repeat records.
@@ -215,8 +399,22 @@ const convertSingleFile = async (root: string, writer: RecordWriter, faults: Fau
   );
 };
 
-/** Opens (creating if need be) the store in `dataDirectory`: takes the directory lock, converts, loads and validates. */
+/** Where the last start's state came from and how long it took (the bench prints it). */
+export interface OpenedFrom {
+  source: 'snapshot' | 'documents';
+  /** Why the snapshot was not used, when it was not. */
+  reason?: string;
+  journalLines: number;
+  milliseconds: number;
+}
+
+/**
+ * Opens (creating if need be) the store in `dataDirectory`: takes the directory lock, converts the first
+ * release's file, then loads the snapshot a clean close left (checked by its sha256) or, failing that, every
+ * document (each validated) and the journal over them, which it checkpoints before accepting changes.
+ */
 export const openLowdbRepository = async (dataDirectory: string, options: LowdbRepositoryOptions = {}): Promise<Repository> => {
+  const started = performance.now();
   try {
     await mkdir(dataDirectory, { recursive: true });
   } catch (error) {
@@ -225,17 +423,40 @@ export const openLowdbRepository = async (dataDirectory: string, options: LowdbR
   const lock = await lockDataDirectory(dataDirectory);
   try {
     await prepareDirectories(dataDirectory);
-    const writer = createDocumentWriter(dataDirectory, options.faults, lock.release);
     const marker = new DurableJSONFile(join(dataDirectory, 'store.json'), 'store.json', storeMarkerSchema, options.faults);
-    if ((await marker.read()) === null) {
-      await convertSingleFile(dataDirectory, writer, options.faults);
-      await marker.write({ format: 'anquan-split', version: 2 });
+    const found = await marker.read();
+    if (found === null) {
+      await convertSingleFile(dataDirectory, options.faults);
+      await marker.write({ format: 'anquan-split', version: 3 });
       const legacy = join(dataDirectory, 'anquan.json');
       if (await stat(legacy).catch(() => undefined)) await rename(legacy, `${legacy}.converted`).catch((error: unknown) => Promise.reject(storageErrorFromSystem(error, legacy, 'rename')));
+    } else if (found.version === 2) {
+      // Version 3 adds the journal: a server that does not replay it must not open this directory.
+      await marker.write({ format: 'anquan-split', version: 3 });
     }
-    return createRecordRepository(await loadState(dataDirectory), writer, options);
+    const leftInJournal = (await listDirectory(join(dataDirectory, journalDirectory), journalDirectory)).some((name) => name.endsWith('.jsonl'));
+    const snapshot: { state: RecordState } | { unused: string } = leftInJournal ? { unused: 'the journal holds changes made after it' } : await readSnapshot(dataDirectory);
+    // From here on the snapshot would be stale: it goes before the first change.
+    await removeFileDurably(join(dataDirectory, snapshotFile), options.faults);
+    const state = 'state' in snapshot ? snapshot.state : await loadDocuments(dataDirectory);
+    const replayed = await replayJournal(dataDirectory, state);
+    const write = documentWriter(dataDirectory, options.faults);
+    await eachLimited([...replayed.changes.values()], 8, (change) => write(change));
+    for (const file of replayed.files) await removeFileDurably(file, options.faults);
+    const journal = await Journal.start(join(dataDirectory, journalDirectory), replayed.last, {
+      faults: options.faults,
+      checkpointBytes: options.checkpointBytes ?? 8 * 1024 * 1024,
+      writeDocument: write,
+      onError: (error) => options.onStorageError?.(error),
+    });
+    lastOpened = { source: 'state' in snapshot ? 'snapshot' : 'documents', ...('unused' in snapshot ? { reason: snapshot.unused } : {}), journalLines: replayed.changes.size, milliseconds: performance.now() - started };
+    return createRecordRepository(state, createStoreWriter(dataDirectory, state, journal, options, lock.release), options);
   } catch (error) {
     await lock.release();
     throw error;
   }
 };
+
+let lastOpened: OpenedFrom | undefined;
+/** How the most recent openLowdbRepository in this process loaded its state. */
+export const lastOpening = () => lastOpened;

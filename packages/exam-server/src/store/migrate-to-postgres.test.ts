@@ -35,11 +35,19 @@ if ('cluster' in cluster) {
     await source.updateProgress('u1', (progress) => void Object.assign(progress, { positions: { k: 3 }, mistakes: { q1: 1 }, favourites: ['q2'], seen: ['q1'] }));
     await source.saveBlueprintOverride({ blueprintId: 'b', passMark: 1, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
     await source.saveAssessment({ id: 's1', userId: 'u1', sector: 'coal-mine', asOf: '2026-09-01', facts: { x: 1 }, createdAt: 't', updatedAt: 't', summary: null });
+    const photo = (id: string, stage: 'found' | 'acceptance') => ({
+      id, userId: 'u1', itemId: 'r1', stage, name: `${id}.png`, type: 'image/png' as const, size: 8, dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).toString('base64'), uploadedBy: 'u1', uploadedAt: `2026-09-01T00:00:0${id.slice(1)}.000Z`,
+    });
+    await source.saveEvidence(photo('e1', 'found'));
+    await source.saveEvidence(photo('e2', 'acceptance'));
     const url = await cluster.cluster.createDatabase();
     const target = await openPostgresRepository(url);
     const report = await copyStore(source, target);
     expect(report.ok).toBe(true);
     expect(report.counts.find((row) => row.collection === 'attempts')).toEqual({ collection: 'attempts', source: 30, target: 30, same: true });
+    expect(report.counts.find((row) => row.collection === 'evidence')).toEqual({ collection: 'evidence', source: 2, target: 2, same: true });
+    expect(await target.findEvidence('e2')).toEqual(photo('e2', 'acceptance'));
+    expect((await target.listEvidence('r1')).map((info) => info.id)).toEqual(['e1', 'e2']);
     expect((await target.findAttempt('a3'))!.submittedAt).toBe('2026-09-01T01:00:00.000Z');
     expect(await target.saveAnswer('a3', 'q2', ['B'])).toBe(false);
     expect((await target.progress('u1')).positions).toEqual({ k: 3 });

@@ -27,6 +27,7 @@ const digests = (snapshot: StoreSnapshot): Record<keyof StoreSnapshot, string> =
     importedQuestions: (record) => record.id,
     assessments: (record) => record.id,
     rectifications: (record) => record.id,
+    evidence: (record) => record.id,
   };
   const sortedKeys = (value: unknown): unknown =>
     Array.isArray(value) ? value.map(sortedKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, sortedKeys(inner)])) : value;
@@ -64,7 +65,9 @@ export const copyStore = async (source: Repository, target: Repository, log: (li
   if (snapshot.importedQuestions.length > 0) await target.saveImportedQuestions(snapshot.importedQuestions);
   await eachLimited(snapshot.assessments, 8, (record) => target.saveAssessment(record));
   await eachLimited(snapshot.rectifications, 8, (item) => target.saveRectification(item));
-  log(`answer records ${snapshot.answerRecords.length}, progress ${snapshot.progress.length}, assessments ${snapshot.assessments.length}, rectification items ${snapshot.rectifications.length}`);
+  // Evidence carries its bytes (up to a few MB each): fewer at a time.
+  await eachLimited(snapshot.evidence, 4, (file) => target.saveEvidence(file));
+  log(`answer records ${snapshot.answerRecords.length}, progress ${snapshot.progress.length}, assessments ${snapshot.assessments.length}, rectification items ${snapshot.rectifications.length}, evidence files ${snapshot.evidence.length}`);
 
   const [sourceCounts, targetCounts] = [await source.counts(), await target.counts()];
   const [sourceDigests, targetDigests] = [digests(snapshot), digests(await target.snapshot())];

@@ -359,6 +359,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         ['importedQuestions', 'imported_questions'],
         ['assessments', 'assessments'],
         ['rectifications', 'rectifications'],
+        ['evidence', 'evidence'],
       ];
       const row = (await query<Record<string, string>>('count records', `SELECT ${tables.map(([name, table]) => `(SELECT count(*) FROM ${table}) AS "${name}"`).join(', ')}`)).rows[0]!;
       return Object.fromEntries(tables.map(([name]) => [name, Number(row[name])])) as StoreCounts;
@@ -373,6 +374,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       importedQuestions: await all<StoredQuestion>('snapshot', 'SELECT record FROM imported_questions ORDER BY position'),
       assessments: await all<AssessmentRecord>('snapshot', 'SELECT record FROM assessments ORDER BY position'),
       rectifications: await all<RectificationItem>('snapshot', 'SELECT record FROM rectifications ORDER BY position'),
+      evidence: await all<EvidenceFile>('snapshot', 'SELECT record FROM evidence ORDER BY position'),
     }),
     close: () => pool.end(),
 

@@ -13,10 +13,14 @@ export type Collection = 'users' | 'sessions' | 'attempts' | 'progress' | 'bluep
 export interface RecordWriter {
   /** Makes `value` the durable content of record `key` (undefined removes it); resolves once it is on disk. */
   put(collection: Collection, key: string, value: unknown): Promise<void>;
+  /** Like put with the record already as JSON text (undefined removes it), for records kept as text: serialised once. */
+  putText?(collection: Collection, key: string, text: string | undefined): Promise<void>;
   /** Appends answer records to the log of one user; resolves once they are on disk, or leaves the log as it was. */
   appendAnswerRecords(userId: string, records: AnswerRecord[]): Promise<void>;
   /** Releases what the writer holds (the directory lock). */
   close(): Promise<void>;
+  /** Resolves once background work (checkpoints) is done. */
+  idle?(): Promise<void>;
 }
 
 /** What the repository needs of a collection in memory (a Map, or SerializedRecords). */
@@ -34,14 +38,27 @@ export interface Records<V> {
  */
 export class SerializedRecords<V> implements Records<V> {
   private readonly texts = new Map<string, string>();
+  /** Each record's userId, when it has one: the per-user index is built from it without parsing every record. */
+  readonly owners = new Map<string, string>();
   get(key: string): V | undefined {
     const text = this.texts.get(key);
     return text === undefined ? undefined : (JSON.parse(text) as V);
   }
   set(key: string, value: V) {
-    this.texts.set(key, JSON.stringify(value));
+    this.setText(key, JSON.stringify(value), (value as { userId?: unknown }).userId);
+  }
+  /** Stores a record's JSON text as it is (already serialised, or from a snapshot checked by its digest). */
+  setText(key: string, text: string, owner: unknown) {
+    this.texts.set(key, text);
+    if (typeof owner === 'string') this.owners.set(key, owner);
+    else this.owners.delete(key);
+  }
+  /** Each record's key and JSON text, as stored. */
+  textEntries(): Iterable<[string, string]> {
+    return this.texts.entries();
   }
   delete(key: string) {
+    this.owners.delete(key);
     return this.texts.delete(key);
   }
   *values(): Iterable<V> {
@@ -166,7 +183,8 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
   const usersByName = new Map([...state.users.values()].map((user) => [user.username, user.id]));
   const byUser = <T extends { id: string; userId: string }>(records: Records<T>) => {
     const index = new Map<string, Set<string>>();
-    for (const record of records.values()) (index.get(record.userId) ?? index.set(record.userId, new Set()).get(record.userId)!).add(record.id);
+    const owners: Iterable<[string, string]> = records instanceof SerializedRecords ? records.owners : [...records.values()].map((record) => [record.id, record.userId]);
+    for (const [id, userId] of owners) (index.get(userId) ?? index.set(userId, new Set()).get(userId)!).add(id);
     return index;
   };
   const attemptsByUser = byUser(state.attempts);
@@ -183,24 +201,42 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       throw error;
     });
 
-  const slot = <V>(collection: Collection, key: string, records: Records<V>, onInstall?: (value: V | undefined) => void): Slot<V> => ({
-    read: () => records.get(key),
-    write: (value) => writer.put(collection, key, value),
-    install: (value) => {
-      if (value === undefined) records.delete(key);
-      else records.set(key, value);
-      onInstall?.(value);
-    },
-  });
+  const slot = <V>(collection: Collection, key: string, records: Records<V>, onInstall?: (value: V | undefined) => void): Slot<V> => {
+    // Records kept as text (attempts, evidence) are serialised once per write: the same text goes to disk and to memory.
+    if (records instanceof SerializedRecords && writer.putText) {
+      let text: string | undefined;
+      return {
+        read: () => records.get(key),
+        write: (value) => writer.putText!(collection, key, (text = value === undefined ? undefined : JSON.stringify(value))),
+        install: (value) => {
+          if (value === undefined || text === undefined) records.delete(key);
+          else records.setText(key, text, (value as { userId?: unknown }).userId);
+          onInstall?.(value);
+        },
+      };
+    }
+    return {
+      read: () => records.get(key),
+      write: (value) => writer.put(collection, key, value),
+      install: (value) => {
+        if (value === undefined) records.delete(key);
+        else records.set(key, value);
+        onInstall?.(value);
+      },
+    };
+  };
   const change = <V, R>(collection: Collection, key: string, records: Records<V>, step: (current: V | undefined) => Outcome<V, R>, onInstall?: (value: V | undefined) => void) =>
     reported(queue.change(`${collection}/${key}`, slot(collection, key, records, onInstall), step));
-  /** A change to an open attempt: false when it is closed or unknown (nothing written). */
+  /**
+   * A change to an open attempt: false when it is closed or unknown (nothing written). Edited in place without a
+   * copy: `current` is a fresh parse of the stored text (attempts are kept as text) or the draft of an earlier
+   * change in the same round, which nobody else holds (closeAttempt's draft is never edited again: it is closed).
+   */
   const changeOpenAttempt = (attemptId: string, edit: (draft: Attempt) => void) =>
     change<Attempt, boolean>('attempts', attemptId, state.attempts, (current) => {
       if (!current || current.submittedAt !== null) return { result: false };
-      const draft = clone(current);
-      edit(draft);
-      return { next: draft, result: true };
+      edit(current);
+      return { next: current, result: true };
     });
 
   const snapshot = (): StoreSnapshot =>
@@ -214,6 +250,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       importedQuestions: state.importedQuestions,
       assessments: [...state.assessments.values()],
       rectifications: [...state.rectifications.values()],
+      evidence: [...state.evidence.values()],
     });
 
   return {
@@ -379,9 +416,11 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       importedQuestions: state.importedQuestions.length,
       assessments: state.assessments.size,
       rectifications: state.rectifications.size,
+      evidence: state.evidence.size,
     }),
     snapshot: async () => snapshot(),
     close: () => writer.close(),
+    idle: async () => writer.idle?.(),
 
     listUsers: async (filter = {}) =>
       clone([...state.users.values()].filter((user) => (filter.role === undefined || user.role === filter.role) && (filter.region === undefined || user.region === filter.region) && (filter.enterpriseId === undefined || user.enterpriseId === filter.enterpriseId))),

@@ -173,6 +173,8 @@ export interface StoreSnapshot {
   importedQuestions: StoredQuestion[];
   assessments: AssessmentRecord[];
   rectifications: RectificationItem[];
+  /** The ledger's evidence files, bytes included. */
+  evidence: EvidenceFile[];
 }
 
 export type StoreCounts = { [K in keyof StoreSnapshot]: number };
@@ -245,6 +247,8 @@ export interface Repository {
   snapshot(): Promise<StoreSnapshot>;
   /** Releases the store (the data-directory lock, the connection pool). */
   close(): Promise<void>;
+  /** Resolves once the store's background work is done (the embedded store's checkpoints); for benches and tests. */
+  idle?(): Promise<void>;
 
   /** Users, optionally only those of one role, region or enterprise (the regulator's table, the admin's list). */
   listUsers(filter?: { role?: Role; region?: string; enterpriseId?: string }): Promise<User[]>;

@@ -1,0 +1,189 @@
+// The embedded store's write-ahead journal: every change of every record is appended to one file and made
+// durable with one fdatasync per round (group commit across records), so a busy server pays one disk flush
+// for all the saves that arrived while the previous flush ran, instead of a file rewrite, rename and two
+// flushes per save. A change is acknowledged only once its line is on disk. When the file passes a size, the
+// journal moves on to a new file and writes the records the old one changed into their documents
+// (checkpoint, in the background); the old file is deleted only after those documents are durable. At start
+// lowdb-repository.ts replays whatever journal files are left over the documents.
+//
+//   journal/<sequence>.jsonl    one line per change: ["collection","key"]<TAB><the record as JSON, empty: removed>
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { removeFileDurably, syncDirectory, type FaultHook } from './durable-file.js';
+import { StorageError, storageErrorFromSystem } from './errors.js';
+
+/** One change: the record's JSON text (undefined removes it) and the document it ends up in. */
+export interface JournalChange {
+  collection: string;
+  key: string;
+  text: string | undefined;
+  /** The record's document (for messages: the change that failed names it). */
+  document: string;
+}
+
+/** A journal line; JSON never holds a raw tab, so the first tab ends the record's name. */
+export const journalLine = (change: Pick<JournalChange, 'collection' | 'key' | 'text'>) => `${JSON.stringify([change.collection, change.key])}\t${change.text ?? ''}\n`;
+
+/** Journal files sort by name in the order they were written. */
+export const journalFileName = (sequence: number) => `${String(sequence).padStart(12, '0')}.jsonl`;
+
+export interface JournalOptions {
+  faults?: FaultHook | undefined;
+  /** Size after which the journal moves to a new file and checkpoints the old one. */
+  checkpointBytes: number;
+  /** Makes a change the durable content of its document (checkpoint). */
+  writeDocument: (change: JournalChange) => Promise<void>;
+  /** A checkpoint that failed: its journal file stays (and is replayed at the next start), the operator is told. */
+  onError: (error: StorageError) => void;
+}
+
+interface Waiting {
+  change: JournalChange;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+const eachLimited = async <T>(items: T[], limit: number, work: (item: T) => Promise<void>) => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[(next += 1) - 1]!);
+    }),
+  );
+};
+
+export class Journal {
+  private waiting: Waiting[] = [];
+  private flushing: Promise<void> | undefined;
+  /** Bytes of acknowledged lines in the current file: anything after them was never acknowledged and is cut. */
+  private size = 0;
+  /** The latest change per record written to the current file. */
+  private changes = new Map<string, JournalChange>();
+  /** Files moved away from whose changes are not yet all in their documents, oldest first. */
+  private readonly unchecked: { file: string; changes: Map<string, JournalChange> }[] = [];
+  private checkpointing: Promise<void> | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly directory: string,
+    private sequence: number,
+    private readonly options: JournalOptions,
+  ) {}
+
+  /** Starts a new journal file after `lastSequence` (the files before it were replayed and checkpointed). */
+  static async start(directory: string, lastSequence: number, options: JournalOptions): Promise<Journal> {
+    const journal = new Journal(directory, lastSequence + 1, options);
+    await journal.createFile();
+    return journal;
+  }
+
+  private get file() {
+    return join(this.directory, journalFileName(this.sequence));
+  }
+
+  /** Creates the current file durably, so appends to it need no directory flush. */
+  private async createFile() {
+    try {
+      const handle = await open(this.file, 'a', 0o600);
+      await handle.close();
+    } catch (error) {
+      throw storageErrorFromSystem(error, this.file, 'create');
+    }
+    await syncDirectory(this.directory);
+  }
+
+  /** Appends one change; resolves once it is on disk, rejects (and nothing of it stays) when it cannot be written. */
+  append(change: JournalChange): Promise<void> {
+    if (this.closed) return Promise.reject(new StorageError('unavailable', `${change.document}: the store is closed`));
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ change, resolve, reject });
+      this.flushing ??= this.flushRounds();
+    });
+  }
+
+  /** One write and one fdatasync per round for every change that waited for it. */
+  private async flushRounds(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const round = this.waiting.splice(0);
+      try {
+        await this.write(round.map((waiting) => journalLine(waiting.change)).join(''));
+        for (const { change } of round) this.changes.set(`${change.collection}\u0000${change.key}`, change);
+        for (const waiting of round) waiting.resolve();
+      } catch (error) {
+        for (const waiting of round) waiting.reject(storageErrorFromSystem((error as { cause?: unknown }).cause ?? error, `${this.file} (the change of ${waiting.change.document})`, 'append to'));
+      }
+      if (this.size >= this.options.checkpointBytes && !this.checkpointing) await this.moveOn(true);
+    }
+    this.flushing = undefined;
+  }
+
+  private async write(text: string) {
+    const file = this.file;
+    const bytes = Buffer.from(text, 'utf8');
+    const handle = await open(file, 'a', 0o600);
+    try {
+      // A failed round may have left part of a line whose cut-off also failed: cut it before appending.
+      if ((await handle.stat()).size !== this.size) await handle.truncate(this.size);
+      this.options.faults?.('append', file);
+      await handle.appendFile(bytes);
+      await handle.datasync();
+      this.size += bytes.length;
+    } catch (error) {
+      await handle.truncate(this.size).catch(() => undefined);
+      throw error;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
+  /** Moves to a new file; the old one's changes go to their documents (in the background unless `background` is false). */
+  private async moveOn(background: boolean) {
+    const previous = { file: this.file, changes: this.changes };
+    this.sequence += 1;
+    try {
+      await this.createFile();
+    } catch (error) {
+      // Stay on the current file: nothing is lost, the checkpoint waits for the next chance.
+      this.sequence -= 1;
+      this.options.onError(error as StorageError);
+      return;
+    }
+    this.unchecked.push(previous);
+    this.changes = new Map();
+    this.size = 0;
+    if (background) {
+      this.checkpointing = this.checkpoint()
+        .catch((error: unknown) => this.options.onError(storageErrorFromSystem(error, previous.file, 'checkpoint')))
+        .finally(() => (this.checkpointing = undefined));
+    }
+  }
+
+  /** Writes the documents of every moved-away file, oldest first, and deletes each file once they are durable. */
+  private async checkpoint() {
+    while (this.unchecked.length > 0) {
+      const oldest = this.unchecked[0]!;
+      await eachLimited([...oldest.changes.values()], 8, (change) => this.options.writeDocument(change));
+      await removeFileDurably(oldest.file);
+      this.unchecked.shift();
+    }
+  }
+
+  /** Resolves once no round is being written and no checkpoint runs (what was queued before is then settled). */
+  async idle() {
+    while (this.flushing || this.checkpointing) {
+      await this.flushing;
+      await this.checkpointing;
+    }
+  }
+
+  /** Writes everything still queued, checkpoints every file and deletes them; after it the documents hold all. */
+  async close() {
+    this.closed = true;
+    while (this.flushing) await this.flushing;
+    while (this.checkpointing) await this.checkpointing;
+    this.unchecked.push({ file: this.file, changes: this.changes });
+    this.changes = new Map();
+    await this.checkpoint();
+  }
+}
