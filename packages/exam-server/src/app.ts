@@ -63,7 +63,7 @@ export const createApp = (dependencies: AppDependencies) => {
   const exams = createExamService(repository, catalogue, { now, mistakesToClear: config.mistakesToClear });
   const auth = createAuth(repository, { secureCookies: config.secureCookies }, now);
   const accounts = createAccounts(repository, createAccountLimiters({ ...defaultLoginLimits, ...config.loginLimits }, dependencies.limitsInStore ? repository : undefined), now);
-  const admin = createAdminService(repository, now);
+  const admin = createAdminService(repository, now, accounts);
   const views = createViews(join(here, 'views'));
   const context = { repository, catalogue, exams, auth, accounts, admin, views, now, asOf };
 
