@@ -25,6 +25,8 @@ import { checkShape } from './validate.js';
 export interface AppDependencies {
   repository: Repository;
   config: Pick<ServerConfig, 'secureCookies' | 'mistakesToClear' | 'asOf'> & Partial<Pick<ServerConfig, 'trustProxy'>> & { loginLimits?: Partial<LoginLimits> };
+  /** Count login limits in the store, shared by every process on it (PostgreSQL); otherwise in this process. */
+  limitsInStore?: boolean;
   now?: () => Date;
   /** Tests only: the seed of each paper drawn (so a browser run is repeatable); by default a fresh random id. */
   newPaperSeed?: () => string;
@@ -62,8 +64,8 @@ export const createApp = (dependencies: AppDependencies) => {
   const catalogue = createQuestionCatalogue(repository, asOf);
   const exams = createExamService(repository, catalogue, { now, mistakesToClear: config.mistakesToClear, ...(dependencies.newPaperSeed ? { newPaperSeed: dependencies.newPaperSeed } : {}) });
   const auth = createAuth(repository, { secureCookies: config.secureCookies }, now);
-  const accounts = createAccounts(repository, createAccountLimiters({ ...defaultLoginLimits, ...config.loginLimits }), now);
-  const admin = createAdminService(repository, now);
+  const accounts = createAccounts(repository, createAccountLimiters({ ...defaultLoginLimits, ...config.loginLimits }, dependencies.limitsInStore ? repository : undefined), now);
+  const admin = createAdminService(repository, now, accounts);
   const views = createViews(join(here, 'views'));
   const context = { repository, catalogue, exams, auth, accounts, admin, views, now, asOf };
 

@@ -56,7 +56,8 @@ const purge = () => void repository.purgeExpired(new Date().toISOString()).catch
 purge();
 setInterval(purge, 3_600_000).unref();
 
-const app = createApp({ repository, config });
+// Several processes may serve one PostgreSQL database: their login limits are counted there, together.
+const app = createApp({ repository, config, limitsInStore: Boolean(process.env.DATABASE_URL) });
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

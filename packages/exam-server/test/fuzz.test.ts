@@ -91,6 +91,9 @@ interface Outcome {
 /** A kept-alive connection the server closed just as the client reused it: the client's race, not an answer. */
 const connectionRace = (error: unknown) => ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'].includes(String((error as { cause?: { code?: string } })?.cause?.code));
 
+/** How many sends were repeated after such a race (reported, so a rise would be seen). */
+let resent = 0;
+
 const run = async (request: FuzzRequest, retries = 2): Promise<Outcome> => {
   try {
     // A request the server never answers is a failure too (a hang would otherwise stall the run).
@@ -99,7 +102,10 @@ const run = async (request: FuzzRequest, retries = 2): Promise<Outcome> => {
     const problem = request.path.startsWith('/api/v1/') ? openApiProblem(request.method, request.path.slice('/api/v1'.length), response.status, response.headers.get('content-type'), text) : undefined;
     return { request, status: response.status, ...(problem ? { problem } : {}) };
   } catch (error) {
-    if (retries > 0 && connectionRace(error)) return run(request, retries - 1);
+    if (retries > 0 && connectionRace(error)) {
+      resent += 1;
+      return run(request, retries - 1);
+    }
     // The client could not send it (a header value fetch refuses): not the server's answer.
     return { request, status: 0, problem: error instanceof TypeError && /header|Headers|ByteString/i.test(String(error.message)) ? undefined : `no answer: ${String(error)} (${String((error as { cause?: unknown }).cause)})` };
   }
@@ -129,7 +135,7 @@ describe(`fuzz: ${requests} requests (seed ${seed})`, () => {
     const logged = errors.mock.calls.map((call) => call.map(String).join(' '));
     errors.mockRestore();
     const table = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(', ');
-    console.log(`fuzz (seed ${seed}, ${requests} requests): ${table}; 5xx: ${failures.length}; OpenAPI mismatches: ${problems.length}`);
+    console.log(`fuzz (seed ${seed}, ${requests} requests): ${table}; 5xx: ${failures.length}; OpenAPI mismatches: ${problems.length}; resent after a connection race: ${resent}`);
     expect(failures.slice(0, 10), `seed ${seed}; ${failures.length} × 5xx; server log:\n${logged.slice(0, 5).join('\n')}`).toEqual([]);
     expect(problems.slice(0, 10), `seed ${seed}`).toEqual([]);
 

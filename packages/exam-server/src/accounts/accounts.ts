@@ -1,12 +1,14 @@
 // Registering, logging in and changing passwords: validated input, hashed passwords, and login limits
 // per address and per account (so spraying one password across many names is stopped), with the same
-// scrypt work for a name that does not exist as for one that does.
+// scrypt work for a name that does not exist as for one that does. The limits are counted in this
+// process (bounded memory) or, when several processes share the store, in the store.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { RequestError } from '../errors.js';
 import type { Repository, Role, User } from '../store/repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createMemoryRateLimiter, type RateLimiter } from './rate-limit.js';
+import { createStoreRateLimiter, type HitStore } from './store-rate-limit.js';
 import { newId } from './tokens.js';
 
 const username = z
@@ -65,13 +67,15 @@ export interface AccountLimiters {
   registrationsByAddress: RateLimiter;
 }
 
-export const createAccountLimiters = (limits: LoginLimits = defaultLoginLimits): AccountLimiters => {
-  const limiter = (limit: number) => createMemoryRateLimiter({ limit, windowMs: limits.windowMs, maxKeys: limits.maxKeys });
+/** In this process unless `shared` is given: then in that store, where every process on it counts alike. */
+export const createAccountLimiters = (limits: LoginLimits = defaultLoginLimits, shared?: HitStore): AccountLimiters => {
+  const limiter = (name: string, limit: number) =>
+    shared ? createStoreRateLimiter(shared, { name, limit, windowMs: limits.windowMs }) : createMemoryRateLimiter({ limit, windowMs: limits.windowMs, maxKeys: limits.maxKeys });
   return {
-    failedByAddress: limiter(limits.failuresPerAddress),
-    failedByAccount: limiter(limits.failuresPerAccount),
-    loginsByAddress: limiter(limits.loginsPerAddress),
-    registrationsByAddress: limiter(limits.registrationsPerAddress),
+    failedByAddress: limiter('login-failed-address', limits.failuresPerAddress),
+    failedByAccount: limiter('login-failed-account', limits.failuresPerAccount),
+    loginsByAddress: limiter('login-address', limits.loginsPerAddress),
+    registrationsByAddress: limiter('registration-address', limits.registrationsPerAddress),
   };
 };
 
@@ -93,7 +97,7 @@ export const createAccounts = (repository: Repository, limiters: AccountLimiters
   /** `address` is the registering client's, limited per window; null when an administrator creates the account. */
   const register = async (input: z.output<typeof registrationSchema>, address: string | null, role?: Role): Promise<User> => {
     if (address !== null) {
-      const allowed = limiters.registrationsByAddress.hit(address, now().getTime());
+      const allowed = await limiters.registrationsByAddress.hit(address, now().getTime());
       if (!allowed.allowed) throw tooMany(allowed.retryAfterMs);
     }
     if (await repository.findUserByName(input.username)) throw nameTaken();
@@ -118,30 +122,28 @@ export const createAccounts = (repository: Repository, limiters: AccountLimiters
   const login = async (input: z.output<typeof loginSchema>, address: string): Promise<User> => {
     const at = now().getTime();
     const account = accountKey(input.username);
-    for (const decision of [limiters.loginsByAddress.hit(address, at), limiters.failedByAddress.check(address, at), limiters.failedByAccount.check(account, at)]) {
+    for (const decision of await Promise.all([limiters.loginsByAddress.hit(address, at), limiters.failedByAddress.check(address, at), limiters.failedByAccount.check(account, at)])) {
       if (!decision.allowed) throw tooMany(decision.retryAfterMs);
     }
     const user = await repository.findUserByName(input.username);
     const verified = await verifyPassword(input.password, user?.passwordHash ?? (await dummy()));
     if (!user || !verified) {
-      limiters.failedByAddress.hit(address, at);
-      limiters.failedByAccount.hit(account, at);
+      await Promise.all([limiters.failedByAddress.hit(address, at), limiters.failedByAccount.hit(account, at)]);
       throw wrongCredentials();
     }
-    limiters.failedByAccount.reset(account);
+    await limiters.failedByAccount.reset(account);
     return user;
   };
 
   const changePassword = async (user: User, input: z.output<typeof passwordChangeSchema>, address: string): Promise<void> => {
     const at = now().getTime();
     const account = accountKey(user.username);
-    for (const decision of [limiters.failedByAddress.check(address, at), limiters.failedByAccount.check(account, at)]) {
+    for (const decision of await Promise.all([limiters.failedByAddress.check(address, at), limiters.failedByAccount.check(account, at)])) {
       if (!decision.allowed) throw tooMany(decision.retryAfterMs);
     }
     const stored = await repository.findUser(user.id);
     if (!stored || !(await verifyPassword(input.currentPassword, stored.passwordHash))) {
-      limiters.failedByAddress.hit(address, at);
-      limiters.failedByAccount.hit(account, at);
+      await Promise.all([limiters.failedByAddress.hit(address, at), limiters.failedByAccount.hit(account, at)]);
       throw new RequestError(400, '当前密码不正确 / the current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
     }
     await repository.setPasswordHash(user.id, await hashPassword(input.newPassword));

@@ -1,18 +1,26 @@
 // Rate limiting behind one small interface (hit a key → allowed, or how long to wait), with a bounded
-// in-memory implementation: entries expire with their window and the table never holds more than a
-// fixed number of keys, so a stranger cannot grow the server's memory by inventing keys.
+// in-memory implementation for one process: entries expire with their window and the table never holds
+// more than a fixed number of keys, so a stranger cannot grow the server's memory by inventing keys.
+// The implementation shared by several processes on one store is in store-rate-limit.ts.
 export interface RateDecision {
   allowed: boolean;
   /** Milliseconds until the key is allowed again; 0 when allowed now. */
   retryAfterMs: number;
 }
 
+/** What the account service uses: the memory limiter answers at once, the store-backed one by a query. */
 export interface RateLimiter {
   /** Counts one event for the key and says whether it is within the limit. */
-  hit(key: string, now?: number): RateDecision;
+  hit(key: string, now?: number): RateDecision | Promise<RateDecision>;
   /** Says whether the next event would be allowed, without counting it. */
-  check(key: string, now?: number): RateDecision;
+  check(key: string, now?: number): RateDecision | Promise<RateDecision>;
   /** Forgets the key (e.g. the failures of an account after a successful login). */
+  reset(key: string): void | Promise<void>;
+}
+
+export interface MemoryRateLimiter extends RateLimiter {
+  hit(key: string, now?: number): RateDecision;
+  check(key: string, now?: number): RateDecision;
   reset(key: string): void;
   /** Number of keys held (bounded by `maxKeys`). */
   readonly size: number;
@@ -35,7 +43,7 @@ interface Window {
  * Fixed windows per key, kept in a Map in least-recently-hit order (a hit moves the key to the end), so
  * that at the cap the key dropped is the one nobody has touched for longest — never a busy address.
  */
-export const createMemoryRateLimiter = ({ limit, windowMs, maxKeys = 10_000 }: RateLimitOptions): RateLimiter => {
+export const createMemoryRateLimiter = ({ limit, windowMs, maxKeys = 10_000 }: RateLimitOptions): MemoryRateLimiter => {
   const windows = new Map<string, Window>();
   let lastSweep = 0;
   const sweep = (now: number) => {

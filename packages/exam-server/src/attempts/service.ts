@@ -325,6 +325,9 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
       });
     },
 
+    /** The ids of the questions the user has marked as favourites. */
+    favourites: async (user: User): Promise<string[]> => (await repository.progress(user.id)).favourites,
+
     favourite: async (user: User, questionId: string, on: boolean) => {
       if (!(await catalogue.byId(questionId))) throw notFound('题目');
       await repository.updateProgress(user.id, (progress) => {

@@ -35,7 +35,7 @@ const importQuery = z.strictObject({ format: z.enum(['csv', 'gift'], { error: 'e
 const param = (request: Request, name: string): string => String(request.params[name] ?? '');
 
 export const apiRouter = (context: AppContext): Router => {
-  const { accounts, admin, auth, exams, repository } = context;
+  const { accounts, admin, auth, exams } = context;
   const router = Router();
   const wrap = asyncRoute;
 
@@ -113,7 +113,7 @@ export const apiRouter = (context: AppContext): Router => {
     wrap(async (request, response) => {
       const user = requireUser(request);
       const step = await practiceStep(context, user, request.query as Record<string, string | undefined>);
-      const favourites = (await repository.progress(user.id)).favourites;
+      const favourites = await exams.favourites(user);
       response.json({ ...step, question: step.question ? { ...(step.recite ? step.question : publicQuestion(step.question, step.optionOrder)), favourite: favourites.includes(step.question.id) } : null });
     }),
   );

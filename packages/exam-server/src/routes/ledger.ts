@@ -9,6 +9,7 @@ import { gradeLabels, missingPlanContents, statusLabels, type LedgerItem } from 
 import { order16 } from '../ledger/law.js';
 import { dueState, dueStateLabels, periodsOf } from '../ledger/statistics.js';
 import { createLedger, sectorTitle } from '../ledger/service.js';
+import { createRegulator } from '../regulator/service.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
 import express, { type NextFunction } from 'express';
@@ -73,6 +74,7 @@ export const evidenceUpload = { path: evidenceUploadPath, parse: evidenceBody };
 
 export const ledgerRouter = (context: AppContext): Router => {
   const ledger = createLedger(context.repository, context.now, context.asOf);
+  const regulator = createRegulator(context.repository, context.now, context.asOf);
   const router = Router();
   const member = (request: Request): User => requireUser(request, [...members]);
   const param = (request: Request, name: string) => String(request.params[name] ?? '');
@@ -160,8 +162,7 @@ export const ledgerRouter = (context: AppContext): Router => {
       const file = await context.repository.findEvidence(param(request, 'id'));
       if (!file) throw notFound('证据文件');
       if (user.role === 'regulator') {
-        const owner = await context.repository.findUser(file.userId);
-        if (!user.region || owner?.region !== user.region) throw notFound('证据文件');
+        if (!(await regulator.oversees(user, file.userId))) throw notFound('证据文件');
       } else if (ledger.enterpriseOf(user) !== file.userId) throw forbidden();
       response.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
       response.setHeader('Cache-Control', 'private, max-age=3600');

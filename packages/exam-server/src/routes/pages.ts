@@ -27,7 +27,7 @@ const answerField = (value: unknown): string[] => (Array.isArray(value) ? value.
 const safeNext = (value: unknown) => (typeof value === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : '/');
 
 export const pagesRouter = (context: AppContext): Router => {
-  const { accounts, admin, auth, exams, views, repository } = context;
+  const { accounts, admin, auth, exams, views } = context;
   const router = Router();
   const page = views.page;
   const wrap = asyncRoute;
@@ -226,7 +226,7 @@ export const pagesRouter = (context: AppContext): Router => {
       if (!query.mode && remembered.mode) query.mode = remembered.mode;
       const step = await practiceStep(context, user, query);
       response.cookie(PRACTICE_COOKIE, `${step.blueprintId}|${step.mode}`, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86_400_000 });
-      const progress = await repository.progress(user.id);
+      const favourites = await exams.favourites(user);
       const question = step.question;
       page(request, response, 'practice', {
         title: '练习',
@@ -243,7 +243,7 @@ export const pagesRouter = (context: AppContext): Router => {
                 ? { options: question.options.map((option) => ({ ...option, right: question.answer.includes(option.key) })), key: question.answer, explanation: question.explanation }
                 : {}),
               typeLabel: typeLabels[question.type],
-              favourite: progress.favourites.includes(question.id),
+              favourite: favourites.includes(question.id),
               citation: step.recite ? question.citation.text : undefined,
             }
           : null,
@@ -262,11 +262,11 @@ export const pagesRouter = (context: AppContext): Router => {
       const queue = String(request.body.queue ?? '');
       if (queue && Number.isInteger(position)) await exams.advance(user, queue, position + 1);
       const question = (await context.catalogue.byId(feedback.questionId))!;
-      const progress = await repository.progress(user.id);
+      const favourites = await exams.favourites(user);
       page(request, response, 'practice-feedback', {
         title: '练习',
         feedback,
-        favourite: progress.favourites.includes(question.id),
+        favourite: favourites.includes(question.id),
         question: { ...publicQuestion(question), options: question.options.map((option) => ({ ...option, chosen: feedback.answer.includes(option.key), right: feedback.key.includes(option.key) })) },
         back,
         backUrl: `/practice?${new URLSearchParams(back).toString()}`,
@@ -302,9 +302,9 @@ export const pagesRouter = (context: AppContext): Router => {
   router.get(
     '/admin',
     wrap(async (request, response) => {
-      requireUser(request, ['admin']);
+      const user = requireUser(request, ['admin']);
       const facility = await exams.facility();
-      page(request, response, 'admin', { title: '管理', blueprints: await exams.blueprints(), facility: facility.slice(0, 50), imported: (await repository.importedQuestions()).length, message: request.query.message });
+      page(request, response, 'admin', { title: '管理', blueprints: await exams.blueprints(), facility: facility.slice(0, 50), imported: await admin.importedCount(user), message: request.query.message });
     }),
   );
   router.post(

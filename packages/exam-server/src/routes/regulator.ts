@@ -114,26 +114,15 @@ export const regulatorRouter = (context: AppContext): Router => {
   router.get('/api/v1/regulator/enterprises', asyncRoute(async (request, response) => void response.json(await regulator.table(viewer(request)))));
   router.get('/api/v1/regulator/enterprises/:id', asyncRoute(async (request, response) => void response.json(await regulator.enterprise(viewer(request), param(request, 'id')))));
 
-  // ---- the administrator: accounts and regions ----
-  const usersView = async () =>
-    (await context.repository.listUsers()).filter((user) => user.role !== 'trainee').map((user) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, roleLabel: roleLabels[user.role], region: user.region ?? '', enterpriseId: user.enterpriseId ?? '' }));
-  const createUser = async (input: z.output<typeof adminUserInput>) => {
-    const { region, enterpriseId, ...registration } = input;
-    if (enterpriseId !== undefined && (await context.repository.findUser(enterpriseId))?.role !== 'enterprise') throw new RequestError(400, '所属企业不存在 / no such enterprise', [{ path: 'enterpriseId', message: 'expected the id of an enterprise account' }]);
-    const user = await context.accounts.register({ ...registration, role: 'trainee' }, null, registration.role);
-    return (await context.repository.assignUser(user.id, { ...(region ? { region } : {}), ...(enterpriseId ? { enterpriseId } : {}) })) ?? user;
-  };
-  const assign = async (id: string, input: z.output<typeof assignmentInput>) => {
-    if (input.enterpriseId && (await context.repository.findUser(input.enterpriseId))?.role !== 'enterprise') throw new RequestError(400, '所属企业不存在 / no such enterprise', [{ path: 'enterpriseId', message: 'expected the id of an enterprise account' }]);
-    const user = await context.repository.assignUser(id, { ...(input.region !== undefined ? { region: input.region } : {}), ...(input.enterpriseId !== undefined ? { enterpriseId: input.enterpriseId } : {}) });
-    if (!user) throw notFound('用户');
-    return user;
-  };
+  // ---- the administrator: accounts and regions (the admin service does the work, for page and API alike) ----
+  const usersView = async (request: Request) =>
+    (await context.admin.users(admin(request))).filter((user) => user.role !== 'trainee').map((user) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, roleLabel: roleLabels[user.role], region: user.region ?? '', enterpriseId: user.enterpriseId ?? '' }));
+  const createUser = (request: Request, input: z.output<typeof adminUserInput>) => context.admin.createUser(admin(request), input);
+  const assign = (request: Request, id: string, input: z.output<typeof assignmentInput>) => context.admin.assignUser(admin(request), id, input);
   const publicUser = (user: { id: string; username: string; displayName: string; role: string; region?: string; enterpriseId?: string }) => ({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, region: user.region ?? null, enterpriseId: user.enterpriseId ?? null });
 
   const regionsPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
-    admin(request);
-    const users = await usersView();
+    const users = await usersView(request);
     context.views.page(request, response, 'admin-regions', { title: '辖区与账号', users, enterprises: users.filter((user) => user.role === 'enterprise'), message: typeof request.query.message === 'string' ? request.query.message : null, ...extra }, status);
   };
   const formFailure = async (request: Request, response: Response, error: unknown) => {
@@ -148,7 +137,7 @@ export const regulatorRouter = (context: AppContext): Router => {
       const body = request.body as Record<string, unknown>;
       const text = (key: string) => (typeof body[key] === 'string' && (body[key] as string).trim() !== '' ? (body[key] as string) : undefined);
       try {
-        await createUser(validateBody(adminUserInput, { username: body.username, displayName: body.displayName, password: body.password, role: body.role, ...(text('region') ? { region: text('region') } : {}), ...(text('enterpriseId') ? { enterpriseId: text('enterpriseId') } : {}) }));
+        await createUser(request, validateBody(adminUserInput, { username: body.username, displayName: body.displayName, password: body.password, role: body.role, ...(text('region') ? { region: text('region') } : {}), ...(text('enterpriseId') ? { enterpriseId: text('enterpriseId') } : {}) }));
         response.redirect(303, `/admin/regions?message=${encodeURIComponent('账号已创建')}`);
       } catch (error) {
         await formFailure(request, response, error);
@@ -161,15 +150,15 @@ export const regulatorRouter = (context: AppContext): Router => {
       admin(request);
       const body = request.body as Record<string, unknown>;
       try {
-        await assign(param(request, 'id'), validateBody(assignmentInput, { ...(typeof body.region === 'string' ? { region: body.region } : {}), ...(typeof body.enterpriseId === 'string' ? { enterpriseId: body.enterpriseId } : {}) }));
+        await assign(request, param(request, 'id'), validateBody(assignmentInput, { ...(typeof body.region === 'string' ? { region: body.region } : {}), ...(typeof body.enterpriseId === 'string' ? { enterpriseId: body.enterpriseId } : {}) }));
         response.redirect(303, `/admin/regions?message=${encodeURIComponent('已保存')}`);
       } catch (error) {
         await formFailure(request, response, error);
       }
     }),
   );
-  router.get('/api/v1/admin/users', asyncRoute(async (request, response) => (admin(request), void response.json((await context.repository.listUsers()).map(publicUser)))));
-  router.post('/api/v1/admin/users', asyncRoute(async (request, response) => (admin(request), void response.status(201).json(publicUser(await createUser(validateBody(adminUserInput, request.body)))))));
-  router.put('/api/v1/admin/users/:id/assignment', asyncRoute(async (request, response) => (admin(request), void response.json(publicUser(await assign(param(request, 'id'), validateBody(assignmentInput, request.body)))))));
+  router.get('/api/v1/admin/users', asyncRoute(async (request, response) => void response.json((await context.admin.users(admin(request))).map(publicUser))));
+  router.post('/api/v1/admin/users', asyncRoute(async (request, response) => (admin(request), void response.status(201).json(publicUser(await createUser(request, validateBody(adminUserInput, request.body)))))));
+  router.put('/api/v1/admin/users/:id/assignment', asyncRoute(async (request, response) => (admin(request), void response.json(publicUser(await assign(request, param(request, 'id'), validateBody(assignmentInput, request.body)))))));
   return router;
 };
