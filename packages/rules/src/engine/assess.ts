@@ -1,10 +1,9 @@
 // assess(): the documents in force on a date, every rule three-valued with its reasons and citation.
 import type { Bilingual, Rule, RuleDocument } from '../documents/format.js';
 import { documentsInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
-import { describeFact, vocabularyFor } from '../facts/vocabulary.js';
+import { describeDefinedFact, factsValidatorOfSector, finiteDomainsOfSector, hasVocabulary } from '../facts/definitions.js';
 import { InputError } from '../validation/issues.js';
 import { compileDocument, outcomeNames, TRUE, UNKNOWN, type CompiledDocument } from './compiled.js';
-import { factsValidatorFor, finiteDomainsOf } from './fast-validation.js';
 import type { LeafReason, Outcome } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
 import type { FactsOf } from '../generated/fact-types.js';
@@ -155,9 +154,9 @@ const compiledDocuments = new WeakMap<RuleDocument, CompiledDocument>();
 export const compiledDocumentFor = (document: LoadedDocument): CompiledDocument => {
   let compiled = compiledDocuments.get(document);
   if (!compiled) {
-    const vocabulary = vocabularyFor(document.sector);
-    if (!vocabulary) throw new Error(`no fact vocabulary for sector ${document.sector}`);
-    compiled = compileDocument(document, (fact) => describeFact(vocabulary, document, fact), finiteDomainsOf(vocabulary));
+    // Read from the facts.json definitions: no zod object is built on the way to a first result.
+    if (!hasVocabulary(document.sector)) throw new Error(`no fact vocabulary for sector ${document.sector}`);
+    compiled = compileDocument(document, (fact) => describeDefinedFact(document.sector, document, fact), finiteDomainsOfSector(document.sector));
     compiledDocuments.set(document, compiled);
   }
   return compiled;
@@ -249,8 +248,8 @@ export const findingsOf = (document: LoadedDocument, facts: Record<string, unkno
 
 export const knownSector = (sector: unknown): string => {
   const sectors = loadRulesData().sectors.map((candidate) => candidate.id);
-  if (typeof sector !== 'string' || !sectors.includes(sector) || !vocabularyFor(sector)) {
-    const assessable = sectors.filter((id) => vocabularyFor(id));
+  if (typeof sector !== 'string' || !sectors.includes(sector) || !hasVocabulary(sector)) {
+    const assessable = sectors.filter((id) => hasVocabulary(id));
     throw new InputError([{ path: 'sector', message: `unknown sector ${JSON.stringify(sector)}; expected one of: ${assessable.join(', ')}` }]);
   }
   return sector;
@@ -261,7 +260,7 @@ export const assess = async <S extends string>(sector: S, facts: FactsOf<S>, opt
   const assessment = assessNow(sector, facts, options);
   if (options.crossCheck) {
     for (const document of documentsInForce(assessment.sector, assessment.asOf)) {
-      await assessDocument(document, factsValidatorFor(vocabularyFor(assessment.sector)!)(facts), undefined, { explain: 'none', crossCheck: true });
+      await assessDocument(document, factsValidatorOfSector(assessment.sector)(facts), undefined, { explain: 'none', crossCheck: true });
     }
   }
   return assessment;
@@ -275,7 +274,7 @@ export const assessNow = (sector: string, facts: unknown, options: AssessOptions
   const asOf = resolveAsOf(options.asOf);
   const explain = options.explain ?? 'all';
   if (!explainModes.includes(explain)) throw new InputError([{ path: 'options.explain', message: `expected one of: ${explainModes.join(', ')}, got ${JSON.stringify(explain)}` }]);
-  const validFacts = factsValidatorFor(vocabularyFor(sectorId)!)(facts);
+  const validFacts = factsValidatorOfSector(sectorId)(facts);
   const documents = documentsInForce(sectorId, asOf);
   const findings = documents.length === 1 ? findingsOf(documents[0]!, validFacts, undefined, explain) : documents.flatMap((document) => findingsOf(document, validFacts, undefined, explain));
   const described = describedDocuments(documents, asOf);
@@ -326,5 +325,5 @@ export const assessRules = async (
 ): Promise<Finding[]> => {
   const loaded = loadRulesData().documents.find((candidate) => candidate.id === document.id && candidate.version === document.version);
   if (!loaded) throw new InputError([{ path: 'document', message: `unknown document ${document.id}@${document.version}` }]);
-  return assessDocument(loaded, factsValidatorFor(vocabularyFor(loaded.sector)!)(facts), ruleIds);
+  return assessDocument(loaded, factsValidatorOfSector(loaded.sector)(facts), ruleIds);
 };
