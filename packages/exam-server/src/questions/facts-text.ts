@@ -50,23 +50,32 @@ const statedValues = (sector: string, text: string): string =>
 
 /** The template as compiled for these yes/no facts: built once per sector, template and set of flags. */
 const sources = new Map<string, string>();
-const sourceFor = (sector: string, template: string, flags: readonly string[]): string => {
+/** The names a template mentions: a yes/no fact it does not name cannot change its source. */
+const namesInTemplate = new Map<string, ReadonlySet<string>>();
+const sourceFor = (sector: string, template: string, allFlags: readonly string[]): string => {
+  let names = namesInTemplate.get(template);
+  if (!names) namesInTemplate.set(template, (names = new Set(template.match(/[A-Za-z_$][\w$]*/g) ?? [])));
+  const flags = allFlags.filter((fact) => names.has(fact));
   const key = `${sector}\0${template}\0${flags.join('\0')}`;
   let source = sources.get(key);
   if (source === undefined) sources.set(key, (source = flagSource(sector, template, flags)));
   return source;
 };
 
-// A clause before a printed yes/no ("已探放水：{{fact}}", "…：{{#if fact}}是{{^}}否{{/if}}") becomes
-// the fact's sentence; a fact without one keeps 是/否.
-const flagSource = (sector: string, template: string, flags: readonly string[]): string =>
-  flags.reduce(
-    (text, fact) =>
-      text
-        .replace(new RegExp(`[^，。；：{}]*(?:：?{{\\s*${fact}\\s*}}|：{{#if\\s+${fact}\\s*}}是{{\\^}}否{{/if}})`, 'g'), (clause) => (factSentence(sector, fact, true) ? `{{${printedSentence(fact)}}}` : clause))
-        .replace(new RegExp(`{{\\s*${fact}\\s*}}`, 'g'), `{{${printedFlag(fact)}}}`),
-    template,
-  );
+// A clause before a printed yes/no ("已探放水：{{fact}}", "…：{{#if fact}}是{{^}}否{{/if}}") becomes the
+// fact's sentence; a fact without one keeps 是/否. One pass over the template: a clause runs from a stop
+// or a brace to the printed name, so the clauses of different names never overlap and each is read once
+// (the look-behind keeps the scan linear: without it the engine retries a clause from each character).
+const printedClause = /(?<![^，。；：{}])[^，。；：{}]*(?:：?{{\s*([A-Za-z_$][\w$]*)\s*}}|：{{#if\s+([A-Za-z_$][\w$]*)\s*}}是{{\^}}否{{\/if}})/g;
+const flagSource = (sector: string, template: string, flags: readonly string[]): string => {
+  const isFlag = new Set(flags);
+  return template.replace(printedClause, (clause, printed: string | undefined, asked: string | undefined) => {
+    const fact = (printed ?? asked)!;
+    if (!isFlag.has(fact)) return clause;
+    if (factSentence(sector, fact, true)) return `{{${printedSentence(fact)}}}`;
+    return printed ? clause.replace(new RegExp(`{{\\s*${fact}\\s*}}`), `{{${printedFlag(fact)}}}`) : clause;
+  });
+};
 
 export const renderSituation = (sector: string, template: string, facts: Record<string, unknown>): string => {
   const flags = Object.keys(facts).filter((fact) => typeof facts[fact] === 'boolean');
