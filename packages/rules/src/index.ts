@@ -29,6 +29,9 @@ export { factsReadBy, leavesOf, observedFactsOf, referencesOf, thresholdLeavesOf
 export { thresholdInclusion, thresholdSide } from './documents/wording.js';
 export { inBand, lookupBand } from './documents/bands.js';
 export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';
+/** A sector's facts as facts.json defines them (kind, unit, labels, options), without building its zod object. */
+export { definitionsFor as factDefinitionsFor, hasVocabulary } from './facts/definitions.js';
+export type { FactDefinition } from './facts/format.js';
 export { crossesThreshold } from './engine/threshold.js';
 /** Exact rational arithmetic (bigint fractions), as the engine uses it at boundaries. */
 export * as exact from './exact/rational.js';

@@ -39,6 +39,8 @@ export interface PreparedPool {
   /** Per question type, its templates in a fixed order, each with its questions sorted by id. */
   byType: Map<string, Question[][]>;
   signatures: Map<Question, string>;
+  /** Each question's key as one string (its answer letters joined). */
+  keys: Map<Question, string>;
   /** Per question type, how many different keys its questions have. */
   keyKinds: Map<string, number>;
 }
@@ -63,7 +65,12 @@ export const preparePool = (pool: readonly Question[]): PreparedPool => {
     byType.set(type, [...(byType.get(type) ?? []), members]);
   }
   const keyKinds = new Map([...byType.entries()].map(([type, members]) => [type, new Set(members.flat().map((question) => question.answer.join(''))).size]));
-  const result = { byType, keyKinds, signatures: new Map(unique.map((question) => [question, nearDuplicateSignature(question)])) };
+  const result = {
+    byType,
+    keyKinds,
+    signatures: new Map(unique.map((question) => [question, nearDuplicateSignature(question)])),
+    keys: new Map(unique.map((question) => [question, question.answer.join('')])),
+  };
   prepared.set(pool, result);
   return result;
 };
@@ -94,7 +101,7 @@ export interface Paper {
 
 export const assemblePaper = (blueprint: Pick<Blueprint, 'id' | 'sections'>, pool: readonly Question[], seed: string, seen: ReadonlySet<string> = new Set()): Paper => {
   const random = seededRandom(`${blueprint.id}|${seed}`);
-  const { byType, signatures, keyKinds } = preparePool(pool);
+  const { byType, signatures, keyKinds, keys } = preparePool(pool);
   const used = new Set<string>();
   const chosen: Question[] = [];
   const shortfall: Paper['shortfall'] = [];
@@ -105,8 +112,10 @@ export const assemblePaper = (blueprint: Pick<Blueprint, 'id' | 'sections'>, poo
     // First pass, one question per template: templates with an unseen question first, and within a
     // template an unseen question.
     const order = shuffled(templates, random);
-    const fresh = order.filter((members) => members.some((question) => !seen.has(question.id)));
-    const stale = order.filter((members) => members.every((question) => seen.has(question.id)));
+    const isFresh = (members: Question[]) => {
+      for (const question of members) if (!seen.has(question.id)) return true;
+      return false;
+    };
     // No key takes more than its share of the section while other templates can fill it: a template
     // whose variants would all exceed it waits, and is taken only if the section is still short.
     const share = Math.floor(section.count / Math.max(keyKinds.get(section.type) ?? 1, 1)) + 1;
@@ -118,17 +127,20 @@ export const assemblePaper = (blueprint: Pick<Blueprint, 'id' | 'sections'>, poo
       if (candidates.length === 0) return true;
       // Of a template's variants, one whose key the paper holds least so far: a paper's 正确/错误 and
       // key positions stay even, whatever the variants happen to be.
-      const fewest = Math.min(...candidates.map((question) => keysInPaper.get(question.answer.join('')) ?? 0));
+      let fewest = Infinity;
+      for (const question of candidates) fewest = Math.min(fewest, keysInPaper.get(keys.get(question)!) ?? 0);
       if (capped && fewest >= share) return false;
-      const from = candidates.filter((question) => (keysInPaper.get(question.answer.join('')) ?? 0) === fewest);
+      const from = candidates.filter((question) => (keysInPaper.get(keys.get(question)!) ?? 0) === fewest);
       const question = from[Math.floor(random() * from.length)]!;
-      keysInPaper.set(question.answer.join(''), fewest + 1);
+      keysInPaper.set(keys.get(question)!, fewest + 1);
       picked.push(question);
       used.add(signatures.get(question)!);
       return true;
     };
-    // Unseen templates before seen ones, each group with its waiting templates last.
-    for (const group of [fresh, stale]) {
+    // Unseen templates before seen ones, each group with its waiting templates last. The seen ones are
+    // set aside while the unseen are taken in order, so a paper filled early reads no further.
+    const stale: Question[][] = [];
+    const pass = (group: Iterable<Question[]>) => {
       const waiting: Question[][] = [];
       for (const members of group) {
         if (picked.length === section.count) break;
@@ -138,7 +150,16 @@ export const assemblePaper = (blueprint: Pick<Blueprint, 'id' | 'sections'>, poo
         if (picked.length === section.count) break;
         take(members, false);
       }
-    }
+    };
+    pass(
+      (function* fresh() {
+        for (const members of order) {
+          if (isFresh(members)) yield members;
+          else stale.push(members);
+        }
+      })(),
+    );
+    if (picked.length < section.count) pass(stale);
     // Only when every template is used: more variants, unseen first.
     if (picked.length < section.count) {
       const taken = new Set(picked);

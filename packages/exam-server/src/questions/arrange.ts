@@ -7,10 +7,18 @@ import type { Question } from './question.js';
 const letters = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
 /** Every set of `size` positions out of `count`, in a fixed order. */
-const combinations = (count: number, size: number): number[][] => {
+const combinationsOf = (count: number, size: number): number[][] => {
   if (size === 0) return [[]];
   if (count < size) return [];
-  return [...combinations(count - 1, size - 1).map((rest) => [...rest, count - 1]), ...combinations(count - 1, size)].sort((a, b) => a.join().localeCompare(b.join()));
+  return [...combinationsOf(count - 1, size - 1).map((rest) => [...rest, count - 1]), ...combinationsOf(count - 1, size)].sort((a, b) => a.join().localeCompare(b.join()));
+};
+const combinationsCache = new Map<string, readonly number[][]>();
+/** The same sets, worked out once per count and size (a paper asks for a handful of shapes thousands of times). */
+const combinations = (count: number, size: number): readonly number[][] => {
+  const key = `${count}|${size}`;
+  let sets = combinationsCache.get(key);
+  if (!sets) combinationsCache.set(key, (sets = combinationsOf(count, size)));
+  return sets;
 };
 
 const hashOf = (text: string): number => createHash('sha256').update(text).digest().readUInt32LE(0);

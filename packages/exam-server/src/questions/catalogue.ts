@@ -1,6 +1,6 @@
 // Every question the server can ask: generated from the documents in force (lazily, once per document),
 // the curated bank, and what administrators imported.
-import { loadRuleDocuments, type LoadedDocument } from '@anquan/rules';
+import { documentsInForce as coreDocumentsInForce, loadRuleDocuments, type LoadedDocument } from '@anquan/rules';
 import type { Repository } from '../store/repository.js';
 import { curatedBank, fromStored } from './bank.js';
 import { calculationQuestions } from './calculation.js';
@@ -23,8 +23,6 @@ export interface QuestionCatalogue {
   documentsInForce(sectors: string[]): LoadedDocument[];
 }
 
-const inForce = (document: LoadedDocument, asOf: string) => document.effectiveFrom <= asOf && (document.effectiveTo === null || asOf <= document.effectiveTo);
-
 export const createQuestionCatalogue = (repository: Repository, asOf: () => string): QuestionCatalogue => {
   const generated = new Map<LoadedDocument, Promise<Question[]>>();
   const forDocument = (document: LoadedDocument) => {
@@ -38,8 +36,11 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
   // The calculation questions of a day, made once: an answer save looks its question up by id on every request.
   const calculated = new Map<string, Question[]>();
   const calculationsOf = (day: string) => calculated.get(day) ?? calculated.set(day, calculationQuestions(day)).get(day)!;
-  const documentsInForce = (sectors: string[]) =>
-    loadRuleDocuments().documents.filter((document) => sectors.includes(document.sector) && document.kind === 'major-hazard-criteria' && document.rules.length > 0 && inForce(document, asOf()));
+  // The core says what is in force; the catalogue keeps the criteria with items, in load order.
+  const documentsInForce = (sectors: string[]) => {
+    const inForce = new Set(sectors.flatMap((sector) => coreDocumentsInForce(sector, asOf())));
+    return loadRuleDocuments().documents.filter((document) => inForce.has(document) && document.kind === 'major-hazard-criteria' && document.rules.length > 0);
+  };
   const imported = async () => (await repository.importedQuestions()).map(fromStored);
   const pools = new Map<string, Question[]>();
 

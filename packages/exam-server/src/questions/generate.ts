@@ -1,8 +1,19 @@
 // Questions generated from the rules. Each situation is rendered from a rule's exam template and the
 // facts behind it; the key is the engine's verdict on those facts, never typed by hand.
-import { assessRules, crossesThreshold, describeFact, exact, vocabularyFor, type LoadedDocument, type Rational, type Rule, type Threshold } from '@anquan/rules';
+import {
+  assessRules,
+  crossesThreshold,
+  exact,
+  factDefinitionsFor,
+  thresholdInclusion,
+  thresholdLeavesOf as thresholdLeavesOfCondition,
+  thresholdSide,
+  type LoadedDocument,
+  type Rational,
+  type Rule,
+  type Threshold,
+} from '@anquan/rules';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { arrangeKeys } from './arrange.js';
 import { renderSituation } from './facts-text.js';
 import { topicLabel, topicsOfRule } from './topics.js';
@@ -67,13 +78,16 @@ interface Leaf {
   fact: string;
   value: Threshold;
 }
-const thresholdLeavesOf = (condition: unknown): Leaf[] => {
-  if (!condition || typeof condition !== 'object') return [];
-  const node = condition as Record<string, unknown>;
-  if (Array.isArray(node.all)) return node.all.flatMap(thresholdLeavesOf);
-  if (Array.isArray(node.any)) return node.any.flatMap(thresholdLeavesOf);
-  if (node.not) return thresholdLeavesOf(node.not);
-  return node.operator === 'threshold' ? [{ fact: String(node.fact), value: node.value as Threshold }] : [];
+/**
+ * A rule's own threshold leaves, from the core walker (shared conditions are not inlined: a limit written
+ * once for several items is asked about where it is written, not once per item). Kept as { fact, value },
+ * the shape question ids are digested from.
+ */
+const leavesCache = new WeakMap<Rule, Leaf[]>();
+const thresholdLeavesOf = (rule: Rule): Leaf[] => {
+  let leaves = leavesCache.get(rule);
+  if (!leaves) leavesCache.set(rule, (leaves = thresholdLeavesOfCondition(rule.conditions).map((leaf) => ({ fact: leaf.fact, value: leaf.value }))));
+  return leaves;
 };
 
 const decimals = (value: string | number): number => (String(value).split('.')[1] ?? '').length;
@@ -82,14 +96,12 @@ const decimals = (value: string | number): number => (String(value).split('.')[1
 const leafSetter = (document: LoadedDocument, rule: Rule, leaf: Leaf) => {
   const variables = templateVariables(rule.exam?.situation.zh ?? '');
   const base = rule.exam?.hazardExample ?? {};
-  const integer = (fact: string) => {
-    const field = vocabularyFor(document.sector)?.shape[fact];
-    return field ? (z.toJSONSchema(field as z.ZodType, { unrepresentable: 'any' }) as { type?: string }).type === 'integer' : false;
-  };
   const derived = document.derivedFacts[leaf.fact];
   if (!derived) {
     if (!variables.includes(leaf.fact) || !(leaf.fact in base)) return undefined;
-    return { fact: leaf.fact, label: describeFact(vocabularyFor(document.sector)!, document, leaf.fact).label.zh, integer: integer(leaf.fact), scale: toRational(1) };
+    const definition = factDefinitionsFor(document.sector)?.get(leaf.fact);
+    // A count is the one kind of fact that takes whole numbers only.
+    return { fact: leaf.fact, label: definition?.label.zh ?? leaf.fact, integer: definition?.kind === 'count', scale: toRational(1) };
   }
   const expression = derived.expression;
   if (typeof expression !== 'object' || !('ratio' in expression)) return undefined;
@@ -115,7 +127,7 @@ const stepOf = (limit: string | number, integer: boolean): Rational => (integer 
 export const situationsOf = async (document: LoadedDocument, rule: Rule, verdicts?: Verdicts): Promise<Situation[]> => {
   if (!rule.exam) return [];
   const candidates: Record<string, unknown>[] = [rule.exam.hazardExample, rule.exam.clearExample];
-  for (const leaf of thresholdLeavesOf(rule.conditions)) {
+  for (const leaf of thresholdLeavesOf(rule)) {
     const setter = leafSetter(document, rule, leaf);
     if (!setter) continue;
     const limit = toRational(leaf.value.limit);
@@ -221,8 +233,9 @@ export const multipleChoiceQuestion = (document: LoadedDocument, rule: Rule, sit
 /** A reading as a trainee reads it: the web address of its source stays in the data and the docs. */
 const withoutAddresses = (text: string): string => text.replace(/[，,]?\s*https?:\/\/[^\s）)，。]+/g, '');
 
+/** A limit as the law's reader says it, in the core's one wording of thresholds. */
 const thresholdText = (label: string, threshold: Threshold): string => {
-  const side = threshold.side === 'above' ? (threshold.inclusive ? '达到或超过' : '超过') : threshold.inclusive ? '达到或低于' : '低于';
+  const side = thresholdSide(threshold).zh;
   const unit = threshold.unit && threshold.unit !== 'ratio' ? ` ${threshold.unit}` : '';
   return `${label}${side} ${threshold.limit}${unit}`;
 };
@@ -265,7 +278,7 @@ export const recallQuestion = async (document: LoadedDocument, rule: Rule, leaf:
     stem: `依据《${document.title.zh}》${rule.citation.label}（${rule.title.zh}），在其他条件具备时，下列哪一项构成重大事故隐患？`,
     options,
     answer: options.filter((_, index) => agrees[index]).map((option) => option.key),
-    explanation: `${topicLine(document, rule)}${rule.citation.label}：${thresholdText(setter.label, leaf.value)}（${leaf.value.inclusive ? '含本数' : '不含本数'}）。${rule.readings.map((reading) => withoutAddresses(reading.zh)).join(' ')}`,
+    explanation: `${topicLine(document, rule)}${rule.citation.label}：${thresholdText(setter.label, leaf.value)}（${thresholdInclusion(leaf.value).zh}）。${rule.readings.map((reading) => withoutAddresses(reading.zh)).join(' ')}`,
     citation: citationOf(document, rule),
     ruleIds: [rule.id],
     chapter: chapterOf(document, rule),
@@ -287,7 +300,7 @@ export const generateDocumentQuestions = async (document: LoadedDocument, option
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const questions: Question[] = [];
-  const thresholds = document.rules.flatMap((rule) => thresholdLeavesOf(rule.conditions).map((leaf) => leaf.value));
+  const thresholds = document.rules.flatMap((rule) => thresholdLeavesOf(rule).map((leaf) => leaf.value));
   let claim = 0;
   let multiples = 0;
   for (const [index, rule] of document.rules.entries()) {
@@ -319,7 +332,7 @@ export const generateDocumentQuestions = async (document: LoadedDocument, option
         multiples += 1;
       }
     }
-    for (const leaf of thresholdLeavesOf(rule.conditions)) {
+    for (const leaf of thresholdLeavesOf(rule)) {
       const recall = await recallQuestion(document, rule, leaf, thresholds.filter((other) => other.unit === leaf.value.unit), verdicts);
       if (recall) questions.push(recall);
     }

@@ -37,12 +37,26 @@ export const topicsFile = (): TopicsFile => {
   return cache;
 };
 
-/** The topic ids a rule teaches: those listing its category or its id. */
+const ruleTopics = new WeakMap<Rule, Map<string, readonly string[]>>();
+
+/** The topic ids a rule teaches: those listing its category or its id (looked up once per rule). */
 export const topicsOfRule = (document: LoadedDocument, rule: Rule): string[] => {
   const category = `${document.id}@${document.version}/${rule.category}`;
-  return topicsFile()
-    .topics.filter((topic) => topic.categories.includes(category) || topic.rules.includes(rule.id))
-    .map((topic) => topic.id);
+  let byCategory = ruleTopics.get(rule);
+  if (!byCategory) ruleTopics.set(rule, (byCategory = new Map()));
+  let topics = byCategory.get(category);
+  if (!topics) {
+    topics = topicsFile()
+      .topics.filter((topic) => topic.categories.includes(category) || topic.rules.includes(rule.id))
+      .map((topic) => topic.id);
+    byCategory.set(category, topics);
+  }
+  return [...topics];
 };
 
-export const topicLabel = (id: string): string => topicsFile().topics.find((topic) => topic.id === id)?.zh ?? id;
+let labels: Map<string, string> | undefined;
+export const topicLabel = (id: string): string => {
+  // The first topic of an id names it, as a search from the start of the file would.
+  labels ??= new Map([...topicsFile().topics].reverse().map((topic) => [topic.id, topic.zh]));
+  return labels.get(id) ?? id;
+};

@@ -1,7 +1,7 @@
 // `anquan calc <name> input.json`: every calculator of the registry, with the same habits as assess.
 import { calculators, listCalculators } from '../calculators/index.js';
 import { InputError } from '../validation/issues.js';
-import type { CommandExtension } from './extensions.js';
+import { commandUsage, type CommandExtension } from './extensions.js';
 
 const list = () => Object.entries(calculators).map(([name, calculator]) => `  ${name.padEnd(34)} ${calculator.title.zh} / ${calculator.title.en}`).join('\n');
 
@@ -13,7 +13,7 @@ const listWithInputs = () =>
 
 export const calcCommand: CommandExtension = {
   name: 'calc',
-  usage: 'anquan calc <计算器> <input.json> [--as-of YYYY-MM-DD] [--json]   (anquan calc list)',
+  usage: commandUsage.calc,
   run: (args, context) => {
     const [name, file] = args;
     if (!name || name === 'list') {

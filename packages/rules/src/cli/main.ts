@@ -5,14 +5,17 @@ import { parseArgs } from 'node:util';
 import { listDocuments, listSectors } from '../documents/catalogue.js';
 import { assess } from '../engine/assess.js';
 import { factsSchema } from '../facts/facts-schema.js';
+import { definitionsFor } from '../facts/definitions.js';
 import { InputError } from '../validation/issues.js';
 import { formatReport } from './report.js';
-import { calcCommand } from './calc.js';
-import { screenCommand } from './screen.js';
 import { RulesDataError } from '../documents/load.js';
-import type { CommandExtension } from './extensions.js';
+import { commandUsage, type LazyCommand } from './extensions.js';
 
-const commandExtensions: CommandExtension[] = [calcCommand, screenCommand];
+// Loaded when called: `anquan assess` does not load the calculators or the batch screener.
+const commandExtensions: LazyCommand[] = [
+  { name: 'calc', usage: commandUsage.calc, load: async () => (await import('./calc.js')).calcCommand },
+  { name: 'screen', usage: commandUsage.screen, ownOptions: true, load: async () => (await import('./screen.js')).screenCommand },
+];
 
 const usage = `用法 / usage:
   anquan assess --sector <行业> <facts.json> [--as-of YYYY-MM-DD] [--json] [--all]
@@ -41,7 +44,7 @@ const readJson = (path: string | undefined, what: string): unknown => {
 const run = async (argv: string[]): Promise<number> => {
   // A command with options of its own reads them itself.
   const own = commandExtensions.find((extension) => extension.ownOptions && extension.name === argv[0]);
-  if (own) return own.run(argv.slice(1), { asOf: undefined, json: false, print: (value) => process.stdout.write(`${String(value)}\n`), readJson });
+  if (own) return (await own.load()).run(argv.slice(1), { asOf: undefined, json: false, print: (value) => process.stdout.write(`${String(value)}\n`), readJson });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -67,9 +70,10 @@ const run = async (argv: string[]): Promise<number> => {
       const assessment = await assess(values.sector, facts, asOf === undefined ? {} : { asOf });
       if (values.json) print(assessment);
       else {
-        const schema = factsSchema(values.sector, { asOf: assessment.asOf }) as { properties?: Record<string, { title?: string }> };
+        // Labels from the sector's facts.json, without building its zod vocabulary.
+        const definitions = definitionsFor(assessment.sector);
         const sector = listSectors().find((candidate) => candidate.id === values.sector)!;
-        print(formatReport(assessment, sector.title.zh, (fact) => schema.properties?.[fact]?.title ?? fact, values.all));
+        print(formatReport(assessment, sector.title.zh, (fact) => definitions?.get(fact)?.label.zh ?? fact, values.all));
       }
       return assessment.summary.hazard > 0 ? 1 : 0;
     }
@@ -94,7 +98,7 @@ const run = async (argv: string[]): Promise<number> => {
     default: {
       const extension = commandExtensions.find((candidate) => candidate.name === command);
       if (!extension) throw new InputError([{ path: 'command', message: `unknown command ${command}\n${usage}` }]);
-      return extension.run(rest, { asOf, json: values.json, print, readJson });
+      return (await extension.load()).run(rest, { asOf, json: values.json, print, readJson });
     }
   }
 };

@@ -9,7 +9,7 @@ import { resolveAsOf } from '../engine/as-of.js';
 import { fieldKindsOf, type FieldKind } from '../engine/fast-validation.js';
 import { vocabularyFor } from '../facts/vocabulary.js';
 import { InputError } from '../validation/issues.js';
-import type { CommandExtension } from './extensions.js';
+import { commandUsage, type CommandExtension } from './extensions.js';
 import { parseCsv } from './csv.js';
 
 /** Columns that describe the row rather than the enterprise's facts (unless the vocabulary has a fact of that name). */
@@ -104,7 +104,7 @@ const csvCell = (value: unknown): string => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-const usage = 'anquan screen <file.jsonl|file.csv> --sector <行业> [--as-of YYYY-MM-DD] [--workers N|auto] [--format jsonl|csv] [--out FILE]';
+const usage = commandUsage.screen;
 
 export const screenCommand: CommandExtension = {
   name: 'screen',

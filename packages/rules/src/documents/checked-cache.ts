@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 
 const codeRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Size and modification time of every module of the library: a changed check or format changes the key. */
+let stamp: string | undefined;
+/** Size and modification time of every module of the library: a changed check or format changes the key (walked once per process). */
 const codeStamp = (): string => {
+  if (stamp !== undefined) return stamp;
   const parts: string[] = [];
   const walk = (directory: string): void => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
@@ -22,7 +24,8 @@ const codeStamp = (): string => {
     }
   };
   walk(codeRoot);
-  return parts.sort().join('\n');
+  stamp = parts.sort().join('\n');
+  return stamp;
 };
 
 /** The cache key of these data files (path, size and modification time of each) with this build of the library. */

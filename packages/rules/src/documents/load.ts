@@ -158,34 +158,109 @@ export const parseDocument = (raw: unknown, file: string): LoadedDocument => {
   return { ...linkDocument(parsed.data, file), file };
 };
 
-let cache: { sectors: Sector[]; documents: LoadedDocument[] } | undefined;
+interface RulesData {
+  sectors: Sector[];
+  documents: LoadedDocument[];
+}
+
+/** What the checked-data cache holds besides each sector's documents: the sectors and the documents' order. */
+interface CheckedIndex {
+  sectors: Sector[];
+  /** Each document as [its sector, its place among the sector's documents], in load order. */
+  order: [string, number][];
+}
+
+let cache: RulesData | undefined;
+/** The checked index and the key of its cache entries, when this process found them in the cache. */
+let checkedIndex: { key: string; index: CheckedIndex } | undefined;
+/** Each sector's documents, read from the cache one sector at a time (the same objects `documents` holds). */
+const sectorDocuments = new Map<string, LoadedDocument[]>();
+
+const sectorEntry = (key: string, sector: string): string => `${key}-${sector}`;
+
+/** Writes what was checked as an index and one entry per sector, so a process that asks about one sector reads only it. */
+const writeCheckedData = (key: string, data: RulesData): void => {
+  const bySector = new Map<string, LoadedDocument[]>();
+  const order: [string, number][] = data.documents.map((document) => {
+    let documents = bySector.get(document.sector);
+    if (!documents) bySector.set(document.sector, (documents = []));
+    documents.push(document);
+    return [document.sector, documents.length - 1];
+  });
+  for (const [sector, documents] of bySector) writeChecked(sectorEntry(key, sector), documents);
+  // The index last: a reader that finds it finds every sector's entry.
+  writeChecked(key, { sectors: data.sectors, order } satisfies CheckedIndex);
+};
+
+/** One sector's checked documents from the cache; undefined when the entry is gone (then everything is checked again). */
+const cachedSectorDocuments = (sector: string): LoadedDocument[] | undefined => {
+  let documents = sectorDocuments.get(sector);
+  if (documents || !checkedIndex) return documents;
+  if (!checkedIndex.index.order.some(([candidate]) => candidate === sector)) documents = [];
+  else documents = readChecked<LoadedDocument[]>(sectorEntry(checkedIndex.key, sector));
+  if (documents) sectorDocuments.set(sector, documents);
+  return documents;
+};
+
+/** Every document, assembled in load order from the per-sector entries of the cache. */
+const cachedDocuments = (index: CheckedIndex): LoadedDocument[] | undefined => {
+  const documents: LoadedDocument[] = [];
+  for (const [sector, place] of index.order) {
+    const document = cachedSectorDocuments(sector)?.[place];
+    if (!document) return undefined;
+    documents.push(document);
+  }
+  return documents;
+};
 
 /**
  * Loads rules-data once per process and checks it completely: JSON syntax, the format, ids unique within
  * and across documents, references that resolve, facts the sector's vocabulary declares, versions of one
  * document that do not overlap. Every problem found is reported at once in one RulesDataError. What
- * passed is cached (checked-cache.ts), so the next process with the same data and code starts fast.
+ * passed is cached (checked-cache.ts), so the next process with the same data and code starts fast: it
+ * reads the sectors at once and a sector's documents when first asked for (`documents` is read lazily).
  */
-export const loadRulesData = (): { sectors: Sector[]; documents: LoadedDocument[] } => {
+export const loadRulesData = (): RulesData => {
   if (cache) return cache;
   const directory = rulesDataDirectory();
   const paths = documentFiles(directory).sort();
   // Data and code unchanged since a process last checked them: take what it checked.
   const key = cacheKey([join(directory, 'sectors.json'), ...paths, ...vocabularyFiles(directory)]);
-  const checked = readChecked<{ sectors: Sector[]; documents: LoadedDocument[] }>(key);
-  if (checked) {
-    cache = checked;
+  const index = readChecked<CheckedIndex>(key);
+  if (index && Array.isArray(index.sectors) && Array.isArray(index.order)) {
+    checkedIndex = { key, index };
+    let documents: LoadedDocument[] | undefined;
+    cache = {
+      sectors: index.sectors,
+      get documents(): LoadedDocument[] {
+        documents ??= cachedDocuments(index) ?? checkAndCache(directory, paths, key).documents;
+        return documents;
+      },
+    };
     return cache;
   }
+  return checkAndCache(directory, paths, key);
+};
+
+const checkAndCache = (directory: string, paths: readonly string[], key: string): RulesData => {
   const texts = new Map<string, string>([['sectors.json', readFileSync(join(directory, 'sectors.json'), 'utf8')]]);
   for (const path of paths) texts.set(relative(directory, path), readFileSync(path, 'utf8'));
-  cache = checkRulesData(texts);
-  writeChecked(key, cache);
-  return cache;
+  const checked = checkRulesData(texts);
+  writeCheckedData(key, checked);
+  checkedIndex = undefined;
+  sectorDocuments.clear();
+  cache = checked;
+  return checked;
+};
+
+/** The sector's documents: from the cache alone when this process has not needed the others. */
+const documentsOfSector = (sector: string): LoadedDocument[] => {
+  const data = loadRulesData();
+  return cachedSectorDocuments(sector) ?? data.documents.filter((document) => document.sector === sector);
 };
 
 /** Parses and checks rules-data given as file texts (sectors.json and the documents, by path below rules-data/). */
-export const checkRulesData = (texts: ReadonlyMap<string, string>): { sectors: Sector[]; documents: LoadedDocument[] } => {
+export const checkRulesData = (texts: ReadonlyMap<string, string>): RulesData => {
   const problems: string[] = [];
   const attempt = <T>(task: () => T): T | undefined => {
     try {
@@ -217,6 +292,8 @@ export const checkRulesData = (texts: ReadonlyMap<string, string>): { sectors: S
 /** Forgets what was loaded (tests that point ANQUAN_RULES_DATA elsewhere). */
 export const resetRulesDataCache = (): void => {
   cache = undefined;
+  checkedIndex = undefined;
+  sectorDocuments.clear();
   inForce.clear();
 };
 
@@ -228,7 +305,7 @@ export const documentsInForce = (sector: string, asOf: string): LoadedDocument[]
   const key = `${sector}@${asOf}`;
   let documents = inForce.get(key);
   if (!documents) {
-    documents = loadRulesData().documents.filter((document) => document.sector === sector && isInForce(document, asOf));
+    documents = documentsOfSector(sector).filter((document) => isInForce(document, asOf));
     if (inForce.size > 10_000) inForce.clear();
     inForce.set(key, documents);
   }

@@ -1,11 +1,10 @@
 // assess(): the documents in force on a date, every rule three-valued with its reasons and citation.
 import type { Bilingual, RuleDocument } from '../documents/format.js';
 import { documentsInForce, loadRulesData, type LoadedDocument } from '../documents/load.js';
-import { describeFact, vocabularyFor } from '../facts/vocabulary.js';
+import { describeDefinedFact, factsValidatorOfSector, finiteDomainsOfSector, hasVocabulary } from '../facts/definitions.js';
 import { InputError } from '../validation/issues.js';
 import { compileDocument, FALSE, TRUE, type CompiledDocument, type Scope, type Tri } from './compiled.js';
 import { applicableOf, buildFinding, findingOf } from './finding.js';
-import { factsValidatorFor, finiteDomainsOf } from './fast-validation.js';
 import type { LeafReason } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
 import type { FactsOf } from '../generated/fact-types.js';
@@ -141,9 +140,9 @@ const compiledDocuments = new WeakMap<RuleDocument, CompiledDocument>();
 export const compiledDocumentFor = (document: LoadedDocument): CompiledDocument => {
   let compiled = compiledDocuments.get(document);
   if (!compiled) {
-    const vocabulary = vocabularyFor(document.sector);
-    if (!vocabulary) throw new Error(`no fact vocabulary for sector ${document.sector}`);
-    compiled = compileDocument(document, (fact) => describeFact(vocabulary, document, fact), finiteDomainsOf(vocabulary));
+    // Read from the facts.json definitions: no zod object is built on the way to a first result.
+    if (!hasVocabulary(document.sector)) throw new Error(`no fact vocabulary for sector ${document.sector}`);
+    compiled = compileDocument(document, (fact) => describeDefinedFact(document.sector, document, fact), finiteDomainsOfSector(document.sector));
     compiledDocuments.set(document, compiled);
   }
   return compiled;
@@ -189,7 +188,7 @@ let assessableSectors: { data: ReturnType<typeof loadRulesData>; ids: Set<string
 export const knownSector = (sector: unknown): string => {
   const data = loadRulesData();
   // The sectors that have a vocabulary, found once per load of rules-data rather than on every call.
-  if (assessableSectors?.data !== data) assessableSectors = { data, ids: new Set(data.sectors.map((candidate) => candidate.id).filter((id) => vocabularyFor(id))) };
+  if (assessableSectors?.data !== data) assessableSectors = { data, ids: new Set(data.sectors.map((candidate) => candidate.id).filter((id) => hasVocabulary(id))) };
   if (typeof sector !== 'string' || !assessableSectors.ids.has(sector)) {
     throw new InputError([{ path: 'sector', message: `unknown sector ${JSON.stringify(sector)}; expected one of: ${[...assessableSectors.ids].join(', ')}` }]);
   }
@@ -201,7 +200,7 @@ export const assess = async <S extends string>(sector: S, facts: FactsOf<S>, opt
   const assessment = assessNow(sector, facts, options);
   if (options.crossCheck) {
     for (const document of documentsInForce(assessment.sector, assessment.asOf)) {
-      await assessDocument(document, factsValidatorFor(vocabularyFor(assessment.sector)!)(facts), undefined, { explain: 'none', crossCheck: true });
+      await assessDocument(document, factsValidatorOfSector(assessment.sector)(facts), undefined, { explain: 'none', crossCheck: true });
     }
   }
   return assessment;
@@ -218,7 +217,7 @@ export const assessNow = (sector: string, facts: unknown, options: AssessOptions
   const asOf = resolveAsOf(options.asOf);
   const explain = options.explain ?? 'all';
   if (!explainModes.includes(explain)) throw new InputError([{ path: 'options.explain', message: `expected one of: ${explainModes.join(', ')}, got ${JSON.stringify(explain)}` }]);
-  const validFacts = factsValidatorFor(vocabularyFor(sectorId)!)(facts);
+  const validFacts = factsValidatorOfSector(sectorId)(facts);
   const documents = documentsInForce(sectorId, asOf);
   const evaluations = documents.map((document) => evaluateDocument(document, validFacts));
   const described = describedDocuments(documents, asOf);
@@ -349,5 +348,5 @@ export const assessRules = async (
 ): Promise<Finding[]> => {
   const loaded = loadRulesData().documents.find((candidate) => candidate.id === document.id && candidate.version === document.version);
   if (!loaded) throw new InputError([{ path: 'document', message: `unknown document ${document.id}@${document.version}` }]);
-  return assessDocument(loaded, factsValidatorFor(vocabularyFor(loaded.sector)!)(facts), ruleIds);
+  return assessDocument(loaded, factsValidatorOfSector(loaded.sector)(facts), ruleIds);
 };

@@ -1,9 +1,11 @@
-// Loads each sector's fact vocabulary from rules-data (<sector>/facts.json and shared-facts.json) once,
-// validates the files with zod and builds the zod objects that check user facts.
+// Loads each sector's fact vocabulary from rules-data (<sector>/facts.json and shared-facts.json) once:
+// the files are validated with zod (or taken from the checked-data cache), and a sector's zod object is
+// built only when something asks for that sector's zod object (assess reads the definitions directly).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssues } from '../validation/issues.js';
 import { RulesDataError, parseJsonFile, rulesDataDirectory, sectorsFileSchema } from '../documents/load.js';
+import { cacheKey, readChecked, writeChecked } from '../documents/checked-cache.js';
 import { buildVocabulary, type FactVocabulary } from './build.js';
 import { factsFileSchema, type FactDefinition, type FactsFile } from './format.js';
 
@@ -21,19 +23,69 @@ const readJson = (path: string, file: string): unknown => parseJsonFile(readFile
 interface LoadedVocabularies {
   files: Map<string, FactsFile>;
   shared: Record<string, FactDefinition>;
-  vocabularies: Map<string, FactVocabulary>;
+  /** Built on first `get` of a sector (a zod object of hundreds of fields is costly to build). */
+  vocabularies: ReadonlyMap<string, FactVocabulary>;
+}
+
+/** A map whose values are built on first read: only the sectors asked for cost anything. */
+class LazyVocabularies extends Map<string, FactVocabulary> {
+  constructor(
+    private readonly files: ReadonlyMap<string, FactsFile>,
+    private readonly shared: Readonly<Record<string, FactDefinition>>,
+  ) {
+    super();
+  }
+  override get(sector: string): FactVocabulary | undefined {
+    let vocabulary = super.get(sector);
+    if (!vocabulary) {
+      const file = this.files.get(sector);
+      if (!file) return undefined;
+      vocabulary = buildVocabulary(file, this.shared);
+      super.set(sector, vocabulary);
+    }
+    return vocabulary;
+  }
+  override has(sector: string): boolean {
+    return this.files.has(sector);
+  }
+  private buildAll(): void {
+    for (const sector of this.files.keys()) this.get(sector);
+  }
+  override get size(): number {
+    return this.files.size;
+  }
+  override keys(): MapIterator<string> {
+    return this.files.keys();
+  }
+  override entries(): MapIterator<[string, FactVocabulary]> {
+    this.buildAll();
+    return super.entries();
+  }
+  override values(): MapIterator<FactVocabulary> {
+    this.buildAll();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, FactVocabulary]> {
+    return this.entries();
+  }
+  override forEach(callback: (value: FactVocabulary, key: string, map: Map<string, FactVocabulary>) => void, thisArg?: unknown): void {
+    this.buildAll();
+    super.forEach(callback, thisArg);
+  }
 }
 
 let cache: LoadedVocabularies | undefined;
 
-/** Every listed sector that has a facts.json, with its file and built vocabulary. */
-export const loadVocabularies = (): LoadedVocabularies => {
-  if (cache) return cache;
-  const directory = rulesDataDirectory();
+interface CheckedFiles {
+  shared: Record<string, FactDefinition>;
+  files: [string, FactsFile][];
+}
+
+/** Reads and checks every listed sector's facts.json and the shared facts (what the cache holds). */
+const checkFactsFiles = (directory: string): CheckedFiles => {
   const sharedPath = join(directory, SHARED_FACTS_FILE);
   const shared = existsSync(sharedPath) ? parseFactsFile(readJson(sharedPath, SHARED_FACTS_FILE), SHARED_FACTS_FILE).facts : {};
-  const files = new Map<string, FactsFile>();
-  const vocabularies = new Map<string, FactVocabulary>();
+  const files: [string, FactsFile][] = [];
   // The sectors are read here, not through loadRulesData(): checking the documents needs the vocabularies.
   const listed = sectorsFileSchema.safeParse(readJson(join(directory, 'sectors.json'), 'sectors.json'));
   const sectors = listed.success ? listed.data.sectors : [];
@@ -42,9 +94,36 @@ export const loadVocabularies = (): LoadedVocabularies => {
     if (!existsSync(path)) continue;
     const file = parseFactsFile(readJson(path, `${sector.id}/facts.json`), `${sector.id}/facts.json`);
     if (file.sector !== sector.id) throw new RulesDataError([`${sector.id}/facts.json $.sector: is ${file.sector}, expected ${sector.id}`]);
-    files.set(sector.id, file);
-    vocabularies.set(sector.id, buildVocabulary(file, shared));
+    files.push([sector.id, file]);
   }
-  cache = { files, shared, vocabularies };
+  return { shared, files };
+};
+
+/**
+ * Every listed sector that has a facts.json, with its file and (built when read) vocabulary. The checked
+ * files come from the checked-data cache when the data and the code are unchanged since a process checked them.
+ */
+export const loadVocabularies = (): LoadedVocabularies => {
+  if (cache) return cache;
+  const directory = rulesDataDirectory();
+  const sectorsPath = join(directory, 'sectors.json');
+  const sectorIds = ((): string[] => {
+    const listed = sectorsFileSchema.safeParse(readJson(sectorsPath, 'sectors.json'));
+    return listed.success ? listed.data.sectors.map((sector) => sector.id) : [];
+  })();
+  const paths = [sectorsPath, join(directory, SHARED_FACTS_FILE), ...sectorIds.map((id) => join(directory, id, 'facts.json'))].filter((path) => existsSync(path));
+  const key = `facts-${cacheKey(paths)}`;
+  let checked = readChecked<CheckedFiles>(key);
+  if (!checked) {
+    checked = checkFactsFiles(directory);
+    writeChecked(key, checked);
+  }
+  const files = new Map(checked.files);
+  cache = { files, shared: checked.shared, vocabularies: new LazyVocabularies(files, checked.shared) };
   return cache;
+};
+
+/** Forgets what was loaded (tests that point ANQUAN_RULES_DATA elsewhere). */
+export const resetVocabulariesCache = (): void => {
+  cache = undefined;
 };
