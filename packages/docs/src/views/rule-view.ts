@@ -3,6 +3,7 @@ import type { LoadedDocument, Rule } from '@anquan/rules';
 import type { Catalogue } from '../catalogue.js';
 import { conditionInWords, factsInCondition, type Condition, type Words } from '../conditions-in-words.js';
 import { derivedFactsBehind, expressionInWords } from '../expressions-in-words.js';
+import { factNamesAsLabels } from '../fact-names-in-text.js';
 import { categoryAnchor, checklistPage, derivedAnchor, documentPage, factAnchor, factsPage, rulePage, sectorPage } from '../paths.js';
 import { quantityText, unitName, type Bilingual } from '../quantities.js';
 import type { PageFrame } from '../render.js';
@@ -88,7 +89,7 @@ export const ruleView = (catalogue: Catalogue, document: LoadedDocument, index: 
         title: rule.title,
         verified: rule.verified,
         unverifiedNote: rule.unverifiedNote,
-        readings: rule.readings,
+        readings: rule.readings.map((reading) => factNamesAsLabels(reading, (name) => fact(name).label.zh)),
       },
       document: {
         title: document.title,
