@@ -67,6 +67,17 @@ describe('the Chinese pages', () => {
     expect(shown.slice(0, 20)).toEqual([]);
   });
 
+  it('write formulas and units in words: no JSON and no English unit word on a Chinese screen', () => {
+    const found: string[] = [];
+    for (const [file, page] of html) {
+      if (file === 'guide.html' || file === 'calculators.html') continue;
+      const text = chineseText(page);
+      if (text.includes('{"')) found.push(`${file}: JSON`);
+      for (const match of text.matchAll(/[\d）)]\s?(persons|years|points|count|sites|times|months?)(?![A-Za-z])/g)) found.push(`${file}: ${match[0]}`);
+    }
+    expect(found.slice(0, 20)).toEqual([]);
+  });
+
   it('still carry each rule id on its page, in the technical element', () => {
     const page = html.get(rulePage(documents[0]!, documents[0]!.rules[0]!.id))!;
     expect(page).toMatch(new RegExp(`class="dev"[^>]*>[^<]*<code>${documents[0]!.rules[0]!.id}</code>`));

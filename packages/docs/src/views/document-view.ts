@@ -30,7 +30,10 @@ export const columnRole = (values: readonly unknown[]): 'code' | 'en' | 'text' =
   if (strings.length === 0 || !strings.every((value) => typeof value === 'string')) return 'text';
   const texts = strings as string[];
   if (texts.every((value) => /^[a-z][A-Za-z0-9]*(?:-[a-z0-9]+)*(?:;[a-z][A-Za-z0-9]*(?:-[a-z0-9]+)*)*$/.test(value))) return 'code';
-  if (texts.every((value) => !/[\u3400-\u9fff]/.test(value) && /[A-Za-z]{2}/.test(value)) && texts.some((value) => /[A-Za-z] [A-Za-z]/.test(value))) return 'en';
+  // English notes may quote a character ("third alias character 䏲"), so English is mostly Latin letters, not only.
+  const latin = (value: string) => (value.match(/[A-Za-z]/g) ?? []).length;
+  const chinese = (value: string) => (value.match(/[\u3400-\u9fff]/g) ?? []).length;
+  if (texts.every((value) => latin(value) > 2 * chinese(value) && latin(value) >= 2) && texts.some((value) => /[A-Za-z] [A-Za-z]/.test(value))) return 'en';
   return 'text';
 };
 
@@ -103,8 +106,8 @@ export const documentView = (catalogue: Catalogue, document: LoadedDocument) => 
     id,
     title: table.title,
     citation: table.citation,
-    key: table.key,
-    value: table.value,
+    key: { ...table.key, unit: unitName(table.key.unit) },
+    value: { ...table.value, unit: unitName(table.value.unit) },
     note: table.note,
     bands: table.bands.map((band) => ({ range: bandRange(band), value: String(band.value) })),
   }));
@@ -121,7 +124,7 @@ export const documentView = (catalogue: Catalogue, document: LoadedDocument) => 
       citation: dataset.citation,
       verified: dataset.verified,
       note: dataset.note,
-      columns: columns.map(([name, column], at) => ({ name, label: column.label, unit: column.unit, ...roles[at]! })),
+      columns: columns.map(([name, column], at) => ({ name, label: column.label, unit: unitName(column.unit), ...roles[at]! })),
       rows: dataset.rows.map((row) => columns.map(([name], at) => ({ value: cell(row[name]), ...roles[at]! }))),
     };
   });
@@ -138,7 +141,7 @@ export const documentView = (catalogue: Catalogue, document: LoadedDocument) => 
     name,
     label: definition.label,
     unit: unitName(definition.unit),
-    formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document) }),
+    formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document), shared: (name: string) => document.sharedConditions[name]?.label }),
   }));
   const otherVersions = catalogue.documents
     .filter((candidate) => candidate.id === document.id && candidate !== document)

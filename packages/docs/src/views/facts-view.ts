@@ -4,6 +4,7 @@ import type { Catalogue } from '../catalogue.js';
 import { readersOfFacts } from '../fact-readers.js';
 import { documentPage, factAnchor, factsSchemaFile, rulePage, sectorPage } from '../paths.js';
 import { documentName } from '../document-name.js';
+import { unitName } from '../quantities.js';
 import type { PageFrame } from '../render.js';
 
 interface Property {
@@ -75,7 +76,7 @@ export const factsView = (catalogue: Catalogue, sector: Sector) => {
       anchor: factAnchor(name),
       name,
       label: { zh: property?.title ?? wording?.label.zh ?? meta.title ?? name, en: property?.description ?? wording?.label.en ?? meta.description ?? name },
-      unit: property?.unit ?? wording?.unit ?? meta.unit,
+      unit: unitName(property?.unit ?? wording?.unit ?? meta.unit),
       kind: property === undefined && field !== undefined ? { zh: '旧名称', en: 'former name' } : kindOf(property),
       missing: property === undefined && field === undefined,
       hint: property?.hint ?? meta.hint,

@@ -17,8 +17,8 @@ interface RuleLink {
 const linkTo = (document: LoadedDocument, rule: Rule): RuleLink => ({ href: rulePage(document, rule.id), label: rule.citation.label, title: rule.title });
 
 const exampleValue = (value: unknown, optionLabels: Record<string, string> | undefined, unit: string | undefined): string => {
-  if (typeof value === 'boolean') return value ? '是 yes' : '否 no';
-  if (typeof value === 'string') return optionLabels?.[value] ? `${optionLabels[value]}（${value}）` : value;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') return optionLabels?.[value] ?? value;
   if (typeof value === 'number') return quantityText(value, unit).zh;
   if (Array.isArray(value)) return value.map((item) => exampleValue(item, optionLabels, undefined)).join('、') || '（无）';
   return JSON.stringify(value);
@@ -42,7 +42,7 @@ export const ruleView = (catalogue: Catalogue, document: LoadedDocument, index: 
       name,
       label: definition.label,
       unit: unitName(definition.unit),
-      formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document) }),
+      formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document), shared: (name: string) => document.sharedConditions[name]?.label }),
     };
   });
   const factsLink = catalogue.hasFactsPage(document.sector) ? factsPage(document.sector) : undefined;
