@@ -29,7 +29,7 @@ export interface BuildReport {
   asOf: string;
   /** Every file written, relative to outDir. */
   files: string[];
-  counts: { sectors: number; documents: number; rules: number; checklists: number; vocabularies: number; pages: number };
+  counts: { sectors: number; documents: number; rules: number; checklists: number; vocabularies: number; pages: number; searchEntries: number };
 }
 
 export const buildSite = (options: BuildOptions = {}): BuildReport => {
@@ -46,7 +46,7 @@ export const buildSite = (options: BuildOptions = {}): BuildReport => {
   };
   const page = (template: string, path: string, built: { frame: Parameters<typeof render>[2]; view: object }): void =>
     write(path, render(template, path, built.frame, built.view));
-  const counts = { sectors: 0, documents: 0, rules: 0, checklists: 0, vocabularies: 0, pages: 0 };
+  const counts = { sectors: 0, documents: 0, rules: 0, checklists: 0, vocabularies: 0, pages: 0, searchEntries: 0 };
 
   mkdirSync(outDir, { recursive: true });
   const assets = join(dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -85,6 +85,7 @@ export const buildSite = (options: BuildOptions = {}): BuildReport => {
   }
   const index = buildSearchIndex(catalogue.documents, indexedFacts);
   write(searchIndexJson(), `${JSON.stringify(index)}\n`);
+  counts.searchEntries = index.entries.length;
   write(searchIndexScript(), searchIndexScriptText(index));
   page('search', searchPage(), searchView({ rules: counts.rules, facts: indexedFacts.length }));
   counts.pages = files.filter((file) => file.endsWith('.html')).length;
