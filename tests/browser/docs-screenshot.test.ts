@@ -79,7 +79,8 @@ describe('a rule page on a phone', () => {
     await page.close();
     expect(pages.length).toBeGreaterThan(3);
     expect(overflowing).toEqual([]);
-  });
+    // About forty pages, some of them large vocabularies: under a loaded machine this takes more than the default minute.
+  }, 180_000);
 });
 
 // The search and the language switch, as a reader on a phone uses them: everything runs from file://.
