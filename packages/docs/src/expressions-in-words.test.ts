@@ -18,6 +18,11 @@ describe('expressions in words', () => {
     expect(expressionInWords({ countTrue: ['x', 'y'] }, context).zh).toBe('下列各项中回答为“是”的项数：「x量」、「y量」');
   });
 
+  it('names the shared conditions counted by countHolding by their labels, never as JSON', () => {
+    const shared = (name: string) => (name === 'element-1' ? { zh: '要素一', en: 'element one' } : undefined);
+    expect(expressionInWords({ countHolding: ['element-1'] }, { ...context, shared })).toEqual({ zh: '下列各项中成立的项数：「要素一」', en: 'how many of these hold: element one' });
+  });
+
   it('orders derived facts after the ones they are computed from', () => {
     const derived = {
       excess: { label: { zh: '超出', en: 'excess' }, expression: { difference: [{ fact: 'counted' }, { fact: 'cap' }] as [{ fact: string }, { fact: string }] } },

@@ -1,4 +1,4 @@
-// Turns a derived fact's expression (ratio, difference, sum, product, lookup, countTrue) into a formula in words.
+// Turns a derived fact's expression (ratio, difference, sum, product, lookup, countTrue, countHolding) into a formula in words.
 import type { RuleDocument } from '@anquan/rules';
 import type { FactWording } from './conditions-in-words.js';
 import type { Bilingual } from './quantities.js';
@@ -13,6 +13,8 @@ export interface TableWording {
 export interface ExpressionContext {
   fact: (name: string) => FactWording;
   table: (id: string) => TableWording | undefined;
+  /** The label of a shared condition of the document, for `countHolding`. */
+  shared?: (name: string) => Bilingual | undefined;
 }
 
 const operators = { sum: ' + ', difference: ' − ', product: ' × ', ratio: ' ÷ ' } as const;
@@ -51,6 +53,13 @@ export const expressionInWords = (expression: Expression, context: ExpressionCon
     return {
       zh: `下列各项中回答为“是”的项数：${labels.map((label) => `「${label.zh}」`).join('、')}`,
       en: `how many of these are answered yes: ${labels.map((label) => label.en).join('; ')}`,
+    };
+  }
+  if ('countHolding' in expression) {
+    const labels = expression.countHolding.map((name) => context.shared?.(name) ?? { zh: name, en: name });
+    return {
+      zh: `下列各项中成立的项数：${labels.map((label) => `「${label.zh}」`).join('、')}`,
+      en: `how many of these hold: ${labels.map((label) => label.en).join('; ')}`,
     };
   }
   const json = JSON.stringify(expression);

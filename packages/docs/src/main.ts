@@ -7,5 +7,5 @@ const report = buildSite({ ...(values.out ? { outDir: values.out } : {}), ...(va
 const { counts } = report;
 process.stdout.write(
   `@anquan/docs: ${counts.pages} pages in ${report.outDir} (status as of ${report.asOf}): ` +
-    `${counts.sectors} sectors, ${counts.documents} document versions, ${counts.rules} rule pages, ${counts.checklists} checklists, ${counts.vocabularies} vocabularies\n`,
+    `${counts.sectors} sectors, ${counts.documents} document versions, ${counts.rules} rule pages, ${counts.checklists} checklists, ${counts.vocabularies} vocabularies, ${counts.searchEntries} search entries\n`,
 );

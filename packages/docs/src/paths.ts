@@ -7,6 +7,13 @@ const segment = (value: string): string => value.replace(/[^A-Za-z0-9._-]+/g, '-
 export const indexPage = (): string => 'index.html';
 export const guidePage = (): string => 'guide.html';
 export const stylesheet = (): string => 'site.css';
+export const searchPage = (): string => 'search.html';
+/** The search index as JSON, for tools, and the same data as a script, which a page opened from file:// can load. */
+export const searchIndexJson = (): string => 'search-index.json';
+export const searchIndexScript = (): string => 'search-index.js';
+/** The page scripts: the language switch on every page, the search on the search page. */
+export const languageScript = (): string => 'language.js';
+export const searchScript = (): string => 'search.js';
 export const sectorPage = (sector: string): string => `sectors/${segment(sector)}/index.html`;
 export const factsPage = (sector: string): string => `sectors/${segment(sector)}/facts.html`;
 export const factsSchemaFile = (sector: string, asOf: string): string => `sectors/${segment(sector)}/facts-schema-${segment(asOf)}.json`;

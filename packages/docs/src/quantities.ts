@@ -5,6 +5,35 @@ export interface Bilingual {
   en: string;
 }
 
+/**
+ * Units rules-data writes as English words, and how a Chinese page says them. Symbols (m, t, MPa, %) are
+ * read the same in Chinese text and stay as written; the English view keeps the word.
+ */
+const unitWords: Record<string, string> = {
+  count: '个',
+  persons: '人',
+  sites: '处',
+  points: '分',
+  times: '次',
+  years: '年',
+  month: '个月',
+  months: '个月',
+  grade: '级',
+  grades: '级',
+  rank: '级',
+  yuan: '元',
+  CNY: '元',
+  'CNY/t': '元/吨',
+  'CNY/year': '元/年',
+  'CNY/1000m3': '元/千立方米',
+  index: '指数',
+  factor: '系数',
+  date: '日期',
+};
+
+/** A unit as a Chinese page writes it. */
+export const chineseUnit = (unit: string): string => unitWords[unit] ?? unit;
+
 /** Units written in Chinese characters sit right after the number (3个); symbols get a thin space (8 m³/t). */
 const joinsTightly = (unit: string): boolean => /^[\u3400-\u9fff%‰℃°]/.test(unit);
 
@@ -34,7 +63,8 @@ export const quantity = (value: string | number, unit: string | undefined): Quan
     const percent = `${asPercent(number)}%`;
     return { zh: number, en: number, aside: { zh: `即${percent}`, en: percent } };
   }
-  return { zh: joinsTightly(unit) ? `${number}${unit}` : `${number} ${unit}`, en: unit === '%' ? `${number}%` : `${number} ${unit}` };
+  const zh = chineseUnit(unit);
+  return { zh: joinsTightly(zh) ? `${number}${zh}` : `${number} ${zh}`, en: unit === '%' ? `${number}%` : `${number} ${unit}` };
 };
 
 /** A quantity written out in one piece: "1.10（即110%）", "8 m³/t". */
@@ -44,4 +74,4 @@ export const quantityText = (value: string | number, unit: string | undefined): 
 };
 
 /** How a unit is named beside a label: a ratio has no unit symbol, so it says 比值. */
-export const unitName = (unit: string | undefined): string | undefined => (unit === 'ratio' ? '比值' : unit);
+export const unitName = (unit: string | undefined): string | undefined => (unit === 'ratio' ? '比值' : unit === undefined ? undefined : chineseUnit(unit));

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { guidePage, indexPage, rootFrom, stylesheet } from './paths.js';
+import { guidePage, indexPage, languageScript, rootFrom, searchPage, stylesheet } from './paths.js';
 
 export const templatesDirectory = join(dirname(fileURLToPath(import.meta.url)), 'templates');
 
@@ -19,6 +19,10 @@ export interface PageFrame {
   crumbs: Crumb[];
   /** A class on <body>, e.g. "checklist" for the print layout. */
   kind?: string;
+  /** Scripts loaded at the end of the body, site-root-relative. */
+  scripts?: string[];
+  /** The search page has its own search box, so the header's is left out. */
+  hidesSearchBox?: boolean;
 }
 
 type Template = ReturnType<typeof Handlebars.compile>;
@@ -45,6 +49,6 @@ export const createRenderer = (options: { asOf: string }): Renderer => {
       ...view,
       frame,
       root: rootFrom(page),
-      site: { index: indexPage(), guide: guidePage(), stylesheet: stylesheet(), asOf: options.asOf },
+      site: { index: indexPage(), guide: guidePage(), search: searchPage(), stylesheet: stylesheet(), languageScript: languageScript(), asOf: options.asOf },
     });
 };

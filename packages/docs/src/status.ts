@@ -26,3 +26,10 @@ export const periodWords = (document: Pick<RuleDocument, 'effectiveFrom' | 'effe
   zh: `${document.effectiveFrom} 至 ${document.effectiveTo ?? '今'}`,
   en: `${document.effectiveFrom} to ${document.effectiveTo ?? 'date'}`,
 });
+
+/** A document's kind in words; the kind's code is shown only in the technical view. */
+export const kindWords = (kind: RuleDocument['kind']): Bilingual => {
+  if (kind === 'major-hazard-criteria') return { zh: '重大事故隐患判定标准', en: 'major hazard criteria' };
+  if (kind === 'grading') return { zh: '分级标准', en: 'grading' };
+  return { zh: '计算依据', en: 'calculation basis' };
+};

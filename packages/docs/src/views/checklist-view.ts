@@ -2,6 +2,7 @@
 import type { LoadedDocument } from '@anquan/rules';
 import type { Catalogue } from '../catalogue.js';
 import { documentPage, rulePage, sectorPage } from '../paths.js';
+import { documentName } from '../document-name.js';
 import type { PageFrame } from '../render.js';
 import { periodWords, textStatus } from '../status.js';
 
@@ -32,10 +33,10 @@ export const checklistView = (catalogue: Catalogue, document: LoadedDocument) =>
     })),
   ].filter((section) => section.items.length > 0);
   const frame: PageFrame = {
-    title: `检查表：${document.title.zh}（${document.version}）`,
+    title: `检查表：${documentName(document)}`,
     crumbs: [
       { label: sector.title.zh, href: sectorPage(sector.id) },
-      { label: `${document.title.zh}（${document.version}）`, href: documentPage(document) },
+      { label: documentName(document), href: documentPage(document) },
       { label: '检查表' },
     ],
     kind: 'checklist',

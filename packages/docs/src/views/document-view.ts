@@ -6,8 +6,10 @@ import { conditionInWords } from '../conditions-in-words.js';
 import { expressionInWords } from '../expressions-in-words.js';
 import { categoryAnchor, checklistPage, derivedAnchor, documentPage, factsPage, rulePage, sectorPage, tableAnchor } from '../paths.js';
 import { quantityText, unitName } from '../quantities.js';
+import { documentName } from '../document-name.js';
+import { factNamesAsLabels } from '../fact-names-in-text.js';
 import type { PageFrame } from '../render.js';
-import { periodStatus, periodWords, textStatus } from '../status.js';
+import { kindWords, periodStatus, periodWords, textStatus } from '../status.js';
 
 type Band = RuleDocument['tables'][string]['bands'][number];
 
@@ -17,6 +19,22 @@ export const bandRange = (band: Band): string => {
   const lower = band.from === null ? '' : `${band.from} ${band.fromInclusive ? '≤' : '<'} `;
   const upper = band.to === null ? '' : ` ${band.toInclusive ? '≤' : '<'} ${band.to}`;
   return lower || upper ? `${lower}x${upper}` : '任意 x';
+};
+
+/**
+ * How a dataset column is shown. Columns of identifiers (coal, nonCoalMining) are data for the calculators, shown
+ * only in the technical view; columns of English text only in the English view; the rest to everyone.
+ */
+export const columnRole = (values: readonly unknown[]): 'code' | 'en' | 'text' => {
+  const strings = values.filter((value) => value !== null && value !== undefined && value !== '');
+  if (strings.length === 0 || !strings.every((value) => typeof value === 'string')) return 'text';
+  const texts = strings as string[];
+  if (texts.every((value) => /^[a-z][A-Za-z0-9]*(?:-[a-z0-9]+)*(?:;[a-z][A-Za-z0-9]*(?:-[a-z0-9]+)*)*$/.test(value))) return 'code';
+  // English notes may quote a character ("third alias character 䏲"), so English is mostly Latin letters, not only.
+  const latin = (value: string) => (value.match(/[A-Za-z]/g) ?? []).length;
+  const chinese = (value: string) => (value.match(/[\u3400-\u9fff]/g) ?? []).length;
+  if (texts.every((value) => latin(value) > 2 * chinese(value) && latin(value) >= 2) && texts.some((value) => /[A-Za-z] [A-Za-z]/.test(value))) return 'en';
+  return 'text';
 };
 
 const cell = (value: unknown): string => {
@@ -30,22 +48,29 @@ export const versionLink = (catalogue: Catalogue, reference: { id: string; versi
   if (!reference) return undefined;
   const target = catalogue.documents.find((document) => document.id === reference.id && document.version === reference.version);
   return target
-    ? { label: `${target.title.zh}（${target.version}）`, href: documentPage(target) }
-    : { label: `${reference.id}（${reference.version}）`, href: undefined };
+    ? { label: documentName(target), href: documentPage(target) }
+    : { label: `未收录的版本（${reference.version}）`, href: undefined };
 };
 
 export const documentSummary = (catalogue: Catalogue, document: LoadedDocument) => ({
   id: document.id,
   version: document.version,
+  name: documentName(document),
   title: document.title,
   number: document.number,
   kind: document.kind,
+  kindWords: kindWords(document.kind),
   period: periodWords(document),
   status: periodStatus(document, catalogue.asOf),
   text: textStatus(document),
   ruleCount: document.rules.length,
   unverifiedCount: document.rules.filter((rule) => !rule.verified).length,
-  supplementTo: document.supplementTo,
+  supplementTo: document.supplementTo
+    ? (() => {
+        const target = catalogue.documents.find((candidate) => candidate.id === document.supplementTo);
+        return target ? documentName(target) : undefined;
+      })()
+    : undefined,
   href: documentPage(document),
   checklist: document.rules.length > 0 ? checklistPage(document) : undefined,
 });
@@ -81,13 +106,17 @@ export const documentView = (catalogue: Catalogue, document: LoadedDocument) => 
     id,
     title: table.title,
     citation: table.citation,
-    key: table.key,
-    value: table.value,
+    key: { ...table.key, unit: unitName(table.key.unit) },
+    value: { ...table.value, unit: unitName(table.value.unit) },
     note: table.note,
     bands: table.bands.map((band) => ({ range: bandRange(band), value: String(band.value) })),
   }));
   const datasets = Object.entries(document.datasets).map(([id, dataset]) => {
     const columns = Object.entries(dataset.columns);
+    const roles = columns.map(([name]) => {
+      const role = columnRole(dataset.rows.map((row) => row[name]));
+      return { dev: role === 'code', en: role === 'en' };
+    });
     return {
       anchor: tableAnchor(id),
       id,
@@ -95,8 +124,8 @@ export const documentView = (catalogue: Catalogue, document: LoadedDocument) => 
       citation: dataset.citation,
       verified: dataset.verified,
       note: dataset.note,
-      columns: columns.map(([name, column]) => ({ name, label: column.label, unit: column.unit })),
-      rows: dataset.rows.map((row) => columns.map(([name]) => cell(row[name]))),
+      columns: columns.map(([name, column], at) => ({ name, label: column.label, unit: unitName(column.unit), ...roles[at]! })),
+      rows: dataset.rows.map((row) => columns.map(([name], at) => ({ value: cell(row[name]), ...roles[at]! }))),
     };
   });
   const parameters = Object.entries(document.parameters).map(([id, parameter]) => ({
@@ -112,22 +141,22 @@ export const documentView = (catalogue: Catalogue, document: LoadedDocument) => 
     name,
     label: definition.label,
     unit: unitName(definition.unit),
-    formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document) }),
+    formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document), shared: (name: string) => document.sharedConditions[name]?.label }),
   }));
   const otherVersions = catalogue.documents
     .filter((candidate) => candidate.id === document.id && candidate !== document)
     .map((candidate) => ({ label: `${candidate.version}（${periodWords(candidate).zh}）`, href: documentPage(candidate) }));
   const supplements = catalogue.documents
     .filter((candidate) => candidate.supplementTo === document.id)
-    .map((candidate) => ({ label: `${candidate.title.zh}（${candidate.version}）`, href: documentPage(candidate) }));
+    .map((candidate) => ({ label: documentName(candidate), href: documentPage(candidate) }));
   const supplementTo = document.supplementTo
     ? catalogue.documents
         .filter((candidate) => candidate.id === document.supplementTo)
-        .map((candidate) => ({ label: `${candidate.title.zh}（${candidate.version}）`, href: documentPage(candidate) }))
+        .map((candidate) => ({ label: documentName(candidate), href: documentPage(candidate) }))
     : [];
   const frame: PageFrame = {
-    title: `${document.title.zh}（${document.version}）`,
-    crumbs: [{ label: sector.title.zh, href: sectorPage(sector.id) }, { label: `${document.title.zh}（${document.version}）` }],
+    title: documentName(document),
+    crumbs: [{ label: sector.title.zh, href: sectorPage(sector.id) }, { label: documentName(document) }],
   };
   return {
     frame,
@@ -138,7 +167,7 @@ export const documentView = (catalogue: Catalogue, document: LoadedDocument) => 
         issued: document.issued,
         source: document.source,
         file: document.file,
-        notes: document.notes,
+        notes: document.notes.map((note) => factNamesAsLabels(note, (name) => fact(name).label.zh)),
         boundaryConvention: document.boundaryConvention,
         isCalculator: document.kind === 'calculator',
       },

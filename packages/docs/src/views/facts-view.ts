@@ -1,7 +1,10 @@
 // The fact vocabulary of one sector, from factsSchema(): each fact's labels, unit and options, and the rules that read it.
-import { factsSchema, type JSONSchema, type Sector } from '@anquan/rules';
+import { factsSchema, fieldMeta, vocabularyFor, type JSONSchema, type Sector } from '@anquan/rules';
 import type { Catalogue } from '../catalogue.js';
+import { readersOfFacts } from '../fact-readers.js';
 import { documentPage, factAnchor, factsSchemaFile, rulePage, sectorPage } from '../paths.js';
+import { documentName } from '../document-name.js';
+import { unitName } from '../quantities.js';
 import type { PageFrame } from '../render.js';
 
 interface Property {
@@ -47,29 +50,37 @@ export const factsView = (catalogue: Catalogue, sector: Sector) => {
       if (!properties.has(name)) properties.set(name, property);
     }
   }
-  const order: string[] = [];
-  for (const document of documents) for (const rule of document.rules) for (const name of rule.facts) if (!order.includes(name)) order.push(name);
-  for (const name of properties.keys()) if (!order.includes(name)) order.push(name);
+  const readers = readersOfFacts(documents);
+  const vocabulary = vocabularyFor(sector.id);
+  // Deprecated names are in no schema but stay in the vocabulary for a minor version: listed, so an old name can be looked up.
+  const order = [...new Set([...readers.keys(), ...properties.keys(), ...Object.keys(vocabulary?.shape ?? {})])];
   const facts = order.map((name) => {
     const property = properties.get(name);
-    const fallback = documents.find((document) => document.rules.some((rule) => rule.facts.includes(name)));
+    const factReaders = readers.get(name) ?? [];
+    const fallback = factReaders[0]?.document;
     const wording = fallback ? catalogue.factWording(fallback, name) : undefined;
-    const optionLabels = property?.optionLabels ?? wording?.optionLabels;
+    const field = vocabulary?.shape[name] as Parameters<typeof fieldMeta>[0];
+    const meta = fieldMeta(field);
+    const optionLabels = property?.optionLabels ?? wording?.optionLabels ?? meta.optionLabels;
+    const deprecated = meta.deprecated === true || meta.deprecation !== undefined;
     const usedBy = documents
       .map((document) => ({
-        document: `${document.title.zh}（${document.version}）`,
+        document: documentName(document),
         href: documentPage(document),
-        rules: document.rules.filter((rule) => rule.facts.includes(name)).map((rule) => ({ href: rulePage(document, rule.id), label: rule.citation.label, title: rule.title.zh })),
+        rules: factReaders
+          .filter((reader) => reader.document === document)
+          .map(({ rule }) => ({ href: rulePage(document, rule.id), label: rule.citation.label, title: rule.title.zh })),
       }))
       .filter((group) => group.rules.length > 0);
     return {
       anchor: factAnchor(name),
       name,
-      label: { zh: property?.title ?? wording?.label.zh ?? name, en: property?.description ?? wording?.label.en ?? name },
-      unit: property?.unit ?? wording?.unit,
-      kind: kindOf(property),
-      missing: property === undefined,
-      hint: property?.hint,
+      label: { zh: property?.title ?? wording?.label.zh ?? meta.title ?? name, en: property?.description ?? wording?.label.en ?? meta.description ?? name },
+      unit: unitName(property?.unit ?? wording?.unit ?? meta.unit),
+      kind: property === undefined && field !== undefined ? { zh: '旧名称', en: 'former name' } : kindOf(property),
+      missing: property === undefined && field === undefined,
+      hint: property?.hint ?? meta.hint,
+      deprecation: deprecated ? (meta.deprecation?.note ?? { zh: '此名称已弃用。', en: 'This name is deprecated.' }) : undefined,
       options: optionLabels ? Object.entries(optionLabels).map(([value, label]) => ({ value, label })) : [],
       usedBy,
     };

@@ -3,6 +3,7 @@ import type { LoadedDocument, Rule } from '@anquan/rules';
 import type { Catalogue } from '../catalogue.js';
 import { conditionInWords, factsInCondition, type Condition, type Words } from '../conditions-in-words.js';
 import { derivedFactsBehind, expressionInWords } from '../expressions-in-words.js';
+import { factNamesAsLabels } from '../fact-names-in-text.js';
 import { categoryAnchor, checklistPage, derivedAnchor, documentPage, factAnchor, factsPage, rulePage, sectorPage } from '../paths.js';
 import { quantityText, unitName, type Bilingual } from '../quantities.js';
 import type { PageFrame } from '../render.js';
@@ -16,8 +17,8 @@ interface RuleLink {
 const linkTo = (document: LoadedDocument, rule: Rule): RuleLink => ({ href: rulePage(document, rule.id), label: rule.citation.label, title: rule.title });
 
 const exampleValue = (value: unknown, optionLabels: Record<string, string> | undefined, unit: string | undefined): string => {
-  if (typeof value === 'boolean') return value ? '是 yes' : '否 no';
-  if (typeof value === 'string') return optionLabels?.[value] ? `${optionLabels[value]}（${value}）` : value;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') return optionLabels?.[value] ?? value;
   if (typeof value === 'number') return quantityText(value, unit).zh;
   if (Array.isArray(value)) return value.map((item) => exampleValue(item, optionLabels, undefined)).join('、') || '（无）';
   return JSON.stringify(value);
@@ -41,7 +42,7 @@ export const ruleView = (catalogue: Catalogue, document: LoadedDocument, index: 
       name,
       label: definition.label,
       unit: unitName(definition.unit),
-      formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document) }),
+      formula: expressionInWords(definition.expression, { fact, table: catalogue.tableWording(document), shared: (name: string) => document.sharedConditions[name]?.label }),
     };
   });
   const factsLink = catalogue.hasFactsPage(document.sector) ? factsPage(document.sector) : undefined;
@@ -88,7 +89,7 @@ export const ruleView = (catalogue: Catalogue, document: LoadedDocument, index: 
         title: rule.title,
         verified: rule.verified,
         unverifiedNote: rule.unverifiedNote,
-        readings: rule.readings,
+        readings: rule.readings.map((reading) => factNamesAsLabels(reading, (name) => fact(name).label.zh)),
       },
       document: {
         title: document.title,
