@@ -3315,9 +3315,12 @@ export interface FireworksFacts {
   /** 多个股东各自独立组织生产经营
    * several shareholders each run production or business on their own */
   shareholdersOperateIndependently?: boolean | null;
-  /** 许可证有效期届满后仍组织生产经营
-   * production or business continued after the licence expired */
-  operatedAfterLicenceExpiry?: boolean | null;
+  /** 许可证有效期届满日
+   * date the licence expires */
+  licenceExpiryDate?: string | null;
+  /** 查见组织生产经营的日期
+   * date production or business was found going on */
+  activityDate?: string | null;
   /** 整顿改造停产停业期间仍组织生产经营
    * production or business continued during a rectification or renovation shutdown */
   operatedDuringRectification?: boolean | null;
