@@ -2413,8 +2413,8 @@ export interface MetalNonmetalMineFacts {
   /** 按设计建设了防洪、排洪设施
    * flood-protection and drainage facilities built as designed */
   pitFloodFacilitiesPerDesign?: boolean | null;
-  /** 排土场地基平均坡度（以百分比计，1:5即20%） (%)
-   * average gradient of the dump foundation (1:5 = 20 %) */
+  /** 排土场地基平均坡度（以百分比计） (%)
+   * average gradient of the dump foundation, in percent */
   dumpFoundationAvgGradientPercent?: number | null;
   /** 在该地基上顺坡排土
    * dumping down the slope of that foundation */
@@ -4899,8 +4899,8 @@ export interface UrbanGasFacts {
   /** 厂站爆炸危险环境内的电气、仪表装置防爆性能与该区域爆炸危险等级相适应
    * electrical and instrument equipment in the station's hazardous areas has explosion protection suited to the zone */
   hazardousAreaEquipmentExSuitable?: boolean | null;
-  /** 厂站内有可燃气体泄漏浓度可能达到爆炸下限20%的燃气设施区域或建（构）筑物
-   * the station has gas-facility areas or buildings where leaked gas may reach 20 % of the lower explosive limit */
+  /** 厂站内有判定标准第五条第（五）项所指的可燃气体泄漏区域（燃气设施区域或建（构）筑物）
+   * the station has gas-facility areas or buildings of the kind Art.5(5) of the criteria covers */
   hasAreasWhereLeakMayReach20PctLel?: boolean | null;
   /** 上述区域和建（构）筑物内设置了固定式可燃气体浓度报警装置
    * those areas and buildings have fixed flammable-gas concentration alarms */
@@ -5318,11 +5318,17 @@ export interface RoadTransportFacts {
   /** 该班线已按规定开展安全风险评估
    * the required safety risk assessment of the route has been done */
   routeRiskAssessmentDone?: boolean | null;
-  /** 该班线所属客运车辆在凌晨2时至5时运行
-   * vehicles on that route run between 02:00 and 05:00 */
+  /** 该班线客运车辆夜间停车休息的开始时刻 (时)
+   * time the route's coaches began their night rest */
+  nightRestStartHour?: number | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use nightRestStartHour, nightRestEndHour. Art.4(1)'s 02:00–05:00 window was in the label; the rest period's start and end are now recorded and the rule compares them. Old true is read as no rest, false as a rest from 02:00 to 05:00. */
   vehiclesRunBetween0200And0500?: boolean | null;
-  /** 在该时段已按规定实行接驳运输
-   * relay (接驳) operation is used as required in that period */
+  /** 该班线客运车辆夜间停车休息结束、重新发车的时刻 (时)
+   * time the route's coaches ended their night rest and set off again */
+  nightRestEndHour?: number | null;
+  /** 夜间未停车休息的时段已按规定实行接驳运输
+   * relay (接驳) operation is used as required where the coaches did not rest at night */
   relayOperationCompliant?: boolean | null;
   /** 使用常压液体危险货物罐车
    * atmospheric-pressure liquid tank trucks are used */
