@@ -3,12 +3,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, multiply, subtract, toDecimalString, toRational, type Rational } from '../packages/rules/src/exact/rational.js';
+import { addDays } from '../packages/rules/src/calculators/deadline.js';
 import { InputError } from '../packages/rules/src/validation/issues.js';
 import { loadCaseFiles, type CasesFile } from './support/repository.js';
 import { documentById, evaluateRule, factType } from './support/evaluate.js';
 import { referencesOf } from './support/rules.js';
 
 type Boundary = CasesFile['boundaries'][number];
+
+const isDate = (value: string | number): boolean => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 const asNumber = (value: Rational): number => Number(toDecimalString(value, 12));
 
@@ -72,7 +75,32 @@ for (const { file, cases } of loadCaseFiles()) {
       });
     }
 
-    for (const boundary of cases.boundaries) {
+    for (const boundary of cases.boundaries.filter((candidate) => isDate(candidate.at))) {
+      it(`${boundary.rule} date window ${boundary.vary} @ ${boundary.at}: ${boundary.name}`, async () => {
+        // A date window: the day itself, and whole days before and after it (up to about a year and a half).
+        const maxDays = boundary.maxStep === undefined ? 500 : Math.max(1, Math.floor(Number(boundary.maxStep)));
+        let checked = 0;
+        await fc.assert(
+          fc.asyncProperty(fc.integer({ min: 1, max: maxDays }), async (days) => {
+            const at = String(boundary.at);
+            const points: [string, Boundary['atLimit']][] = [
+              [at, boundary.atLimit],
+              [addDays(at, -days), boundary.below],
+              [addDays(at, days), boundary.above],
+            ];
+            for (const [date, expected] of points) {
+              const finding = await evaluateRule(document, boundary.rule, { ...boundary.given, [boundary.vary]: date });
+              expect(finding.status, `${boundary.vary} = ${date}\n${finding.reasons.map((reason) => reason.text.zh).join('\n')}`).toBe(expected);
+              checked += 1;
+            }
+          }),
+          { numRuns: 20, seed: 1518 },
+        );
+        expect(checked, 'the day itself and days beside it were checked').toBe(60);
+      });
+    }
+
+    for (const boundary of cases.boundaries.filter((candidate) => !isDate(candidate.at))) {
       it(`${boundary.rule} boundary ${boundary.vary} @ ${boundary.at}: ${boundary.name}`, async () => {
         const derived = document.derivedFacts[boundary.vary]?.expression;
         const rule = document.rules.find((candidate) => candidate.id === boundary.rule);

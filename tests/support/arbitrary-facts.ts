@@ -37,7 +37,8 @@ export const completeFacts = (document: LoadedDocument): fc.Arbitrary<Record<str
       if (schema.type === 'boolean') return [name, fc.boolean()];
       if (schema.enum) return [name, fc.constantFrom(...schema.enum)];
       if (schema.type === 'array') return [name, fc.subarray(schema.items?.enum ?? [])];
-      if (schema.format === 'date') return [name, fc.constantFrom('2020-01-01', '2024-06-30', '2026-07-01')];
+      // Dates a day apart as well as years apart, so a window compared in days is visited on both sides of its edge.
+      if (schema.format === 'date') return [name, fc.constantFrom('2020-01-01', '2024-02-29', '2024-03-01', '2024-06-30', '2026-06-30', '2026-07-01', '2026-07-02')];
       const minimum = schema.minimum ?? Number.NEGATIVE_INFINITY;
       const maximum = schema.maximum ?? Number.POSITIVE_INFINITY;
       const candidates = numbers.filter((value) => value >= minimum && value <= maximum && (schema.type !== 'integer' || Number.isInteger(value)));

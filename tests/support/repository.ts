@@ -40,7 +40,8 @@ export const casesFileSchema = z.strictObject({
         given: z.record(z.string(), z.unknown()).default({}),
         vary: z.string().min(1),
         per: z.string().optional(),
-        at: z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number()]),
+        /** A number, or a calendar date when `vary` is a date fact (a date window: steps are whole days). */
+        at: z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.number()]),
         below: status,
         atLimit: status,
         above: status,

@@ -1,4 +1,4 @@
-// Turns a derived fact's expression (ratio, difference, sum, product, lookup, countTrue, countHolding) into a formula in words.
+// Turns a derived fact's expression (ratio, difference, sum, product, days between dates, lookup, countTrue, countHolding) into a formula in words.
 import type { RuleDocument } from '@anquan/rules';
 import type { FactWording } from './conditions-in-words.js';
 import type { Bilingual } from './quantities.js';
@@ -38,6 +38,10 @@ export const expressionInWords = (expression: Expression, context: ExpressionCon
       return { zh: operands.map((operand) => operand.zh).join(operators[key]), en: operands.map((operand) => operand.en).join(operators[key]) };
     }
   }
+  if ('daysAfter' in expression) {
+    const [later, earlier] = expression.daysAfter.map((operand) => context.fact(operand.fact).label);
+    return { zh: `「${earlier!.zh}」至「${later!.zh}」的天数`, en: `days from ${earlier!.en} to ${later!.en}` };
+  }
   if ('lookup' in expression) {
     const key = expressionInWords(expression.key, context);
     const table = context.table(expression.lookup);
@@ -74,6 +78,7 @@ export const factsInExpression = (expression: Expression): string[] => {
   if ('product' in expression) return expression.product.flatMap(factsInExpression);
   if ('difference' in expression) return expression.difference.flatMap(factsInExpression);
   if ('ratio' in expression) return expression.ratio.flatMap(factsInExpression);
+  if ('daysAfter' in expression) return expression.daysAfter.map((operand) => operand.fact);
   if ('lookup' in expression) return factsInExpression(expression.key);
   if ('countTrue' in expression) return [...expression.countTrue];
   return [];

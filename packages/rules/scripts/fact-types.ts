@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FactDefinition } from '../src/facts/format.js';
+import { aliasReplacedBy } from '../src/facts/aliases.js';
 import { loadVocabularies } from '../src/facts/load.js';
 
 export const FACT_TYPES_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'generated', 'fact-types.ts');
@@ -28,14 +29,32 @@ const valueType = (definition: FactDefinition): string => {
   }
 };
 
+/** The version after `deprecatedIn` that stops accepting an old name (one minor version later). */
+const removedIn = (deprecatedIn: string) => {
+  const [major, minor] = deprecatedIn.split('.').map(Number) as [number, number];
+  return `${major}.${minor + 1}.0`;
+};
+
+/** An old name's type: the new fact's when renamed, the keys of `values` when they are JSON literals, else unknown. */
+const aliasType = (definition: FactDefinition, alias: NonNullable<FactDefinition['aliases']>[number]): string => {
+  if (!alias.values) return valueType(definition);
+  const keys = Object.keys(alias.values);
+  if (keys.length === 0) return 'unknown';
+  if (keys.every((key) => key === 'true' || key === 'false')) return 'boolean';
+  return keys.every((key) => /^(null|-?\d+(\.\d+)?|"[^"\\]*")$/.test(key)) ? keys.join(' | ') : 'unknown';
+};
+
 const property = (name: string, definition: FactDefinition): string[] => {
   const unit = 'unit' in definition ? ` (${definition.unit})` : definition.kind === 'percent' ? ' (%)' : '';
   const docs = [`${definition.label.zh}${unit}`, definition.label.en];
-  if (definition.deprecated) {
-    const target = definition.deprecated.renamedTo ?? definition.deprecated.replacedBy?.join(', ');
-    docs.push(`@deprecated until ${definition.deprecated.removedIn}: use ${target}. ${definition.deprecated.note.en}`);
+  const lines = [`  /** ${docs.map(comment).join('\n   * ')} */`, `  ${name}?: ${valueType(definition)} | null;`];
+  // Old names stay typed until they are removed, marked so editors strike them through.
+  for (const alias of definition.aliases ?? []) {
+    const reading = alias.values === undefined ? 'read as this fact' : Object.keys(alias.values).length === 0 ? 'its answer is set aside' : 'read as the equivalent observations';
+    const aliasDocs = [`Old name (${reading}).`, `@deprecated until ${removedIn(alias.deprecatedIn)}: use ${aliasReplacedBy(name, alias).join(', ')}.${alias.note ? ` ${alias.note.en}` : ''}`];
+    lines.push(`  /** ${aliasDocs.map(comment).join('\n   * ')} */`, `  ${alias.name}?: ${aliasType(definition, alias)} | null;`);
   }
-  return [`  /** ${docs.map(comment).join('\n   * ')} */`, `  ${name}?: ${valueType(definition)} | null;`];
+  return lines;
 };
 
 /** The generated module's text, from the vocabularies in rules-data. */

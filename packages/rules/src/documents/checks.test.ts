@@ -64,6 +64,17 @@ describe('rules-data checks', () => {
     expect(derived).toMatch(/expression\.ratio\[1\]\.lookup: unknown table noTable/);
   });
 
+  it('refuses days counted between facts that are not dates', () => {
+    const fireworks = documents.find((document) => document.sector === 'fireworks')!;
+    const problems = problemsAfter((document) => {
+      const [name] = Object.entries(document.derivedFacts).find(([, derived]) => 'daysAfter' in (derived as { expression: object }).expression)!;
+      document.derivedFacts[name].expression = { daysAfter: [{ fact: 'activityDate' }, { fact: 'buildingApprovedPersons' }] };
+      for (const rule of document.rules) delete rule.facts;
+    }, fireworks.file).join('\n');
+    expect(problems).toMatch(/expression\.daysAfter\[1\]\.fact: buildingApprovedPersons is not a date fact/);
+    expect(problems).not.toMatch(/daysAfter\[0\]/);
+  });
+
   it('resolves a reference to a shared condition of the same document', () => {
     const problems = problemsAfter((document) => {
       document.sharedConditions = { underground: { label: { zh: '井工', en: 'underground' }, conditions: { fact: 'mineType', operator: 'equal', value: 'underground' } } };

@@ -1,7 +1,7 @@
 // Load-time checks of rules-data beyond each file's format: unique ids, references that resolve, facts the
 // sector declares, versions that do not overlap. Each problem names its file and the JSON path inside it.
 import type { Condition, Expression, RuleDocument } from './format.js';
-import { vocabularyFor } from '../facts/vocabulary.js';
+import { fieldMeta, vocabularyFor } from '../facts/vocabulary.js';
 
 interface Located {
   readonly file: string;
@@ -32,7 +32,7 @@ const walkExpression = (expression: Expression, path: string, visit: (node: Excl
   if (typeof expression === 'string' || typeof expression === 'number') return;
   visit(expression, path);
   const parts: [string, Expression[]] | undefined =
-    'sum' in expression ? ['sum', expression.sum] : 'product' in expression ? ['product', expression.product] : 'difference' in expression ? ['difference', expression.difference] : 'ratio' in expression ? ['ratio', expression.ratio] : undefined;
+    'sum' in expression ? ['sum', expression.sum] : 'product' in expression ? ['product', expression.product] : 'difference' in expression ? ['difference', expression.difference] : 'ratio' in expression ? ['ratio', expression.ratio] : 'daysAfter' in expression ? ['daysAfter', expression.daysAfter] : undefined;
   if (parts) parts[1].forEach((part, index) => walkExpression(part, `${path}.${parts[0]}[${index}]`, visit));
   if ('lookup' in expression) walkExpression(expression.key, `${path}.key`, visit);
 };
@@ -80,6 +80,8 @@ const documentProblems = (document: Document, sectorIds: ReadonlySet<string>): s
     walkExpression(derived.expression, `${base}.expression`, (node, path) => {
       if ('fact' in node && !observed(node.fact) && !Object.hasOwn(document.derivedFacts, node.fact)) at(`${path}.fact`, `unknown fact ${node.fact} (neither in the ${document.sector} vocabulary nor a derived fact)`);
       if ('lookup' in node && !Object.hasOwn(document.tables, node.lookup)) at(`${path}.lookup`, `unknown table ${node.lookup}`);
+      if ('daysAfter' in node)
+        node.daysAfter.forEach(({ fact }, index) => observed(fact) && (fieldMeta(vocabulary.shape[fact] as never) as { format?: string }).format !== 'date' && at(`${path}.daysAfter[${index}].fact`, `${fact} is not a date fact (daysAfter counts days between observed dates)`));
       if ('countTrue' in node) node.countTrue.forEach((fact, index) => observed(fact) || at(`${path}.countTrue[${index}]`, `unknown fact ${fact} (not in the ${document.sector} vocabulary)`));
     });
   }

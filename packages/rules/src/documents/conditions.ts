@@ -62,6 +62,7 @@ export const observedFactsOfExpression = (expression: Expression, document: Expr
   if ('product' in expression) return expression.product.flatMap(recur);
   if ('difference' in expression) return expression.difference.flatMap(recur);
   if ('ratio' in expression) return expression.ratio.flatMap(recur);
+  if ('daysAfter' in expression) return expression.daysAfter.map((operand) => operand.fact);
   if ('lookup' in expression) return recur(expression.key);
   if ('countHolding' in expression) {
     const shared = { sharedConditions: document.sharedConditions ?? {} };

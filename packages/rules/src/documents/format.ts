@@ -74,6 +74,8 @@ export type Expression =
   | { difference: [Expression, Expression] }
   | { product: Expression[] }
   | { ratio: [Expression, Expression] }
+  /** Whole days from the second date fact to the first (first − second): a date the law compares, observed as a date. */
+  | { daysAfter: [{ fact: string }, { fact: string }] }
   | { lookup: string; key: Expression }
   | { countTrue: string[] }
   /** How many of the named shared conditions hold (GB 35181 §5.3.2 counts elements, some of them measured). */
@@ -87,6 +89,7 @@ export const expressionSchema: z.ZodType<Expression, Expression> = z.lazy(() =>
     z.strictObject({ difference: z.tuple([expressionSchema, expressionSchema]) }),
     z.strictObject({ product: z.array(expressionSchema).min(1) }),
     z.strictObject({ ratio: z.tuple([expressionSchema, expressionSchema]) }),
+    z.strictObject({ daysAfter: z.tuple([z.strictObject({ fact: z.string().min(1) }), z.strictObject({ fact: z.string().min(1) })]) }),
     z.strictObject({ lookup: z.string().min(1), key: expressionSchema }),
     z.strictObject({ countTrue: z.array(z.string().min(1)).min(1) }),
     z.strictObject({ countHolding: z.array(z.string().min(1)).min(1) }),

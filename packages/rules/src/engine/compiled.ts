@@ -3,7 +3,7 @@
 import type { Condition, Expression, Rule, RuleDocument, Threshold } from '../documents/format.js';
 import { add, compare, divide, isZero, multiply, subtract, toRational, type Rational } from '../exact/rational.js';
 import type { Evaluated, FactValues } from './expressions.js';
-import { lookupBand } from './expressions.js';
+import { daysAfter, lookupBand } from './expressions.js';
 import { leafReasoner, type FactDescription, type LeafReason, type Outcome } from './three-valued.js';
 
 /** Outcomes as small integers in the hot path: false, true, unknown. */
@@ -207,6 +207,10 @@ export const compileDocument = (
       return combine(expression.ratio.map((part) => compileExpression(part, path)), ([a, b]) =>
         isZero(b!) ? { kind: 'none', why: 'ratio over zero' } : { kind: 'value', value: divide(a!, b!) },
       );
+    if ('daysAfter' in expression) {
+      const [later, earlier] = expression.daysAfter.map((operand) => operand.fact) as [string, string];
+      return (scope) => daysAfter([later, scope.facts[later]], [earlier, scope.facts[earlier]]);
+    }
     const table = document.tables[expression.lookup];
     if (!table) throw new CompileError(`derived fact ${path.join(' → ')} looks up unknown table ${expression.lookup}`);
     const noBand: Evaluated = { kind: 'none', why: `no band of ${expression.lookup} applies` };
@@ -415,6 +419,7 @@ export const compileDocument = (
         for (const name of expression.countHolding) for (const leaf of leavesUnder(referenceNode(name))) found.push(...baseFacts(leaf.condition.fact, [...seen, fact]));
       }
       else if ('lookup' in expression) walk(expression.key);
+      else if ('daysAfter' in expression) found.push(...expression.daysAfter.map((operand) => operand.fact));
       else for (const part of 'sum' in expression ? expression.sum : 'product' in expression ? expression.product : 'difference' in expression ? expression.difference : expression.ratio) walk(part);
     };
     walk(derived.expression);

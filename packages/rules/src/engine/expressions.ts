@@ -1,4 +1,4 @@
-// Evaluates derived facts (ratios, sums, table limits, counts) exactly, and says which facts were missing.
+// Evaluates derived facts (ratios, sums, table limits, counts, days between dates) exactly, and says which facts were missing.
 import { lookupBand } from '../documents/bands.js';
 import { observedFactsOfExpression, leavesOf } from '../documents/conditions.js';
 import type { Expression, RuleDocument } from '../documents/format.js';
@@ -33,6 +33,31 @@ const combine = (parts: Evaluated[], operation: (values: Rational[]) => Evaluate
   return operation(parts.map((part) => (part as { value: Rational }).value));
 };
 
+/** A calendar date YYYY-MM-DD as a day number (days since 1970-01-01), or undefined when it is no such day. */
+const dayNumber = (value: unknown): number | undefined => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to March: a day that does not exist is not compared.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) return undefined;
+  return time / 86_400_000;
+};
+
+type DateOperand = readonly [name: string, value: unknown];
+
+/**
+ * Whole days from the second date to the first (first − second), shared by the compiled evaluator and the
+ * json-rules-engine reference so both count days the same way: a missing date is missing, a date that is
+ * not a calendar day makes no quantity.
+ */
+export const daysAfter = ([laterName, later]: DateOperand, [earlierName, earlier]: DateOperand): Evaluated => {
+  const missing = [laterName, earlierName].filter((_, index) => (index === 0 ? later : earlier) === undefined);
+  if (missing.length > 0) return { kind: 'missing', facts: [...new Set(missing)] };
+  const [a, b] = [dayNumber(later), dayNumber(earlier)];
+  if (a === undefined) return { kind: 'none', why: `${laterName} is not a calendar date` };
+  if (b === undefined) return { kind: 'none', why: `${earlierName} is not a calendar date` };
+  return { kind: 'value', value: { n: BigInt(a - b), d: 1n } };
+};
+
 /** Evaluates an expression against observed facts; derived facts are resolved through the document. */
 export const evaluateExpression = (expression: Expression, facts: FactValues, context: Context): Evaluated => {
   const recur = (inner: Expression) => evaluateExpression(inner, facts, context);
@@ -54,6 +79,7 @@ export const evaluateExpression = (expression: Expression, facts: FactValues, co
     return combine(expression.ratio.map(recur), ([a, b]) =>
       isZero(b!) ? { kind: 'none', why: 'ratio over zero' } : { kind: 'value', value: divide(a!, b!) },
     );
+  if ('daysAfter' in expression) return daysAfter(...expression.daysAfter.map((operand) => [operand.fact, facts[operand.fact]] as const) as [DateOperand, DateOperand]);
   if ('lookup' in expression) {
     const table = context.tables[expression.lookup];
     if (!table) throw new Error(`unknown table ${expression.lookup}`);
@@ -90,6 +116,7 @@ export const baseFactsOf = (expression: Expression, context: Context): string[] 
   if ('product' in expression) return expression.product.flatMap(recur);
   if ('difference' in expression) return expression.difference.flatMap(recur);
   if ('ratio' in expression) return expression.ratio.flatMap(recur);
+  if ('daysAfter' in expression) return expression.daysAfter.map((operand) => operand.fact);
   if ('lookup' in expression) return recur(expression.key);
   if ('countHolding' in expression) return observedFactsOfExpression(expression, context);
   return [...expression.countTrue];
@@ -108,6 +135,7 @@ export const tablesOf = (expression: Expression, context: Context): { table: str
     return derived ? recur(derived.expression) : [];
   }
   if ('lookup' in expression) return [{ table: expression.lookup, keyFacts: baseFactsOf(expression.key, context) }, ...recur(expression.key)];
+  if ('daysAfter' in expression) return [];
   const parts = 'sum' in expression ? expression.sum : 'product' in expression ? expression.product : 'difference' in expression ? expression.difference : expression.ratio;
   return parts.flatMap(recur);
 };

@@ -1,7 +1,7 @@
 // Fast validation of facts, compiled from a sector's zod vocabulary (its def walked once): plain checks
 // accept what zod would accept; anything doubtful goes to zod itself, which also writes every error.
 import type { FactVocabulary } from '../facts/build.js';
-import { fieldMeta, validateFacts } from '../facts/vocabulary.js';
+import { validateFacts } from '../facts/vocabulary.js';
 
 type Check = (value: unknown) => boolean;
 
@@ -74,8 +74,6 @@ export const compileFactsValidator = (vocabulary: FactVocabulary): FactsValidato
   for (const [name, field] of Object.entries(root.shape)) {
     const def = defOf(field);
     if (def.type !== 'optional') return slow;
-    // A deprecated name is read as its new fact by zod's path (vocabulary.ts), so it never takes the fast one.
-    if (fieldMeta(field as never).deprecated) continue;
     const check = compileField(def);
     checks.set(name, check ?? ((value) => (field as unknown as { safeParse: (input: unknown) => { success: boolean; data?: unknown } }).safeParse(value).data === value));
   }

@@ -1,5 +1,5 @@
 // Old fact names: a renamed or split fact is accepted under its old name for one minor version, read as
-// the new observations its field's `aliases` give, with a deprecation notice.
+// the new observations its field's `aliases` give (or set aside when no reading is honest), with a notice.
 import type { z } from 'zod';
 import type { FactAlias } from './fields.js';
 import type { FactVocabulary } from './build.js';
@@ -10,8 +10,17 @@ export interface DeprecatedFactUse {
   name: string;
   replacedBy: string[];
   deprecatedIn: string;
+  /** The old answer was not read at all: the items that need it stay unknown until the new facts are given. */
+  setAside: boolean;
   message: { zh: string; en: string };
 }
+
+/** The facts to answer instead of an old name: as the alias lists them, else those its values read, else the fact itself. */
+export const aliasReplacedBy = (fact: string, alias: FactAlias): string[] => {
+  if (alias.replacedBy) return alias.replacedBy;
+  const read = [...new Set(Object.values(alias.values ?? {}).flatMap((facts) => Object.keys(facts)))];
+  return read.length > 0 ? read : [fact];
+};
 
 const cache = new WeakMap<FactVocabulary, Map<string, { fact: string; alias: FactAlias }>>();
 
@@ -45,17 +54,26 @@ export const resolveFactAliases = (
       resolved[name] = value;
       continue;
     }
-    const read = entry.alias.values ? (entry.alias.values[JSON.stringify(value)] ?? {}) : { [entry.fact]: value };
-    Object.assign(fromAliases, read);
-    const replacedBy = entry.alias.values ? [...new Set(Object.values(entry.alias.values).flatMap((facts) => Object.keys(facts)))] : [entry.fact];
+    const { alias } = entry;
+    const read = alias.values ? alias.values[JSON.stringify(value)] : { [entry.fact]: value };
+    if (read) Object.assign(fromAliases, read);
+    const replacedBy = aliasReplacedBy(entry.fact, alias);
+    const why = alias.note ? { zh: `${alias.note.zh}`, en: ` ${alias.note.en}` } : { zh: '', en: '' };
     deprecated.push({
       name,
       replacedBy,
-      deprecatedIn: entry.alias.deprecatedIn,
-      message: {
-        zh: `事实“${name}”已于 ${entry.alias.deprecatedIn} 版停用，请改用 ${replacedBy.join('、')}；本次按同一结论折算读取。`,
-        en: `fact ${name} is deprecated since ${entry.alias.deprecatedIn}; use ${replacedBy.join(', ')} (read this time as the equivalent observations).`,
-      },
+      deprecatedIn: alias.deprecatedIn,
+      setAside: read === undefined,
+      message:
+        read === undefined
+          ? {
+              zh: `事实“${name}”已于 ${alias.deprecatedIn} 版停用，请改填 ${replacedBy.join('、')}；本次未采用该答案（不折算为新事实）。${why.zh}`,
+              en: `fact ${name} is deprecated since ${alias.deprecatedIn}; answer ${replacedBy.join(', ')} instead (its answer was set aside this time, not read as the new facts).${why.en}`,
+            }
+          : {
+              zh: `事实“${name}”已于 ${alias.deprecatedIn} 版停用，请改用 ${replacedBy.join('、')}；本次按同一结论折算读取。${why.zh}`,
+              en: `fact ${name} is deprecated since ${alias.deprecatedIn}; use ${replacedBy.join(', ')} (read this time as the equivalent observations).${why.en}`,
+            },
     });
   }
   return { facts: { ...fromAliases, ...resolved }, deprecated };

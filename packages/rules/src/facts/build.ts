@@ -6,7 +6,7 @@ import type { FactDefinition, FactsFile } from './format.js';
 
 export type FactVocabulary = z.ZodObject<z.ZodRawShape>;
 
-/** One field from its definition; `extra` meta (sentence, deprecation) is added after the builder's own. */
+/** One field from its definition; `extra` meta (sentence, English hint) is added after the builder's own. */
 export const buildField = (definition: FactDefinition): z.ZodType => {
   const label: FactLabel = {
     zh: definition.label.zh,
@@ -37,7 +37,6 @@ export const buildField = (definition: FactDefinition): z.ZodType => {
   const extra = {
     ...(definition.kind === 'observed' && definition.sentence ? { sentence: definition.sentence } : {}),
     ...(definition.hint?.en ? { hintEn: definition.hint.en } : {}),
-    ...(definition.deprecated ? { deprecated: true, deprecation: definition.deprecated } : {}),
   };
   if (Object.keys(extra).length === 0) return field;
   // The builders put their meta on the schema inside .optional(); keep it there, extended.

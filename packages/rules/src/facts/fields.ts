@@ -12,16 +12,21 @@ export interface FactLabel {
 }
 
 /**
- * An old fact name still accepted in input. Without `values` the old answer is this fact's answer (a plain
- * rename); with `values` each old answer (keyed by its JSON text, e.g. "true") stands for the facts listed,
- * the reading of the new observations that gives the verdict the old fact gave. An old answer with no entry
- * is dropped (unknown).
+ * An old fact name still accepted in input, with a deprecation notice, for one minor version. Without
+ * `values` the old answer is this fact's answer (a plain rename); with `values` each old answer (keyed by
+ * its JSON text, e.g. "true") stands for the facts listed, the reading of the new observations that gives
+ * the verdict the old fact gave. An old answer with no entry is set aside (unknown): `values: {}` sets every
+ * answer aside, for a fact whose meaning changed so that no reading of it is honest.
  */
 export interface FactAlias {
   name: string;
   /** The version that deprecated the old name; it is removed in the next minor version after it. */
   deprecatedIn: string;
   values?: Record<string, Record<string, unknown>>;
+  /** The facts to answer instead, named in the notice (default: the facts `values` reads, else this one). */
+  replacedBy?: string[];
+  /** Why the name changed, shown with the notice. */
+  note?: { zh: string; en: string };
 }
 
 const meta = (label: FactLabel, extra: Record<string, unknown> = {}) => ({

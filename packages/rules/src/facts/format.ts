@@ -10,32 +10,26 @@ const factName = z.string().regex(/^[a-z][A-Za-z0-9_]*$/, 'expected a camelCase 
 /** Option values are identifiers; their labels are what a Chinese reader sees. */
 const options = z.record(text, text).refine((value) => Object.keys(value).length > 0, 'expected at least one option');
 
-/** A fact kept for one minor version under its old name: renamed (value carried over) or replaced (dropped). */
-export const deprecationSchema = z.strictObject({
-  /** The fact's new name, when only the name changed: a value given under the old name is read as the new one. */
-  renamedTo: factName.optional(),
-  /** The facts that now record this observation, when its meaning changed: a value under the old name is set aside. */
-  replacedBy: z.array(factName).min(1).optional(),
-  /** The package version that stops accepting the old name. */
-  removedIn: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 0.3.0'),
-  note: label,
-});
-
 /**
- * An old name this fact replaces, accepted in input for one minor version: without `values` the old answer
- * is this fact's answer (a rename); with `values` each old answer, keyed by its JSON text ("true"), stands
- * for the new observations listed, the reading that gives the verdict the old fact gave.
+ * An old name this fact replaces, accepted in input for one minor version with a deprecation notice:
+ * without `values` the old answer is this fact's answer (a rename); with `values` each old answer, keyed by
+ * its JSON text ("true"), stands for the new observations listed, the reading that gives the verdict the old
+ * fact gave; an old answer with no entry is set aside (`values: {}` sets every answer aside, for a fact
+ * whose meaning changed so that no reading of it is honest).
  */
 export const factAliasSchema = z.strictObject({
   name: factName,
   deprecatedIn: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version such as 0.2.0'),
   values: z.record(z.string(), z.record(factName, z.unknown())).optional(),
+  /** The facts to answer instead, named in the notice (default: the facts `values` reads, else this fact). */
+  replacedBy: z.array(factName).min(1).optional(),
+  /** Why the name changed, shown with the notice. */
+  note: label.optional(),
 });
 
 const common = {
   label,
   hint: hint.optional(),
-  deprecated: deprecationSchema.optional(),
   aliases: z.array(factAliasSchema).min(1).optional(),
 };
 
@@ -68,17 +62,21 @@ export const factsFileSchema = z
     facts: z.record(factName, factDefinitionSchema),
   })
   .superRefine((file, ctx) => {
+    // An old name is read in place of facts of this file: it names them, and it is no fact itself.
+    const known = (name: string) => name in file.facts || file.uses.includes(name);
+    const seen = new Map<string, string>();
     for (const [name, fact] of Object.entries(file.facts)) {
-      const deprecated = fact.deprecated;
-      if (!deprecated) continue;
-      if ((deprecated.renamedTo === undefined) === (deprecated.replacedBy === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['facts', name, 'deprecated'], message: 'expected exactly one of renamedTo or replacedBy' });
-      }
-      for (const target of [deprecated.renamedTo, ...(deprecated.replacedBy ?? [])]) {
-        if (target !== undefined && !(target in file.facts) && !file.uses.includes(target)) {
-          ctx.addIssue({ code: 'custom', path: ['facts', name, 'deprecated'], message: `names ${target}, which is not a fact of this file` });
+      (fact.aliases ?? []).forEach((alias, index) => {
+        const path = ['facts', name, 'aliases', index];
+        if (known(alias.name)) ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `${alias.name} is a fact of this file, not an old name` });
+        const other = seen.get(alias.name);
+        if (other !== undefined) ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `${alias.name} is already an old name of ${other}` });
+        seen.set(alias.name, name);
+        const targets = [...(alias.replacedBy ?? []), ...Object.values(alias.values ?? {}).flatMap((facts) => Object.keys(facts))];
+        for (const target of new Set(targets)) {
+          if (!known(target)) ctx.addIssue({ code: 'custom', path, message: `names ${target}, which is not a fact of this file` });
         }
-      }
+      });
     }
   });
 

@@ -21,8 +21,6 @@ interface FieldMeta {
   optionLabels?: Record<string, string>;
   aliases?: FactAlias[];
   sentence?: { yes: string; no: string };
-  deprecated?: boolean;
-  deprecation?: { renamedTo?: string; replacedBy?: string[]; removedIn: string; note: { zh: string; en: string } };
 }
 
 /** The metadata a field builder attached (it sits on the schema inside `.optional()`). */
@@ -61,31 +59,8 @@ export const validateFacts = (vocabulary: FactVocabulary, facts: unknown): Recor
   warnDeprecatedFacts(deprecated);
   const parsed = vocabulary.safeParse(answered);
   if (!parsed.success) throw new InputError(toInputIssues(parsed.error.issues, 'facts', answered));
-  return withoutDeprecatedNames(vocabulary, parsed.data as Record<string, unknown>);
+  return parsed.data as Record<string, unknown>;
 };
-
-/**
- * Old fact names, still accepted for a minor version: a renamed fact's value is read under its new name
- * (unless that was given too); a fact whose meaning changed is set aside, so its items read from the new
- * observations and stay unknown until those are given — never a verdict carried over.
- */
-export const withoutDeprecatedNames = (vocabulary: FactVocabulary, facts: Record<string, unknown>): Record<string, unknown> => {
-  const result: Record<string, unknown> = { ...facts };
-  for (const name of Object.keys(facts)) {
-    const deprecation = fieldMeta(vocabulary.shape[name] as z.ZodType | undefined).deprecation;
-    if (!deprecation) continue;
-    delete result[name];
-    if (deprecation.renamedTo && facts[deprecation.renamedTo] === undefined) result[deprecation.renamedTo] = facts[name];
-  }
-  return result;
-};
-
-/** The deprecated fact names among the given facts, with what replaces each (for notices). */
-export const deprecatedFactsIn = (vocabulary: FactVocabulary, facts: object): { fact: string; deprecation: NonNullable<FieldMeta['deprecation']> }[] =>
-  Object.keys(facts).flatMap((fact) => {
-    const deprecation = fieldMeta(vocabulary.shape[fact] as z.ZodType | undefined).deprecation;
-    return deprecation ? [{ fact, deprecation }] : [];
-  });
 
 export type JSONSchema = Record<string, unknown>;
 

@@ -171,12 +171,21 @@ export interface CoalMineFacts {
   /** 积聚地点周围已停止工作的范围（半径） (m)
    * radius around the accumulation within which work was stopped */
   gasPocketWorkStoppedRadiusM?: number | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use gasPocketWorkStoppedRadiusM. */
+  gasPocketWorkStoppedWithin20M?: boolean | null;
   /** 积聚地点周围已撤出人员的范围（半径） (m)
    * radius around the accumulation from which people were withdrawn */
   gasPocketPeopleWithdrawnRadiusM?: number | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use gasPocketPeopleWithdrawnRadiusM. */
+  gasPocketPeopleWithdrawnWithin20M?: boolean | null;
   /** 积聚地点周围已切断电源的范围（半径） (m)
    * radius around the accumulation within which power was cut */
   gasPocketPowerCutRadiusM?: number | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use gasPocketPowerCutRadiusM. */
+  gasPocketPowerCutWithin20M?: boolean | null;
   /** 甲烷积聚已进行处理
    * the accumulation was dealt with */
   gasPocketHandled?: boolean | null;
@@ -339,6 +348,9 @@ export interface CoalMineFacts {
   /** 揭煤掘进工作面开始采用远距离爆破时距煤层的最小法向距离 (m)
    * normal distance from the seam at which the exposure heading began to use remote blasting */
   coalExposureRemoteBlastingFromNormalDistanceM?: number | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use coalExposureRemoteBlastingFromNormalDistanceM. */
+  coalExposureRemoteBlasting5To2M?: boolean | null;
   /** 揭煤前编制了井巷揭煤防突专项设计并经煤矿企业技术负责人批准
    * a special coal-exposure design was drawn up and approved by the enterprise technical head before exposure */
   coalExposureDesignApprovedByEnterpriseTechHead?: boolean | null;
@@ -375,6 +387,9 @@ export interface CoalMineFacts {
   /** 测定了的钻屑瓦斯解吸指标
    * drill-cuttings desorption indices measured */
   desorptionIndicesMeasured?: ("deltaH2" | "k1")[] | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use desorptionIndicesMeasured. */
+  desorptionIndexType?: "deltaH2" | "k1" | null;
   /** 煤样状态
    * coal sample condition */
   coalSampleCondition?: "dry" | "wet" | null;
@@ -1452,6 +1467,9 @@ export interface CoalMineFacts {
   /** 矿井已形成的电源回路数 (回)
    * power supply circuits the mine has (lines in place, whether or not in service) */
   powerSupplyCircuitsPresent?: number | null;
+  /** Old name (read as this fact).
+   * @deprecated until 0.3.0: use powerSupplyCircuitsPresent. */
+  powerSupplyCircuits?: number | null;
   /** 建井期间矿井已短路贯通
    * shafts already connected (short-circuited) during construction */
   shaftsShortCircuitConnected?: boolean | null;
@@ -2395,8 +2413,8 @@ export interface MetalNonmetalMineFacts {
   /** 按设计建设了防洪、排洪设施
    * flood-protection and drainage facilities built as designed */
   pitFloodFacilitiesPerDesign?: boolean | null;
-  /** 排土场地基平均坡度（以百分比计，1:5即20%） (%)
-   * average gradient of the dump foundation (1:5 = 20 %) */
+  /** 排土场地基平均坡度（以百分比计） (%)
+   * average gradient of the dump foundation, in percent */
   dumpFoundationAvgGradientPercent?: number | null;
   /** 在该地基上顺坡排土
    * dumping down the slope of that foundation */
@@ -2647,6 +2665,9 @@ export interface MetalNonmetalMineFacts {
   /** 地面裂缝、废弃井巷、封闭不良钻孔、采空区、水力联系通道等隐蔽致灾因素已查清的范围（自矿体边界向外的距离） (m)
    * how far beyond the orebody boundary the hidden hazard factors (surface cracks, abandoned workings, poorly sealed boreholes, voids, hydraulic pathways) have been identified */
   hiddenHazardFactorsInvestigatedBeyondOrebodyM?: number | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use hiddenHazardFactorsInvestigatedBeyondOrebodyM. */
+  hiddenHazardFactorsInvestigated?: boolean | null;
   /** 对上述隐蔽致灾因素采取了有效治理措施
    * those hidden hazard factors effectively treated */
   hiddenHazardFactorsTreated?: boolean | null;
@@ -2762,6 +2783,9 @@ export interface HazardousChemicalsFacts {
   /** 穿越或跨越与其无关的生产装置、储罐组的管线（全厂性公共管廊除外）所输送物料的火灾危险性类别
    * fire-hazard classes of the materials carried by lines (other than plant-wide pipe racks) that pass through or over an unrelated production unit or tank group */
   unrelatedUnitCrossingPipelineFireClasses?: ("A" | "B" | "C" | "D" | "E")[] | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use unrelatedUnitCrossingPipelineFireClasses, unrelatedUnitCrossingPipelineAcuteToxicityCategories. */
+  hazardousPipelineCrossesUnrelatedUnit?: boolean | null;
   /** 穿越或跨越与其无关的生产装置、储罐组的管线（全厂性公共管廊除外）所输送物料的急性毒性类别
    * acute-toxicity categories of the materials carried by lines (other than plant-wide pipe racks) that pass through or over an unrelated production unit or tank group */
   unrelatedUnitCrossingPipelineAcuteToxicityCategories?: ("category1" | "category2" | "category3" | "category4" | "category5")[] | null;
@@ -2789,6 +2813,9 @@ export interface HazardousChemicalsFacts {
   /** 厂房（含装置、车间）或仓库内设有办公室、休息室、外操室（含固定操作岗位）、巡检室等人员聚集场所
    * an office, rest room, field-operator room (incl. fixed operating post), patrol room or similar gathering place is inside a production building (unit, workshop) or warehouse */
   gatheringRoomsInsideProductionBuildingOrWarehouse?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use gatheringRoomsInsideProductionBuildingOrWarehouse, gatheringRoomBuildingFireClasses. */
+  gatheringRoomInsideHazardousBuilding?: boolean | null;
   /** 设有人员聚集场所的厂房或仓库内化学品的火灾危险性类别
    * fire-hazard classes of the chemicals in the buildings or warehouses that house a gathering place */
   gatheringRoomBuildingFireClasses?: ("A" | "B" | "C" | "D" | "E")[] | null;
@@ -2993,6 +3020,9 @@ export interface HazardousChemicalsFacts {
   /** 有构成重大危险源的危险化学品罐区
    * has a hazardous-chemical tank farm that is a major hazard installation */
   hasMhiTankFarm?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use hasMhiTankFarm, mhiTankFarmHighestGrade. */
+  hasGrade12MhiTankFarm?: boolean | null;
   /** 构成重大危险源的危险化学品罐区的最高级别 (级)
    * highest grade among the hazardous-chemical tank farms that are major hazard installations */
   mhiTankFarmHighestGrade?: number | null;
@@ -3002,6 +3032,9 @@ export interface HazardousChemicalsFacts {
   /** 有涉及毒性气体、液化气体、剧毒液体且构成重大危险源的危险化学品罐区
    * has a major-hazard tank farm with toxic gas, liquefied gas or highly toxic liquid */
   hasToxicOrLiquefiedMhiTankFarm?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use hasToxicOrLiquefiedMhiTankFarm, toxicOrLiquefiedMhiTankFarmHighestGrade. */
+  hasGrade12MhiTankFarmWithToxicOrLiquefied?: boolean | null;
   /** 涉及毒性气体、液化气体、剧毒液体的重大危险源罐区的最高级别 (级)
    * highest grade among the major-hazard tank farms with toxic gas, liquefied gas or highly toxic liquid */
   toxicOrLiquefiedMhiTankFarmHighestGrade?: number | null;
@@ -3011,6 +3044,9 @@ export interface HazardousChemicalsFacts {
   /** 有涉及有毒气体、液化气体、剧毒液体的重大危险源
    * has a major hazard installation with toxic gas, liquefied gas or highly toxic liquid */
   hasToxicOrLiquefiedMhi?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use hasToxicOrLiquefiedMhi, toxicOrLiquefiedMhiHighestGrade. */
+  hasGrade12MhiWithToxicOrLiquefied?: boolean | null;
   /** 涉及有毒气体、液化气体、剧毒液体的重大危险源的最高级别 (级)
    * highest grade among the major hazard installations with toxic gas, liquefied gas or highly toxic liquid */
   toxicOrLiquefiedMhiHighestGrade?: number | null;
@@ -3059,6 +3095,9 @@ export interface HazardousChemicalsFacts {
   /** 有压力管道、管道元件（弯头、法兰、变径等）采用打卡具等临时堵漏措施后继续运行
    * pressure piping or a piping component (elbow, flange, reducer …) keeps running after a clamp or similar temporary leak repair */
   pressurePipeRunningOnTemporaryClamp?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use pressurePipeRunningOnTemporaryClamp, clampedPipeMaterialFireClasses. */
+  classAOrToxicPressurePipeRunningOnClamp?: boolean | null;
   /** 临时堵漏后继续运行的管道所输送物料的火灾危险性类别
    * fire-hazard classes of the materials in the piping running on a temporary repair */
   clampedPipeMaterialFireClasses?: ("A" | "B" | "C" | "D" | "E")[] | null;
@@ -3300,6 +3339,9 @@ export interface FireworksFacts {
   /** 实际生产、经营的产品危险等级
    * hazard classes of the products actually produced or sold */
   productHazardClasses?: ("A" | "B" | "C" | "D")[] | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use productHazardClasses, licensedHazardClasses. */
+  hazardClassesBeyondLicence?: boolean | null;
   /** 许可证载明的产品危险等级
    * product hazard classes the licence covers */
   licensedHazardClasses?: ("A" | "B" | "C" | "D")[] | null;
@@ -3315,9 +3357,15 @@ export interface FireworksFacts {
   /** 多个股东各自独立组织生产经营
    * several shareholders each run production or business on their own */
   shareholdersOperateIndependently?: boolean | null;
-  /** 许可证有效期届满后仍组织生产经营
-   * production or business continued after the licence expired */
-  operatedAfterLicenceExpiry?: boolean | null;
+  /** 许可证有效期届满日
+   * date the licence expires */
+  licenceExpiryDate?: string | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use licenceExpiryDate, activityDate. FW2017-18 "licence expired" now records the expiry date and the day operation was found, and the rule compares them; the old yes/no answer cannot stand for two dates and is no longer used to decide. */
+  operatedAfterLicenceExpiry?: unknown | null;
+  /** 查见组织生产经营的日期
+   * date production or business was found going on */
+  activityDate?: string | null;
   /** 整顿改造停产停业期间仍组织生产经营
    * production or business continued during a rectification or renovation shutdown */
   operatedDuringRectification?: boolean | null;
@@ -3403,30 +3451,45 @@ export interface IndustryTradeFacts {
   /** 连铸流程设置了事故钢水罐
    * the continuous-casting route has an emergency ladle */
   ccEmergencyLadleInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use ccEmergencyLadleInstalled, ccEmergencyLadleFunctional. */
+  ccEmergencyLadleProvided?: boolean | null;
   /** 连铸流程设置的事故钢水罐正常运行、有效
    * the continuous-casting route has an emergency ladle, and it works */
   ccEmergencyLadleFunctional?: boolean | null;
   /** 连铸流程设置了中间罐漏钢坑（槽）
    * the continuous-casting route has a tundish breakout pit (trough) */
   ccTundishBreakoutPitInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use ccTundishBreakoutPitInstalled, ccTundishBreakoutPitFunctional. */
+  ccTundishBreakoutPitProvided?: boolean | null;
   /** 连铸流程设置的中间罐漏钢坑（槽）正常运行、有效
    * the continuous-casting route has a tundish breakout pit (trough), and it works */
   ccTundishBreakoutPitFunctional?: boolean | null;
   /** 连铸流程设置了中间罐溢流坑（槽）
    * the continuous-casting route has a tundish overflow pit (trough) */
   ccTundishOverflowPitInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use ccTundishOverflowPitInstalled, ccTundishOverflowPitFunctional. */
+  ccTundishOverflowPitProvided?: boolean | null;
   /** 连铸流程设置的中间罐溢流坑（槽）正常运行、有效
    * the continuous-casting route has a tundish overflow pit (trough), and it works */
   ccTundishOverflowPitFunctional?: boolean | null;
   /** 连铸流程设置了漏钢回转溜槽
    * the continuous-casting route has a breakout rotary chute */
   ccBreakoutRotaryChuteInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use ccBreakoutRotaryChuteInstalled, ccBreakoutRotaryChuteFunctional. */
+  ccBreakoutRotaryChuteProvided?: boolean | null;
   /** 连铸流程设置的漏钢回转溜槽正常运行、有效
    * the continuous-casting route has a breakout rotary chute, and it works */
   ccBreakoutRotaryChuteFunctional?: boolean | null;
   /** 模铸流程设置了事故钢水罐（坑、槽）
    * the ingot-casting route has an emergency ladle (pit, trough) */
   ingotEmergencyLadleInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use ingotEmergencyLadleInstalled, ingotEmergencyLadleFunctional. */
+  ingotEmergencyLadleProvided?: boolean | null;
   /** 模铸流程设置的事故钢水罐（坑、槽）正常运行、有效
    * the ingot-casting route has an emergency ladle (pit, trough), and it works */
   ingotEmergencyLadleFunctional?: boolean | null;
@@ -3436,18 +3499,27 @@ export interface IndustryTradeFacts {
   /** 炼钢炉水冷元件设置了出水温度监测报警装置
    * the water-cooled elements of the steelmaking furnaces have outlet-temperature monitoring alarms */
   steelFurnaceOutletTempAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use steelFurnaceOutletTempAlarmInstalled, steelFurnaceOutletTempAlarmFunctional. */
+  steelFurnaceOutletTempAlarmWorking?: boolean | null;
   /** 炼钢炉水冷元件设置的出水温度监测报警装置正常运行、有效
    * the water-cooled elements of the steelmaking furnaces have outlet-temperature monitoring alarms, and it works */
   steelFurnaceOutletTempAlarmFunctional?: boolean | null;
   /** 炼钢炉水冷元件设置了进出水流量差监测报警装置
    * the water-cooled elements of the steelmaking furnaces have inlet–outlet flow-difference monitoring alarms */
   steelFurnaceFlowDiffAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use steelFurnaceFlowDiffAlarmInstalled, steelFurnaceFlowDiffAlarmFunctional. */
+  steelFurnaceFlowDiffAlarmWorking?: boolean | null;
   /** 炼钢炉水冷元件设置的进出水流量差监测报警装置正常运行、有效
    * the water-cooled elements of the steelmaking furnaces have inlet–outlet flow-difference monitoring alarms, and it works */
   steelFurnaceFlowDiffAlarmFunctional?: boolean | null;
   /** 上述监测报警装置与炉体倾动、氧（副）枪自动提升、电极自动断电和升起装置（按炉型适用者）联锁
    * those alarms are interlocked with furnace tilting, automatic (sub-)lance lifting and automatic electrode power-off and raising, as the furnace type has them */
   steelFurnaceAlarmInterlocksInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use steelFurnaceAlarmInterlocksInstalled, steelFurnaceAlarmInterlocksFunctional. */
+  steelFurnaceAlarmInterlocksWorking?: boolean | null;
   /** 上述监测报警装置与炉体倾动、氧（副）枪自动提升、电极自动断电和升起装置（按炉型适用者）联锁，且正常运行、有效
    * those alarms are interlocked with furnace tilting, automatic (sub-)lance lifting and automatic electrode power-off and raising, as the furnace type has them, and it works */
   steelFurnaceAlarmInterlocksFunctional?: boolean | null;
@@ -3466,6 +3538,9 @@ export interface IndustryTradeFacts {
   /** 炉顶工作压力监测装置与炉顶放散阀联锁
    * the top-pressure monitor is interlocked with the top bleeder valve */
   topPressureMonitorInterlockedWithBleederInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use topPressureMonitorInterlockedWithBleederInstalled, topPressureMonitorInterlockedWithBleederFunctional. */
+  topPressureMonitorInterlockedWithBleeder?: boolean | null;
   /** 炉顶工作压力监测装置与炉顶放散阀联锁，且正常运行、有效
    * the top-pressure monitor is interlocked with the top bleeder valve, and it works */
   topPressureMonitorInterlockedWithBleederFunctional?: boolean | null;
@@ -3481,6 +3556,9 @@ export interface IndustryTradeFacts {
   /** 煤气设施附近的6类人员聚集场所及可能泄漏、积聚煤气的场所和部位均设置了固定式一氧化碳浓度监测报警装置
    * fixed CO monitoring alarms are installed in the six kinds of gathering rooms near the gas facilities and wherever gas may leak or accumulate */
   coalGasCoAlarmsInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use coalGasCoAlarmsInstalled, coalGasCoAlarmsFunctional. */
+  coalGasCoAlarmsWorking?: boolean | null;
   /** 煤气设施附近的6类人员聚集场所及可能泄漏、积聚煤气的场所和部位均设置的固定式一氧化碳浓度监测报警装置正常运行、有效
    * fixed CO monitoring alarms are installed in the six kinds of gathering rooms near the gas facilities and wherever gas may leak or accumulate, and it works */
   coalGasCoAlarmsFunctional?: boolean | null;
@@ -3490,6 +3568,9 @@ export interface IndustryTradeFacts {
   /** 加热炉、煤气柜、除尘器、加压机、烘烤器等设施及进车间前的煤气管道均安装了隔断装置
    * heating furnaces, gas holders, dust collectors, boosters, dryers and similar facilities, and gas pipes before they enter a workshop, all have isolation devices */
   coalGasIsolationDevicesInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use coalGasIsolationDevicesInstalled, coalGasIsolationDevicesFunctional. */
+  coalGasIsolationDevicesWorking?: boolean | null;
   /** 加热炉、煤气柜、除尘器、加压机、烘烤器等设施及进车间前的煤气管道均安装了隔断装置，且正常运行、有效
    * heating furnaces, gas holders, dust collectors, boosters, dryers and similar facilities, and gas pipes before they enter a workshop, all have isolation devices, and it works */
   coalGasIsolationDevicesFunctional?: boolean | null;
@@ -3517,12 +3598,18 @@ export interface IndustryTradeFacts {
   /** 熔融金属铸造环节设置了紧急排放设施
    * the casting stage has emergency discharge facilities */
   castingEmergencyDischargeInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use castingEmergencyDischargeInstalled, castingEmergencyDischargeFunctional. */
+  castingEmergencyDischargeProvided?: boolean | null;
   /** 熔融金属铸造环节设置的紧急排放设施正常运行、有效
    * the casting stage has emergency discharge facilities, and it works */
   castingEmergencyDischargeFunctional?: boolean | null;
   /** 熔融金属铸造环节设置了应急储存设施
    * the casting stage has emergency storage facilities */
   castingEmergencyStorageInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use castingEmergencyStorageInstalled, castingEmergencyStorageFunctional. */
+  castingEmergencyStorageProvided?: boolean | null;
   /** 熔融金属铸造环节设置的应急储存设施正常运行、有效
    * the casting stage has emergency storage facilities, and it works */
   castingEmergencyStorageFunctional?: boolean | null;
@@ -3532,6 +3619,9 @@ export interface IndustryTradeFacts {
   /** 上述水冷设备设置了应急水源
    * those water-cooled units have an emergency water source */
   emergencyCoolingWaterSourceInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use emergencyCoolingWaterSourceInstalled, emergencyCoolingWaterSourceFunctional. */
+  emergencyCoolingWaterSourceProvided?: boolean | null;
   /** 上述水冷设备设置的应急水源正常运行、有效
    * those water-cooled units have an emergency water source, and it works */
   emergencyCoolingWaterSourceFunctional?: boolean | null;
@@ -3544,30 +3634,45 @@ export interface IndustryTradeFacts {
   /** 闭路循环水冷元件设置了出水温度监测报警装置
    * closed-loop elements have outlet-temperature monitoring alarms */
   closedLoopOutletTempAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use closedLoopOutletTempAlarmInstalled, closedLoopOutletTempAlarmFunctional. */
+  closedLoopOutletTempAlarmWorking?: boolean | null;
   /** 闭路循环水冷元件设置的出水温度监测报警装置正常运行、有效
    * closed-loop elements have outlet-temperature monitoring alarms, and it works */
   closedLoopOutletTempAlarmFunctional?: boolean | null;
   /** 闭路循环水冷元件设置了进出水流量差监测报警装置
    * closed-loop elements have inlet–outlet flow-difference monitoring alarms */
   closedLoopFlowDiffAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use closedLoopFlowDiffAlarmInstalled, closedLoopFlowDiffAlarmFunctional. */
+  closedLoopFlowDiffAlarmWorking?: boolean | null;
   /** 闭路循环水冷元件设置的进出水流量差监测报警装置正常运行、有效
    * closed-loop elements have inlet–outlet flow-difference monitoring alarms, and it works */
   closedLoopFlowDiffAlarmFunctional?: boolean | null;
   /** 开路水冷元件设置了进水流量监测报警装置
    * open-loop elements have inlet-flow monitoring alarms */
   openLoopInletFlowAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use openLoopInletFlowAlarmInstalled, openLoopInletFlowAlarmFunctional. */
+  openLoopInletFlowAlarmWorking?: boolean | null;
   /** 开路水冷元件设置的进水流量监测报警装置正常运行、有效
    * open-loop elements have inlet-flow monitoring alarms, and it works */
   openLoopInletFlowAlarmFunctional?: boolean | null;
   /** 开路水冷元件设置了进水压力监测报警装置
    * open-loop elements have inlet-pressure monitoring alarms */
   openLoopInletPressureAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use openLoopInletPressureAlarmInstalled, openLoopInletPressureAlarmFunctional. */
+  openLoopInletPressureAlarmWorking?: boolean | null;
   /** 开路水冷元件设置的进水压力监测报警装置正常运行、有效
    * open-loop elements have inlet-pressure monitoring alarms, and it works */
   openLoopInletPressureAlarmFunctional?: boolean | null;
   /** 开路水冷元件的出水温度有监测
    * the outlet temperature of open-loop elements is monitored */
   openLoopOutletTempMonitoredInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use openLoopOutletTempMonitoredInstalled, openLoopOutletTempMonitoredFunctional. */
+  openLoopOutletTempMonitored?: boolean | null;
   /** 开路水冷元件的出水温度有监测，且正常运行、有效
    * the outlet temperature of open-loop elements is monitored, and it works */
   openLoopOutletTempMonitoredFunctional?: boolean | null;
@@ -3583,72 +3688,108 @@ export interface IndustryTradeFacts {
   /** 结晶器冷却水系统设置了进水压力监测报警装置
    * the mould cooling-water system has inlet-pressure monitoring alarms */
   mouldCoolingInletPressureAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use mouldCoolingInletPressureAlarmInstalled, mouldCoolingInletPressureAlarmFunctional. */
+  mouldCoolingInletPressureAlarmWorking?: boolean | null;
   /** 结晶器冷却水系统设置的进水压力监测报警装置正常运行、有效
    * the mould cooling-water system has inlet-pressure monitoring alarms, and it works */
   mouldCoolingInletPressureAlarmFunctional?: boolean | null;
   /** 结晶器冷却水系统设置了进水流量监测报警装置
    * the mould cooling-water system has inlet-flow monitoring alarms */
   mouldCoolingInletFlowAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use mouldCoolingInletFlowAlarmInstalled, mouldCoolingInletFlowAlarmFunctional. */
+  mouldCoolingInletFlowAlarmWorking?: boolean | null;
   /** 结晶器冷却水系统设置的进水流量监测报警装置正常运行、有效
    * the mould cooling-water system has inlet-flow monitoring alarms, and it works */
   mouldCoolingInletFlowAlarmFunctional?: boolean | null;
   /** 上述报警装置与快速切断阀、紧急排放阀、流槽断开装置联锁
    * those alarms are interlocked with the fast shut-off valve, the emergency discharge valve and the launder disconnect */
   mouldCoolingAlarmsInterlockedWithValvesInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use mouldCoolingAlarmsInterlockedWithValvesInstalled, mouldCoolingAlarmsInterlockedWithValvesFunctional. */
+  mouldCoolingAlarmsInterlockedWithValves?: boolean | null;
   /** 上述报警装置与快速切断阀、紧急排放阀、流槽断开装置联锁，且正常运行、有效
    * those alarms are interlocked with the fast shut-off valve, the emergency discharge valve and the launder disconnect, and it works */
   mouldCoolingAlarmsInterlockedWithValvesFunctional?: boolean | null;
   /** 上述报警装置与倾动式浇铸炉控制系统联锁
    * those alarms are interlocked with the tilting casting-furnace control system */
   mouldCoolingAlarmsInterlockedWithTiltingFurnaceInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use mouldCoolingAlarmsInterlockedWithTiltingFurnaceInstalled, mouldCoolingAlarmsInterlockedWithTiltingFurnaceFunctional. */
+  mouldCoolingAlarmsInterlockedWithTiltingFurnace?: boolean | null;
   /** 上述报警装置与倾动式浇铸炉控制系统联锁，且正常运行、有效
    * those alarms are interlocked with the tilting casting-furnace control system, and it works */
   mouldCoolingAlarmsInterlockedWithTiltingFurnaceFunctional?: boolean | null;
   /** 浇铸炉铝液出口流槽设置了液位监测报警装置
    * the casting-furnace outlet launder has a liquid-level alarm */
   outletLaunderLevelAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use outletLaunderLevelAlarmInstalled, outletLaunderLevelAlarmFunctional. */
+  outletLaunderLevelAlarmWorking?: boolean | null;
   /** 浇铸炉铝液出口流槽设置的液位监测报警装置正常运行、有效
    * the casting-furnace outlet launder has a liquid-level alarm, and it works */
   outletLaunderLevelAlarmFunctional?: boolean | null;
   /** 流槽与模盘（分配流槽）入口连接处设置了液位监测报警装置
    * the launder-to-distribution-pan inlet has a liquid-level alarm */
   panInletLevelAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use panInletLevelAlarmInstalled, panInletLevelAlarmFunctional. */
+  panInletLevelAlarmWorking?: boolean | null;
   /** 流槽与模盘（分配流槽）入口连接处设置的液位监测报警装置正常运行、有效
    * the launder-to-distribution-pan inlet has a liquid-level alarm, and it works */
   panInletLevelAlarmFunctional?: boolean | null;
   /** 固定式浇铸炉的铝液出口设置了机械锁紧装置
    * the fixed casting furnace's metal outlet has a mechanical locking device */
   fixedFurnaceOutletMechanicalLockInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use fixedFurnaceOutletMechanicalLockInstalled, fixedFurnaceOutletMechanicalLockFunctional. */
+  fixedFurnaceOutletMechanicalLockProvided?: boolean | null;
   /** 固定式浇铸炉的铝液出口设置的机械锁紧装置正常运行、有效
    * the fixed casting furnace's metal outlet has a mechanical locking device, and it works */
   fixedFurnaceOutletMechanicalLockFunctional?: boolean | null;
   /** 固定式浇铸炉的铝液流槽设置了紧急排放阀
    * the launder of the fixed casting furnace has an emergency discharge valve */
   fixedLineLaunderEmergencyDischargeValveInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use fixedLineLaunderEmergencyDischargeValveInstalled, fixedLineLaunderEmergencyDischargeValveFunctional. */
+  fixedLineLaunderEmergencyDischargeValveProvided?: boolean | null;
   /** 固定式浇铸炉的铝液流槽设置的紧急排放阀正常运行、有效
    * the launder of the fixed casting furnace has an emergency discharge valve, and it works */
   fixedLineLaunderEmergencyDischargeValveFunctional?: boolean | null;
   /** 固定式浇铸炉流槽与模盘入口连接处设置了快速切断阀（断开装置）
    * the fixed-furnace line has a fast shut-off valve (disconnect) at the pan inlet */
   fixedLinePanInletFastShutoffInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use fixedLinePanInletFastShutoffInstalled, fixedLinePanInletFastShutoffFunctional. */
+  fixedLinePanInletFastShutoffProvided?: boolean | null;
   /** 固定式浇铸炉流槽与模盘入口连接处设置的快速切断阀（断开装置）正常运行、有效
    * the fixed-furnace line has a fast shut-off valve (disconnect) at the pan inlet, and it works */
   fixedLinePanInletFastShutoffFunctional?: boolean | null;
   /** 固定式浇铸炉该连接处的液位监测报警装置与快速切断阀（断开装置）、紧急排放阀联锁
    * on the fixed-furnace line, the pan-inlet level alarm is interlocked with the fast shut-off and the emergency discharge valve */
   fixedLinePanInletLevelAlarmInterlockedInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use fixedLinePanInletLevelAlarmInterlockedInstalled, fixedLinePanInletLevelAlarmInterlockedFunctional. */
+  fixedLinePanInletLevelAlarmInterlocked?: boolean | null;
   /** 固定式浇铸炉该连接处的液位监测报警装置与快速切断阀（断开装置）、紧急排放阀联锁，且正常运行、有效
    * on the fixed-furnace line, the pan-inlet level alarm is interlocked with the fast shut-off and the emergency discharge valve, and it works */
   fixedLinePanInletLevelAlarmInterlockedFunctional?: boolean | null;
   /** 倾动式浇铸炉流槽与模盘入口连接处设置了快速切断阀（断开装置）
    * the tilting-furnace line has a fast shut-off valve (disconnect) at the pan inlet */
   tiltingLinePanInletFastShutoffInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use tiltingLinePanInletFastShutoffInstalled, tiltingLinePanInletFastShutoffFunctional. */
+  tiltingLinePanInletFastShutoffProvided?: boolean | null;
   /** 倾动式浇铸炉流槽与模盘入口连接处设置的快速切断阀（断开装置）正常运行、有效
    * the tilting-furnace line has a fast shut-off valve (disconnect) at the pan inlet, and it works */
   tiltingLinePanInletFastShutoffFunctional?: boolean | null;
   /** 倾动式浇铸炉该连接处的液位监测报警装置与浇铸炉倾动控制系统、快速切断阀（断开装置）联锁
    * on the tilting-furnace line, the pan-inlet level alarm is interlocked with the tilt control and the fast shut-off */
   tiltingLinePanInletLevelAlarmInterlockedInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use tiltingLinePanInletLevelAlarmInterlockedInstalled, tiltingLinePanInletLevelAlarmInterlockedFunctional. */
+  tiltingLinePanInletLevelAlarmInterlocked?: boolean | null;
   /** 倾动式浇铸炉该连接处的液位监测报警装置与浇铸炉倾动控制系统、快速切断阀（断开装置）联锁，且正常运行、有效
    * on the tilting-furnace line, the pan-inlet level alarm is interlocked with the tilt control and the fast shut-off, and it works */
   tiltingLinePanInletLevelAlarmInterlockedFunctional?: boolean | null;
@@ -3664,12 +3805,18 @@ export interface IndustryTradeFacts {
   /** 可能泄漏、积聚一氧化碳、氯气、硫化氢的场所和部位均设置了固定式气体浓度监测报警装置
    * fixed gas monitoring alarms cover every place where CO, chlorine or H2S may leak or accumulate */
   toxicGasFixedAlarmsInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use toxicGasFixedAlarmsInstalled, toxicGasFixedAlarmsFunctional. */
+  toxicGasFixedAlarmsWorking?: boolean | null;
   /** 可能泄漏、积聚一氧化碳、氯气、硫化氢的场所和部位均设置的固定式气体浓度监测报警装置正常运行、有效
    * fixed gas monitoring alarms cover every place where CO, chlorine or H2S may leak or accumulate, and it works */
   toxicGasFixedAlarmsFunctional?: boolean | null;
   /** 可能存在砷化氢的场所和部位设置了固定式气体浓度监测报警装置
    * fixed gas monitoring alarms cover the places where arsine may be present */
   arsineFixedAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use arsineFixedAlarmInstalled, arsineFixedAlarmFunctional. */
+  arsineFixedAlarmWorking?: boolean | null;
   /** 可能存在砷化氢的场所和部位设置的固定式气体浓度监测报警装置正常运行、有效
    * fixed gas monitoring alarms cover the places where arsine may be present, and it works */
   arsineFixedAlarmFunctional?: boolean | null;
@@ -3685,12 +3832,18 @@ export interface IndustryTradeFacts {
   /** 燃烧装置的燃气总管设置了压力监测报警装置
    * the gas header of the burners has a pressure monitoring alarm */
   burnerGasHeaderPressureAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use burnerGasHeaderPressureAlarmInstalled, burnerGasHeaderPressureAlarmFunctional. */
+  burnerGasHeaderPressureAlarmWorking?: boolean | null;
   /** 燃烧装置的燃气总管设置的压力监测报警装置正常运行、有效
    * the gas header of the burners has a pressure monitoring alarm, and it works */
   burnerGasHeaderPressureAlarmFunctional?: boolean | null;
   /** 燃气总管压力监测报警装置与紧急自动切断装置联锁
    * the header pressure alarm is interlocked with an emergency automatic shut-off */
   burnerGasHeaderAlarmInterlockedWithShutoffInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use burnerGasHeaderAlarmInterlockedWithShutoffInstalled, burnerGasHeaderAlarmInterlockedWithShutoffFunctional. */
+  burnerGasHeaderAlarmInterlockedWithShutoff?: boolean | null;
   /** 燃气总管压力监测报警装置与紧急自动切断装置联锁，且正常运行、有效
    * the header pressure alarm is interlocked with an emergency automatic shut-off, and it works */
   burnerGasHeaderAlarmInterlockedWithShutoffFunctional?: boolean | null;
@@ -3700,18 +3853,27 @@ export interface IndustryTradeFacts {
   /** 煤磨袋式收尘器、煤粉仓设置了温度监测报警装置
    * the coal-mill bag filter and coal bin have temperature monitoring alarms */
   coalMillTempAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use coalMillTempAlarmInstalled, coalMillTempAlarmFunctional. */
+  coalMillTempAlarmWorking?: boolean | null;
   /** 煤磨袋式收尘器、煤粉仓设置的温度监测报警装置正常运行、有效
    * the coal-mill bag filter and coal bin have temperature monitoring alarms, and it works */
   coalMillTempAlarmFunctional?: boolean | null;
   /** 煤磨袋式收尘器、煤粉仓设置了固定式一氧化碳浓度监测报警装置
    * the coal-mill bag filter and coal bin have fixed CO monitoring alarms */
   coalMillFixedCoAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use coalMillFixedCoAlarmInstalled, coalMillFixedCoAlarmFunctional. */
+  coalMillFixedCoAlarmWorking?: boolean | null;
   /** 煤磨袋式收尘器、煤粉仓设置的固定式一氧化碳浓度监测报警装置正常运行、有效
    * the coal-mill bag filter and coal bin have fixed CO monitoring alarms, and it works */
   coalMillFixedCoAlarmFunctional?: boolean | null;
   /** 煤磨袋式收尘器、煤粉仓设置了气体灭火装置
    * the coal-mill bag filter and coal bin have gas fire-extinguishing systems */
   coalMillGasExtinguishingInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use coalMillGasExtinguishingInstalled, coalMillGasExtinguishingFunctional. */
+  coalMillGasExtinguishingWorking?: boolean | null;
   /** 煤磨袋式收尘器、煤粉仓设置的气体灭火装置正常运行、有效
    * the coal-mill bag filter and coal bin have gas fire-extinguishing systems, and it works */
   coalMillGasExtinguishingFunctional?: boolean | null;
@@ -3730,12 +3892,18 @@ export interface IndustryTradeFacts {
   /** 电石渣筒型储库设置了固定式可燃气体浓度监测报警装置
    * the carbide-slag silo has a fixed flammable-gas alarm */
   carbideSlagSiloFlammableGasAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use carbideSlagSiloFlammableGasAlarmInstalled, carbideSlagSiloFlammableGasAlarmFunctional. */
+  carbideSlagSiloFlammableGasAlarmWorking?: boolean | null;
   /** 电石渣筒型储库设置的固定式可燃气体浓度监测报警装置正常运行、有效
    * the carbide-slag silo has a fixed flammable-gas alarm, and it works */
   carbideSlagSiloFlammableGasAlarmFunctional?: boolean | null;
   /** 电石渣筒型储库的报警装置与事故通风装置联锁
    * the carbide-slag silo alarm is interlocked with emergency ventilation */
   carbideSlagSiloAlarmInterlockedWithVentilationInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use carbideSlagSiloAlarmInterlockedWithVentilationInstalled, carbideSlagSiloAlarmInterlockedWithVentilationFunctional. */
+  carbideSlagSiloAlarmInterlockedWithVentilation?: boolean | null;
   /** 电石渣筒型储库的报警装置与事故通风装置联锁，且正常运行、有效
    * the carbide-slag silo alarm is interlocked with emergency ventilation, and it works */
   carbideSlagSiloAlarmInterlockedWithVentilationFunctional?: boolean | null;
@@ -3754,12 +3922,18 @@ export interface IndustryTradeFacts {
   /** 预混燃气窑炉的燃气总管设置了管道压力监测报警装置
    * the gas header of the premix kilns has a pressure monitoring alarm */
   premixKilnHeaderPressureAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use premixKilnHeaderPressureAlarmInstalled, premixKilnHeaderPressureAlarmFunctional. */
+  premixKilnHeaderPressureAlarmWorking?: boolean | null;
   /** 预混燃气窑炉的燃气总管设置的管道压力监测报警装置正常运行、有效
    * the gas header of the premix kilns has a pressure monitoring alarm, and it works */
   premixKilnHeaderPressureAlarmFunctional?: boolean | null;
   /** 预混燃气窑炉燃气总管压力监测报警装置与紧急自动切断装置联锁
    * that header pressure alarm is interlocked with an emergency automatic shut-off */
   premixKilnHeaderAlarmInterlockedWithShutoffInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use premixKilnHeaderAlarmInterlockedWithShutoffInstalled, premixKilnHeaderAlarmInterlockedWithShutoffFunctional. */
+  premixKilnHeaderAlarmInterlockedWithShutoff?: boolean | null;
   /** 预混燃气窑炉燃气总管压力监测报警装置与紧急自动切断装置联锁，且正常运行、有效
    * that header pressure alarm is interlocked with an emergency automatic shut-off, and it works */
   premixKilnHeaderAlarmInterlockedWithShutoffFunctional?: boolean | null;
@@ -3769,6 +3943,9 @@ export interface IndustryTradeFacts {
   /** 上述场所均设置了固定式可燃气体浓度监测报警装置
    * each of those rooms has a fixed flammable-gas alarm */
   mixingRoomFlammableGasAlarmsInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use mixingRoomFlammableGasAlarmsInstalled, mixingRoomFlammableGasAlarmsFunctional. */
+  mixingRoomFlammableGasAlarmsWorking?: boolean | null;
   /** 上述场所均设置的固定式可燃气体浓度监测报警装置正常运行、有效
    * each of those rooms has a fixed flammable-gas alarm, and it works */
   mixingRoomFlammableGasAlarmsFunctional?: boolean | null;
@@ -3784,6 +3961,9 @@ export interface IndustryTradeFacts {
   /** 玻璃窑炉、玻璃锡槽等设备的水冷、风冷保护系统设置了监测报警装置
    * the water- and air-cooling protection systems of the glass furnaces and tin baths have monitoring alarms */
   glassKilnCoolingProtectionAlarmsInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use glassKilnCoolingProtectionAlarmsInstalled, glassKilnCoolingProtectionAlarmsFunctional. */
+  glassKilnCoolingProtectionAlarmsWorking?: boolean | null;
   /** 玻璃窑炉、玻璃锡槽等设备的水冷、风冷保护系统设置的监测报警装置正常运行、有效
    * the water- and air-cooling protection systems of the glass furnaces and tin baths have monitoring alarms, and it works */
   glassKilnCoolingProtectionAlarmsFunctional?: boolean | null;
@@ -3799,12 +3979,18 @@ export interface IndustryTradeFacts {
   /** 铸造用熔炼炉、精炼炉、保温炉设置了紧急排放设施
    * the foundry furnaces have emergency discharge facilities */
   foundryFurnaceEmergencyDischargeInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use foundryFurnaceEmergencyDischargeInstalled, foundryFurnaceEmergencyDischargeFunctional. */
+  foundryFurnaceEmergencyDischargeProvided?: boolean | null;
   /** 铸造用熔炼炉、精炼炉、保温炉设置的紧急排放设施正常运行、有效
    * the foundry furnaces have emergency discharge facilities, and it works */
   foundryFurnaceEmergencyDischargeFunctional?: boolean | null;
   /** 铸造用熔炼炉、精炼炉、保温炉设置了应急储存设施
    * the foundry furnaces have emergency storage facilities */
   foundryFurnaceEmergencyStorageInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use foundryFurnaceEmergencyStorageInstalled, foundryFurnaceEmergencyStorageFunctional. */
+  foundryFurnaceEmergencyStorageProvided?: boolean | null;
   /** 铸造用熔炼炉、精炼炉、保温炉设置的应急储存设施正常运行、有效
    * the foundry furnaces have emergency storage facilities, and it works */
   foundryFurnaceEmergencyStorageFunctional?: boolean | null;
@@ -3817,18 +4003,27 @@ export interface IndustryTradeFacts {
   /** 上述冷却水系统设置了出水温度监测报警装置
    * those cooling-water systems have outlet-temperature monitoring alarms */
   foundryCoolingOutletTempAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use foundryCoolingOutletTempAlarmInstalled, foundryCoolingOutletTempAlarmFunctional. */
+  foundryCoolingOutletTempAlarmWorking?: boolean | null;
   /** 上述冷却水系统设置的出水温度监测报警装置正常运行、有效
    * those cooling-water systems have outlet-temperature monitoring alarms, and it works */
   foundryCoolingOutletTempAlarmFunctional?: boolean | null;
   /** 上述冷却水系统设置了进出水流量差监测报警装置
    * those cooling-water systems have inlet–outlet flow-difference monitoring alarms */
   foundryCoolingFlowDiffAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use foundryCoolingFlowDiffAlarmInstalled, foundryCoolingFlowDiffAlarmFunctional. */
+  foundryCoolingFlowDiffAlarmWorking?: boolean | null;
   /** 上述冷却水系统设置的进出水流量差监测报警装置正常运行、有效
    * those cooling-water systems have inlet–outlet flow-difference monitoring alarms, and it works */
   foundryCoolingFlowDiffAlarmFunctional?: boolean | null;
   /** 上述报警装置与熔融金属加热、输送控制系统联锁
    * those alarms are interlocked with the molten-metal heating and transfer controls */
   foundryCoolingAlarmInterlockedWithControlsInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use foundryCoolingAlarmInterlockedWithControlsInstalled, foundryCoolingAlarmInterlockedWithControlsFunctional. */
+  foundryCoolingAlarmInterlockedWithControls?: boolean | null;
   /** 上述报警装置与熔融金属加热、输送控制系统联锁，且正常运行、有效
    * those alarms are interlocked with the molten-metal heating and transfer controls, and it works */
   foundryCoolingAlarmInterlockedWithControlsFunctional?: boolean | null;
@@ -3838,6 +4033,9 @@ export interface IndustryTradeFacts {
   /** 燃烧装置设置了火焰监测和熄火保护系统
    * the burners have flame monitoring and flame-failure protection */
   burnerFlameMonitoringInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use burnerFlameMonitoringInstalled, burnerFlameMonitoringFunctional. */
+  burnerFlameMonitoringWorking?: boolean | null;
   /** 燃烧装置设置的火焰监测和熄火保护系统正常运行、有效
    * the burners have flame monitoring and flame-failure protection, and it works */
   burnerFlameMonitoringFunctional?: boolean | null;
@@ -3853,12 +4051,18 @@ export interface IndustryTradeFacts {
   /** 调漆间、喷漆室设置了固定式可燃气体浓度监测报警装置
    * the paint rooms have fixed flammable-gas alarms */
   paintRoomFlammableGasAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use paintRoomFlammableGasAlarmInstalled, paintRoomFlammableGasAlarmFunctional. */
+  paintRoomFlammableGasAlarmWorking?: boolean | null;
   /** 调漆间、喷漆室设置的固定式可燃气体浓度监测报警装置正常运行、有效
    * the paint rooms have fixed flammable-gas alarms, and it works */
   paintRoomFlammableGasAlarmFunctional?: boolean | null;
   /** 调漆间、喷漆室设置了通风设施
    * the paint rooms have ventilation */
   paintRoomVentilationInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use paintRoomVentilationInstalled, paintRoomVentilationFunctional. */
+  paintRoomVentilationWorking?: boolean | null;
   /** 调漆间、喷漆室设置的通风设施正常运行、有效
    * the paint rooms have ventilation, and it works */
   paintRoomVentilationFunctional?: boolean | null;
@@ -3868,6 +4072,9 @@ export interface IndustryTradeFacts {
   /** 烘制、油炸设备设置了防过热自动切断装置
    * the baking and frying equipment has automatic over-temperature cut-off */
   bakingFryingOverheatCutoffInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use bakingFryingOverheatCutoffInstalled, bakingFryingOverheatCutoffFunctional. */
+  bakingFryingOverheatCutoffWorking?: boolean | null;
   /** 烘制、油炸设备设置的防过热自动切断装置正常运行、有效
    * the baking and frying equipment has automatic over-temperature cut-off, and it works */
   bakingFryingOverheatCutoffFunctional?: boolean | null;
@@ -3877,12 +4084,18 @@ export interface IndustryTradeFacts {
   /** 上述场所设置了固定式乙醇蒸气浓度监测报警装置
    * those areas have fixed ethanol-vapour alarms */
   ethanolVapourAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use ethanolVapourAlarmInstalled, ethanolVapourAlarmFunctional. */
+  ethanolVapourAlarmWorking?: boolean | null;
   /** 上述场所设置的固定式乙醇蒸气浓度监测报警装置正常运行、有效
    * those areas have fixed ethanol-vapour alarms, and it works */
   ethanolVapourAlarmFunctional?: boolean | null;
   /** 乙醇蒸气报警装置与通风设施联锁
    * the ethanol-vapour alarms are interlocked with ventilation */
   ethanolAlarmInterlockedWithVentilationInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use ethanolAlarmInterlockedWithVentilationInstalled, ethanolAlarmInterlockedWithVentilationFunctional. */
+  ethanolAlarmInterlockedWithVentilation?: boolean | null;
   /** 乙醇蒸气报警装置与通风设施联锁，且正常运行、有效
    * the ethanol-vapour alarms are interlocked with ventilation, and it works */
   ethanolAlarmInterlockedWithVentilationFunctional?: boolean | null;
@@ -3901,6 +4114,9 @@ export interface IndustryTradeFacts {
   /** 玻璃窑炉的冷却保护系统设置了监测报警装置
    * the cooling-protection system of the glass furnaces has monitoring alarms */
   domesticGlassFurnaceCoolingAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use domesticGlassFurnaceCoolingAlarmInstalled, domesticGlassFurnaceCoolingAlarmFunctional. */
+  domesticGlassFurnaceCoolingAlarmWorking?: boolean | null;
   /** 玻璃窑炉的冷却保护系统设置的监测报警装置正常运行、有效
    * the cooling-protection system of the glass furnaces has monitoring alarms, and it works */
   domesticGlassFurnaceCoolingAlarmFunctional?: boolean | null;
@@ -3910,6 +4126,9 @@ export interface IndustryTradeFacts {
   /** 对故障电池采取了物理隔离措施
    * faulty batteries are physically isolated */
   faultyBatteryPhysicalIsolationInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use faultyBatteryPhysicalIsolationInstalled, faultyBatteryPhysicalIsolationFunctional. */
+  faultyBatteryPhysicalIsolationInPlace?: boolean | null;
   /** 对故障电池采取了物理隔离措施，且正常运行、有效
    * faulty batteries are physically isolated, and it works */
   faultyBatteryPhysicalIsolationFunctional?: boolean | null;
@@ -3934,6 +4153,9 @@ export interface IndustryTradeFacts {
   /** 保险粉储存场所采取了防水防潮措施
    * the hydrosulfite store is protected against water and damp */
   hydrosulfiteStoreWaterDampProofedInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use hydrosulfiteStoreWaterDampProofedInstalled, hydrosulfiteStoreWaterDampProofedFunctional. */
+  hydrosulfiteStoreWaterDampProofed?: boolean | null;
   /** 保险粉储存场所采取了防水防潮措施，且正常运行、有效
    * the hydrosulfite store is protected against water and damp, and it works */
   hydrosulfiteStoreWaterDampProofedFunctional?: boolean | null;
@@ -3943,12 +4165,18 @@ export interface IndustryTradeFacts {
   /** 熏蒸作业场所配备了磷化氢气体浓度监测报警仪器
    * the fumigation site has phosphine monitoring alarm instruments */
   phosphineAlarmInstrumentInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use phosphineAlarmInstrumentInstalled, phosphineAlarmInstrumentFunctional. */
+  phosphineAlarmInstrumentWorking?: boolean | null;
   /** 熏蒸作业场所配备了磷化氢气体浓度监测报警仪器，且正常运行、有效
    * the fumigation site has phosphine monitoring alarm instruments, and it works */
   phosphineAlarmInstrumentFunctional?: boolean | null;
   /** 熏蒸作业场所配备了防毒面具
    * the fumigation site has gas masks */
   gasMasksInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use gasMasksInstalled, gasMasksFunctional. */
+  gasMasksProvided?: boolean | null;
   /** 熏蒸作业场所配备了防毒面具，且正常运行、有效
    * the fumigation site has gas masks, and it works */
   gasMasksFunctional?: boolean | null;
@@ -3961,12 +4189,18 @@ export interface IndustryTradeFacts {
   /** 设置了固定式二氧化碳浓度监测报警装置
    * fixed CO2 monitoring alarms are installed */
   co2FixedAlarmInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use co2FixedAlarmInstalled, co2FixedAlarmFunctional. */
+  co2FixedAlarmWorking?: boolean | null;
   /** 设置的固定式二氧化碳浓度监测报警装置正常运行、有效
    * fixed CO2 monitoring alarms are installed, and it works */
   co2FixedAlarmFunctional?: boolean | null;
   /** 二氧化碳报警装置与事故通风设施联锁
    * the CO2 alarms are interlocked with emergency ventilation */
   co2AlarmInterlockedWithEmergencyVentilationInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use co2AlarmInterlockedWithEmergencyVentilationInstalled, co2AlarmInterlockedWithEmergencyVentilationFunctional. */
+  co2AlarmInterlockedWithEmergencyVentilation?: boolean | null;
   /** 二氧化碳报警装置与事故通风设施联锁，且正常运行、有效
    * the CO2 alarms are interlocked with emergency ventilation, and it works */
   co2AlarmInterlockedWithEmergencyVentilationFunctional?: boolean | null;
@@ -4012,6 +4246,9 @@ export interface IndustryTradeFacts {
   /** 正压吹送的除尘系统采取了火花探测消除等防点燃源措施
    * that positive-pressure system has spark detection and extinguishing or similar ignition control */
   positivePressureIgnitionControlInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use positivePressureIgnitionControlInstalled, positivePressureIgnitionControlFunctional. */
+  positivePressureIgnitionControlWorking?: boolean | null;
   /** 正压吹送的除尘系统采取了火花探测消除等防点燃源措施，且正常运行、有效
    * that positive-pressure system has spark detection and extinguishing or similar ignition control, and it works */
   positivePressureIgnitionControlFunctional?: boolean | null;
@@ -4027,6 +4264,9 @@ export interface IndustryTradeFacts {
   /** 铝镁等金属粉尘、木质粉尘的干式除尘系统设置了锁气卸灰装置
    * the dry systems for that metal or wood dust have airlock discharge devices */
   airlockDischargeInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use airlockDischargeInstalled, airlockDischargeFunctional. */
+  airlockDischargeWorking?: boolean | null;
   /** 铝镁等金属粉尘、木质粉尘的干式除尘系统设置的锁气卸灰装置正常运行、有效
    * the dry systems for that metal or wood dust have airlock discharge devices, and it works */
   airlockDischargeFunctional?: boolean | null;
@@ -4042,6 +4282,9 @@ export interface IndustryTradeFacts {
   /** 上述设备前设置了铁、石等杂物去除装置
    * tramp iron and stone are removed ahead of that equipment */
   trampRemovalBeforeProcessInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use trampRemovalBeforeProcessInstalled, trampRemovalBeforeProcessFunctional. */
+  trampRemovalBeforeProcessWorking?: boolean | null;
   /** 上述设备前设置的铁、石等杂物去除装置正常运行、有效
    * tramp iron and stone are removed ahead of that equipment, and it works */
   trampRemovalBeforeProcessFunctional?: boolean | null;
@@ -4051,6 +4294,9 @@ export interface IndustryTradeFacts {
   /** 与砂光机相连的风管设置了火花探测消除装置
    * the sander ducts have spark detection and extinguishing */
   sanderDuctSparkDetectionInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use sanderDuctSparkDetectionInstalled, sanderDuctSparkDetectionFunctional. */
+  sanderDuctSparkDetectionWorking?: boolean | null;
   /** 与砂光机相连的风管设置的火花探测消除装置正常运行、有效
    * the sander ducts have spark detection and extinguishing, and it works */
   sanderDuctSparkDetectionFunctional?: boolean | null;
@@ -4060,6 +4306,9 @@ export interface IndustryTradeFacts {
   /** 上述场所采取了通风等防止氢气积聚的措施
    * ventilation or other measures prevent hydrogen build-up there */
   hydrogenAccumulationPreventionInstalled?: boolean | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use hydrogenAccumulationPreventionInstalled, hydrogenAccumulationPreventionFunctional. */
+  hydrogenAccumulationPreventionInPlace?: boolean | null;
   /** 上述场所采取了通风等防止氢气积聚的措施，且正常运行、有效
    * ventilation or other measures prevent hydrogen build-up there, and it works */
   hydrogenAccumulationPreventionFunctional?: boolean | null;
@@ -4112,6 +4361,9 @@ export interface ConstructionFacts {
   /** 施工现场正在进行的分部分项工程
    * kinds of works under way on the site */
   worksOnSite?: ("excavationOrSlope" | "formworkShoring" | "scaffolding" | "constructionCranes" | "demolition" | "tunnelling" | "shieldTunnelling")[] | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use worksOnSite. */
+  items2022FoundAgainstOfficialText?: unknown | null;
   /** 施工企业持有有效的安全生产许可证
    * the contractor holds a valid work-safety licence */
   contractorHoldsValidSafetyLicence?: boolean | null;
@@ -4647,8 +4899,8 @@ export interface UrbanGasFacts {
   /** 厂站爆炸危险环境内的电气、仪表装置防爆性能与该区域爆炸危险等级相适应
    * electrical and instrument equipment in the station's hazardous areas has explosion protection suited to the zone */
   hazardousAreaEquipmentExSuitable?: boolean | null;
-  /** 厂站内有可燃气体泄漏浓度可能达到爆炸下限20%的燃气设施区域或建（构）筑物
-   * the station has gas-facility areas or buildings where leaked gas may reach 20 % of the lower explosive limit */
+  /** 厂站内有判定标准第五条第（五）项所指的可燃气体泄漏区域（燃气设施区域或建（构）筑物）
+   * the station has gas-facility areas or buildings of the kind Art.5(5) of the criteria covers */
   hasAreasWhereLeakMayReach20PctLel?: boolean | null;
   /** 上述区域和建（构）筑物内设置了固定式可燃气体浓度报警装置
    * those areas and buildings have fixed flammable-gas concentration alarms */
@@ -4822,6 +5074,9 @@ export interface FireFacts {
   /** 建筑之间既有防火间距被占用
    * the existing fire separation between buildings is occupied */
   existingBuildingSeparationOccupied?: boolean | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use existingBuildingSeparationOccupied, buildingSeparationM, requiredBuildingSeparationM, openFlameSitesNearFlammablePlant, openFlameSeparationM, requiredOpenFlameSeparationM. Composite element 7.1.2 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  fireSeparationShortOrOccupied?: unknown | null;
   /** 建筑之间的实际防火间距（取最不利处） (m)
    * actual fire separation between buildings (the least favourable one) */
   buildingSeparationM?: number | null;
@@ -4846,6 +5101,9 @@ export interface FireFacts {
   /** 原有防火分区被改变
    * the original fire compartments have been altered */
   fireCompartmentAltered?: boolean | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use fireCompartmentAltered, fireCompartmentAreaM2, allowedFireCompartmentAreaM2. Composite element 7.2.1 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  fireCompartmentEnlargedOver150Percent?: unknown | null;
   /** 改变后实际防火分区的建筑面积（取最大者） (m²)
    * floor area of the largest fire compartment as altered */
   fireCompartmentAreaM2?: number | null;
@@ -4855,6 +5113,9 @@ export interface FireFacts {
   /** 防火分区内防火门、防火卷帘等防火分隔设施总数 (个)
    * number of fire doors, fire shutters and other separation devices in the fire compartment */
   fireSeparationDevicesCount?: number | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use fireSeparationDevicesCount, fireSeparationDevicesDamagedCount. Composite element 7.2.2 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  fireSeparationDevicesDamagedOverHalf?: unknown | null;
   /** 其中损坏的数量 (个)
    * how many of them are damaged */
   fireSeparationDevicesDamagedCount?: number | null;
@@ -4876,12 +5137,18 @@ export interface FireFacts {
   /** 商店营业厅内的实际疏散距离（取最大者） (m)
    * actual evacuation distance in the shop sales hall (the longest) */
   shopSalesHallEvacuationDistanceM?: number | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use shopSalesHallEvacuationDistanceM, allowedShopSalesHallEvacuationDistanceM. Composite element 7.3.5 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  shopEvacuationDistanceOver125Percent?: unknown | null;
   /** 该处疏散距离的规定值 (m)
    * evacuation distance the codes allow there */
   allowedShopSalesHallEvacuationDistanceM?: number | null;
   /** 建筑为高层建筑或地下建筑
    * the building is a high-rise or underground building */
   highRiseOrUndergroundBuilding?: boolean | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use highRiseOrUndergroundBuilding, evacuationSignsLightingNotProvided, evacuationSignsLightingRequiredCount, evacuationSignsLightingDamagedCount. Composite element 7.3.6 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  evacuationSignsLightingDeficient?: unknown | null;
   /** 未按规定设置疏散指示标志、应急照明
    * evacuation signs or emergency lighting are not provided as required */
   evacuationSignsLightingNotProvided?: boolean | null;
@@ -4894,6 +5161,9 @@ export interface FireFacts {
   /** 建筑为设有人员密集场所的高层建筑
    * the building is a high-rise building with crowded premises */
   highRiseWithCrowdedPremises?: boolean | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use highRiseWithCrowdedPremises, stairwellDoorsCount, stairwellDoorsDamagedCount. Composite element 7.3.7 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
+  stairwellDoorsDamagedOverLimit?: unknown | null;
   /** 封闭楼梯间、防烟楼梯间的门设置总数 (樘)
    * number of doors of enclosed and smoke-proof stairwells */
   stairwellDoorsCount?: number | null;
@@ -4975,30 +5245,6 @@ export interface FireFacts {
   /** 综合判定要素7.9.5：违反规定在人员密集场所使用易燃、可燃材料装修、装饰
    * composite element 7.9.5: flammable or combustible decoration in a crowded place in breach of rules */
   crowdedCombustibleDecoration?: boolean | null;
-  /** 综合判定要素7.1.2：既有防火间距被占用或小于规定值的80%，或明火、散发火花地点与易燃易爆厂房装置的防火间距小于规定值
-   * composite element 7.1.2: existing separation between buildings occupied or below 80 % of the required value, or separation from open flames/sparks to flammable plant below the required value
-   * @deprecated until 0.3.0: use existingBuildingSeparationOccupied, buildingSeparationM, requiredBuildingSeparationM, openFlameSitesNearFlammablePlant, openFlameSeparationM, requiredOpenFlameSeparationM. Composite element 7.1.2 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
-  fireSeparationShortOrOccupied?: boolean | null;
-  /** 综合判定要素7.2.1：原有防火分区被改变，实际防火分区面积超过规定值50%以上（大于规定值的1.5倍）
-   * composite element 7.2.1: fire compartment altered so that its area exceeds the allowed value by more than 50 % (above 1.5 × allowed)
-   * @deprecated until 0.3.0: use fireCompartmentAltered, fireCompartmentAreaM2, allowedFireCompartmentAreaM2. Composite element 7.2.1 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
-  fireCompartmentEnlargedOver150Percent?: boolean | null;
-  /** 综合判定要素7.2.2：防火门、防火卷帘等防火分隔设施损坏数量大于该防火分区相应设施总数的50%
-   * composite element 7.2.2: more than 50 % of the fire doors, shutters or other separation devices of the compartment damaged
-   * @deprecated until 0.3.0: use fireSeparationDevicesCount, fireSeparationDevicesDamagedCount. Composite element 7.2.2 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
-  fireSeparationDevicesDamagedOverHalf?: boolean | null;
-  /** 综合判定要素7.3.5：商店营业厅内的疏散距离大于规定值的125%
-   * composite element 7.3.5: evacuation distance in a shop sales hall above 125 % of the allowed value
-   * @deprecated until 0.3.0: use shopSalesHallEvacuationDistanceM, allowedShopSalesHallEvacuationDistanceM. Composite element 7.3.5 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
-  shopEvacuationDistanceOver125Percent?: boolean | null;
-  /** 综合判定要素7.3.6：未按规定设置疏散指示标志、应急照明，或损坏率大于标准要求设置数量的30%（高层、地下建筑）或50%（其他建筑）
-   * composite element 7.3.6: evacuation signs or emergency lighting not provided, or damaged above 30 % of the required number (high-rise and underground buildings) or 50 % (others)
-   * @deprecated until 0.3.0: use highRiseOrUndergroundBuilding, evacuationSignsLightingNotProvided, evacuationSignsLightingRequiredCount, evacuationSignsLightingDamagedCount. Composite element 7.3.6 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
-  evacuationSignsLightingDeficient?: boolean | null;
-  /** 综合判定要素7.3.7：设有人员密集场所的高层建筑封闭或防烟楼梯间的门损坏率超过20%，其他建筑超过50%
-   * composite element 7.3.7: doors of enclosed or smoke-proof stairwells damaged above 20 % (high-rise buildings with crowded places) or 50 % (others)
-   * @deprecated until 0.3.0: use highRiseWithCrowdedPremises, stairwellDoorsCount, stairwellDoorsDamagedCount. Composite element 7.3.7 now records the measured figures and the rule compares them; the old yes/no answer is no longer used to decide. */
-  stairwellDoorsDamagedOverLimit?: boolean | null;
 }
 
 /** Facts of the road-transport sector (rules-data/road-transport/facts.json). */
@@ -5006,6 +5252,9 @@ export interface RoadTransportFacts {
   /** 企业类型（可多选）
    * kinds of enterprise (several may apply) */
   enterpriseTypes?: ("roadPassenger" | "roadDangerousGoods" | "rideHailingPlatform" | "other")[] | null;
+  /** Old name (its answer is set aside).
+   * @deprecated until 0.3.0: use enterpriseTypes. */
+  itemsFoundAgainstOfficialText2023?: unknown | null;
   /** 已取得经营许可或已按规定备案
    * holds the operating licence or has made the required filing */
   holdsOperatingLicenceOrFiling?: boolean | null;
@@ -5069,11 +5318,17 @@ export interface RoadTransportFacts {
   /** 该班线已按规定开展安全风险评估
    * the required safety risk assessment of the route has been done */
   routeRiskAssessmentDone?: boolean | null;
-  /** 该班线所属客运车辆在凌晨2时至5时运行
-   * vehicles on that route run between 02:00 and 05:00 */
+  /** 该班线客运车辆夜间停车休息的开始时刻 (时)
+   * time the route's coaches began their night rest */
+  nightRestStartHour?: number | null;
+  /** Old name (read as the equivalent observations).
+   * @deprecated until 0.3.0: use nightRestStartHour, nightRestEndHour. Art.4(1)'s 02:00–05:00 window was in the label; the rest period's start and end are now recorded and the rule compares them. Old true is read as no rest, false as a rest from 02:00 to 05:00. */
   vehiclesRunBetween0200And0500?: boolean | null;
-  /** 在该时段已按规定实行接驳运输
-   * relay (接驳) operation is used as required in that period */
+  /** 该班线客运车辆夜间停车休息结束、重新发车的时刻 (时)
+   * time the route's coaches ended their night rest and set off again */
+  nightRestEndHour?: number | null;
+  /** 夜间未停车休息的时段已按规定实行接驳运输
+   * relay (接驳) operation is used as required where the coaches did not rest at night */
   relayOperationCompliant?: boolean | null;
   /** 使用常压液体危险货物罐车
    * atmospheric-pressure liquid tank trucks are used */
