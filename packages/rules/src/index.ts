@@ -29,6 +29,9 @@ export { factsReadBy, leavesOf, observedFactsOf, referencesOf, thresholdLeavesOf
 export { thresholdInclusion, thresholdSide } from './documents/wording.js';
 export { inBand, lookupBand } from './documents/bands.js';
 export { describeFact, fieldMeta, vocabularyFor } from './facts/vocabulary.js';
+/** Old fact names accepted for a minor version, and the facts to answer instead. */
+export { aliasReplacedBy, factAliases } from './facts/aliases.js';
+export type { FactAlias } from './facts/fields.js';
 /** A sector's facts as facts.json defines them (kind, unit, labels, options), without building its zod object. */
 export { definitionsFor as factDefinitionsFor, hasVocabulary } from './facts/definitions.js';
 export type { FactDefinition } from './facts/format.js';

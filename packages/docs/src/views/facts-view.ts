@@ -1,5 +1,5 @@
 // The fact vocabulary of one sector, from factsSchema(): each fact's labels, unit and options, and the rules that read it.
-import { factsSchema, fieldMeta, vocabularyFor, type JSONSchema, type Sector } from '@anquan/rules';
+import { aliasReplacedBy, factAliases, factsSchema, fieldMeta, vocabularyFor, type JSONSchema, type Sector } from '@anquan/rules';
 import type { Catalogue } from '../catalogue.js';
 import { readersOfFacts } from '../fact-readers.js';
 import { documentPage, factAnchor, factsSchemaFile, rulePage, sectorPage } from '../paths.js';
@@ -31,6 +31,12 @@ const kindOf = (property: Property | undefined): { zh: string; en: string } => {
   return { zh: '文本', en: 'text' };
 };
 
+/** Why an old name is listed: it is no longer a fact, and these are the facts to answer instead. */
+const formerNameNote = (replacedBy: string[], labelOf: (fact: string) => string) => ({
+  zh: `此名称已弃用，请改答：${replacedBy.map(labelOf).join('、')}。`,
+  en: `This name is deprecated; answer ${replacedBy.join(', ')} instead.`,
+});
+
 export interface SchemaFile {
   path: string;
   asOf: string;
@@ -52,8 +58,10 @@ export const factsView = (catalogue: Catalogue, sector: Sector) => {
   }
   const readers = readersOfFacts(documents);
   const vocabulary = vocabularyFor(sector.id);
-  // Deprecated names are in no schema but stay in the vocabulary for a minor version: listed, so an old name can be looked up.
-  const order = [...new Set([...readers.keys(), ...properties.keys(), ...Object.keys(vocabulary?.shape ?? {})])];
+  // Old names (aliases on the facts that replace them) are in no schema but accepted for a minor version:
+  // listed, so an old name can be looked up.
+  const formerNames = vocabulary ? factAliases(vocabulary) : new Map<string, never>();
+  const order = [...new Set([...readers.keys(), ...properties.keys(), ...Object.keys(vocabulary?.shape ?? {}), ...formerNames.keys()])];
   const facts = order.map((name) => {
     const property = properties.get(name);
     const factReaders = readers.get(name) ?? [];
@@ -62,7 +70,7 @@ export const factsView = (catalogue: Catalogue, sector: Sector) => {
     const field = vocabulary?.shape[name] as Parameters<typeof fieldMeta>[0];
     const meta = fieldMeta(field);
     const optionLabels = property?.optionLabels ?? wording?.optionLabels ?? meta.optionLabels;
-    const deprecated = meta.deprecated === true || meta.deprecation !== undefined;
+    const former = formerNames.get(name);
     const usedBy = documents
       .map((document) => ({
         document: documentName(document),
@@ -77,10 +85,10 @@ export const factsView = (catalogue: Catalogue, sector: Sector) => {
       name,
       label: { zh: property?.title ?? wording?.label.zh ?? meta.title ?? name, en: property?.description ?? wording?.label.en ?? meta.description ?? name },
       unit: unitName(property?.unit ?? wording?.unit ?? meta.unit),
-      kind: property === undefined && field !== undefined ? { zh: '旧名称', en: 'former name' } : kindOf(property),
-      missing: property === undefined && field === undefined,
+      kind: former ? { zh: '旧名称', en: 'former name' } : kindOf(property),
+      missing: property === undefined && field === undefined && !former,
       hint: property?.hint ?? meta.hint,
-      deprecation: deprecated ? (meta.deprecation?.note ?? { zh: '此名称已弃用。', en: 'This name is deprecated.' }) : undefined,
+      deprecation: former ? (former.alias.note ?? formerNameNote(aliasReplacedBy(former.fact, former.alias), (fact) => fieldMeta(vocabulary?.shape[fact] as Parameters<typeof fieldMeta>[0]).title ?? fact)) : undefined,
       options: optionLabels ? Object.entries(optionLabels).map(([value, label]) => ({ value, label })) : [],
       usedBy,
     };
