@@ -108,6 +108,18 @@ export const ledgerRouter = (context: AppContext): Router => {
   };
 
   router.get('/ledger', asyncRoute(ledgerPage));
+  /** The acceptor's landing page: the items waiting for acceptance, oldest rectification first. */
+  const awaiting = async (user: User) =>
+    (await ledger.items(ledger.enterpriseOf(user))).filter((item) => item.status === 'awaiting').sort((a, b) => (a.ledger.rectifiedBy?.at ?? '').localeCompare(b.ledger.rectifiedBy?.at ?? '') || a.id.localeCompare(b.id));
+  router.get(
+    '/ledger/acceptance',
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const items = await awaiting(user);
+      context.views.page(request, response, 'ledger-acceptance', { title: '待验收的隐患', today: context.asOf(), isAcceptor: user.role === 'acceptor', items: items.map((item) => itemView(item, ledger.overdue(item))) });
+    }),
+  );
+  router.get('/api/v1/ledger/acceptance', asyncRoute(async (request, response) => void response.json({ items: (await awaiting(member(request))).map((item) => ({ ...item, overdue: ledger.overdue(item) })) })));
   router.get('/ledger/items/:id', asyncRoute(async (request, response) => itemPage(request, response)));
   router.post(
     '/ledger/items/:id',

@@ -15,6 +15,7 @@ const plan = {
 
 export const ledgerPaths = {
   '/ledger': { get: { summary: '隐患排查治理台账：统计、全部隐患、待查明事项 / the ledger of the caller’s enterprise (enterprise or its acceptor)', responses: { 200: ok('figures, items (with overdue), unknowns'), 403: error } } },
+  '/ledger/acceptance': { get: { summary: '待验收的隐患（验收人登录后的首页）/ items awaiting acceptance, oldest rectification first', responses: { 200: ok('items'), 403: error } } },
   '/ledger/figures': { get: { summary: '台账统计 / found, accepted, rate, overdue, open major, by category and month', responses: { 200: ok('figures'), 403: error } } },
   '/ledger/items/{id}': { get: { summary: '台账中的一项隐患 / one item with plan, acceptance, recurrences, history', parameters: [id('id')], responses: { 200: ok('item'), 403: error, 404: error } } },
   '/ledger/items/{id}/actions': {
