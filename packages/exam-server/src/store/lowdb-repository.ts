@@ -29,6 +29,7 @@ import {
   progressSchema,
   rectificationSchema,
   evidenceSchema,
+  ledgerRecordSchema,
   sessionSchema,
   singleFileStoreSchema,
   storedQuestionSchema,
@@ -42,7 +43,7 @@ export interface LowdbRepositoryOptions extends RecordRepositoryOptions {
 }
 
 const storeMarkerSchema = z.object({ format: z.literal('anquan-split'), version: z.literal(2) });
-const collections: Collection[] = ['users', 'sessions', 'attempts', 'progress', 'blueprint-overrides', 'imported-questions', 'assessments', 'rectifications', 'evidence'];
+const collections: Collection[] = ['users', 'sessions', 'attempts', 'progress', 'blueprint-overrides', 'imported-questions', 'assessments', 'rectifications', 'evidence', 'ledger-records'];
 const answerRecordsDirectory = 'answer-records';
 
 /** A record key as a file name: kept when it is plain, hex-encoded (with a ~) otherwise, so no key can leave its folder. */
@@ -85,6 +86,7 @@ const loadState = async (root: string): Promise<RecordState> => {
     { collection: 'assessments', schema: assessmentSchema, key: (record: { id: string }) => record.id, add: (record: z.output<typeof assessmentSchema>) => void state.assessments.set(record.id, record) },
     { collection: 'rectifications', schema: rectificationSchema, key: (item: { id: string }) => item.id, add: (item: z.output<typeof rectificationSchema>) => void state.rectifications.set(item.id, item) },
     { collection: 'evidence', schema: evidenceSchema, key: (file: { id: string }) => file.id, add: (file: z.output<typeof evidenceSchema>) => void state.evidence.set(file.id, file) },
+    { collection: 'ledger-records', schema: ledgerRecordSchema, key: (record: { id: string }) => record.id, add: (record: z.output<typeof ledgerRecordSchema>) => void state.ledgerRecords.set(record.id, record) },
   ];
   for (const { collection, schema, key, add } of documents) {
     const names = await listDirectory(join(root, collection), collection);
