@@ -13,6 +13,20 @@ const plan = {
   additionalProperties: false,
 };
 
+const screeningJob = {
+  type: 'object',
+  required: ['id', 'state', 'total', 'done', 'percent'],
+  properties: {
+    id: { type: 'string' },
+    state: { enum: ['running', 'done', 'failed'] },
+    total: { type: 'integer' },
+    done: { type: 'integer' },
+    percent: { type: 'integer', minimum: 0, maximum: 100 },
+    error: { type: ['string', 'null'] },
+    result: { type: ['object', 'null'], description: 'rows, screened (row, enterprise, hazard, unknown, clear, hazards), problems (row, column, fact, message), landed (matched, withoutAccount)' },
+  },
+};
+
 export const ledgerPaths = {
   '/ledger': { get: { summary: '隐患排查治理台账：统计、全部隐患、待查明事项 / the ledger of the caller’s enterprise (enterprise or its acceptor)', responses: { 200: ok('figures, items (with overdue), unknowns'), 403: error } } },
   '/ledger/acceptance': { get: { summary: '待验收的隐患（验收人登录后的首页）/ items awaiting acceptance, oldest rectification first', responses: { 200: ok('items'), 403: error } } },
@@ -34,16 +48,17 @@ export const ledgerPaths = {
       responses: { 201: ok('the stored file without its bytes'), 400: error, 403: error, 404: error, 413: error, 415: error },
     },
   },
-  '/regulator/enterprises': { get: { summary: '辖区企业一览（监管，只读）/ the region’s enterprises with the ledger’s figures, totals and the 动态清零 trend', responses: { 200: ok('region, rows, totals, trend'), 403: error } } },
+  '/regulator/enterprises': { get: { summary: '辖区企业一览（监管，只读）/ the region’s enterprises with the ledger’s figures and latest screening, enterprises screened without an account, totals and the 动态清零 trend', responses: { 200: ok('region, rows, totals, trend'), 403: error } } },
   '/regulator/enterprises/{id}': { get: { summary: '辖区内一家企业的台账（只读）/ one enterprise of the region, read-only', parameters: [id('id')], responses: { 200: ok('figures, items, unknowns'), 403: error, 404: error } } },
   '/regulator/screenings': {
     post: {
-      summary: '批量筛查：每行一家企业，列名为事实名；逐行报告隐患数，格式错误按行号和列号列出 / bulk screening with assessMany',
+      summary: '批量筛查（后台任务）：每行一家企业，第一列企业名称（与辖区企业账号的登录名或唯一企业名称相同的记在该账号名下，其余记为无账号企业），其余列名为事实名；返回 202 与任务地址 / bulk screening with assessMany as a job; poll the Location',
       parameters: [{ name: 'sector', in: 'query', required: true, schema: { type: 'string' } }, { name: 'asOf', in: 'query', schema: date }],
       requestBody: { content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } } },
-      responses: { 200: ok('rows, screened, problems (row, column, fact, message)'), 400: error, 403: error, 413: error, 415: error },
+      responses: { 202: { description: 'the job, running; Location names it', headers: { Location: { schema: { type: 'string' } } }, ...json(screeningJob) }, 400: error, 403: error, 413: error, 415: error },
     },
   },
+  '/regulator/screenings/{id}': { get: { summary: '筛查进度与结果 / the job: state, done of total rows, percent; when done the result (rows, screened, problems by row and column, landed)', parameters: [id('id')], responses: { 200: { description: 'the job', ...json(screeningJob) }, 403: error, 404: error } } },
   '/admin/users': {
     get: { summary: '账号一览（管理员）', responses: { 200: ok('users', { type: 'array' }), 403: error } },
     post: { summary: '新建账号，含验收人与监管（管理员）', requestBody: json({ type: 'object', required: ['username', 'displayName', 'password', 'role'], properties: { username: { type: 'string' }, displayName: { type: 'string' }, password: { type: 'string', minLength: 8 }, role: { enum: ['trainee', 'enterprise', 'acceptor', 'regulator'] }, region: { type: 'string' }, enterpriseId: { type: 'string' } } }), responses: { 201: ok('the user'), 400: error, 403: error, 409: error } },
