@@ -8,17 +8,20 @@ import { actionInput, actionLabels } from '../ledger/flow.js';
 import { gradeLabels, missingPlanContents, statusLabels, type LedgerItem } from '../ledger/item.js';
 import { order16 } from '../ledger/law.js';
 import { dueState, dueStateLabels, periodsOf } from '../ledger/statistics.js';
-import { createLedger, sectorTitle } from '../ledger/service.js';
+import { createLedger, sectorTitle, type Ledger } from '../ledger/service.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
 import express, { type NextFunction } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { maxEvidenceBytes, sniffEvidence, stageLabels } from '../ledger/evidence.js';
-import { forbidden, notFound } from '../errors.js';
+import { maxEvidenceBytes } from '../ledger/evidence.js';
+import { multipartForm, uploadedFile } from '../ledger/multipart.js';
+import { decodeImage, thumbnail } from '../ledger/thumbnail.js';
+import { notFound } from '../errors.js';
 import { beijing, ledgerTable } from '../exports/ledger-tables.js';
 import { tableCsv, tableXlsx, type Table } from '../exports/table-file.js';
 import { asyncRoute } from './async-route.js';
+import { findUser } from '../ledger/users.js';
 
 const members = ['enterprise', 'admin', 'acceptor'] as const;
 const planFields = ['goal', 'measures', 'fundsYuan', 'materials', 'organisation', 'persons', 'deadline', 'requirements', 'safetyMeasures', 'emergencyPlan', 'supervisionAuthority', 'supervisionDate'] as const;
@@ -70,6 +73,19 @@ const evidenceBody = (request: Request, response: Response, next: NextFunction) 
 
 /** Evidence arrives as a file: app.ts reads its bytes before the parsers that refuse other bodies. */
 export const evidenceUpload = { path: evidenceUploadPath, parse: evidenceBody };
+/** The item page's upload form (multipart), read before the CSRF check so its _csrf field counts. */
+export const evidenceFormUpload = { path: '/ledger/items/:id/evidence', parse: multipartForm(maxEvidenceBytes) };
+
+/** The printable report of an enterprise's ledger: figures, every item with its plan, acceptance and evidence. */
+export const reportView = async (ledger: Ledger, name: string, enterpriseId: string) => {
+  const items = await ledger.items(enterpriseId);
+  return {
+    name,
+    figures: await ledger.figures(enterpriseId),
+    law: order16,
+    items: await Promise.all(items.map(async (item) => ({ ...itemView(item, ledger.overdue(item)), evidence: await ledger.evidenceOf(item.id) }))),
+  };
+};
 
 export const ledgerRouter = (context: AppContext): Router => {
   const ledger = createLedger(context.repository, context.now, context.asOf);
@@ -102,12 +118,21 @@ export const ledgerRouter = (context: AppContext): Router => {
       request,
       response,
       'ledger-item',
-      { title: `台账：${item.title}`, today: context.asOf(), item: itemView(item, ledger.overdue(item)), law: order16, evidence: (await context.repository.listEvidence(item.id)).map((file) => ({ ...file, stageLabel: stageLabels[file.stage], image: file.type.startsWith('image/') })), isAcceptor: user.role === 'acceptor', editable: item.status === 'open' || item.status === 'rectifying', ...extra },
+      { title: `台账：${item.title}`, today: context.asOf(), item: itemView(item, ledger.overdue(item)), law: order16, evidence: await ledger.evidenceOf(item.id), evidenceStage: item.status === 'awaiting' || item.status === 'closed' ? 'acceptance' : item.status === 'rectifying' ? 'rectification' : 'found', isAcceptor: user.role === 'acceptor', editable: item.status === 'open' || item.status === 'rectifying', ...extra },
       status,
     );
   };
 
   router.get('/ledger', asyncRoute(ledgerPage));
+  router.get(
+    '/ledger/report',
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const enterpriseId = ledger.enterpriseOf(user);
+      const name = enterpriseId === user.id ? user.displayName : ((await findUser(context, enterpriseId))?.displayName ?? '');
+      context.views.page(request, response, 'ledger-report', { title: `隐患排查治理报告：${name}`, today: context.asOf(), back: '/ledger', ...(await reportView(ledger, name, enterpriseId)) });
+    }),
+  );
   /** The acceptor's landing page: the items waiting for acceptance, oldest rectification first. */
   const awaiting = async (user: User) =>
     (await ledger.items(ledger.enterpriseOf(user))).filter((item) => item.status === 'awaiting').sort((a, b) => (a.ledger.rectifiedBy?.at ?? '').localeCompare(b.ledger.rectifiedBy?.at ?? '') || a.id.localeCompare(b.id));
@@ -154,30 +179,56 @@ export const ledgerRouter = (context: AppContext): Router => {
     evidenceBody,
     asyncRoute(async (request, response) => {
       const user = member(request);
-      const item = await ledger.item(user, param(request, 'id'));
+      await ledger.item(user, param(request, 'id'));
       const query = validateBody(evidenceQuery, { ...request.query }, 'query');
       const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const type = sniffEvidence(data);
-      if (!type) throw new RequestError(415, '只接受 JPEG、PNG 图片或 PDF 扫描件（按文件内容判断，不看扩展名）/ expected a JPEG, PNG or PDF by its content', [{ path: 'body', message: 'expected the bytes of a JPEG, PNG or PDF file' }]);
-      const file = { id: randomUUID(), userId: item.userId, itemId: item.id, stage: query.stage, name: query.name, type, size: data.length, dataBase64: data.toString('base64'), uploadedBy: user.id, uploadedAt: context.now().toISOString() };
-      await context.repository.saveEvidence(file);
-      const { dataBase64: _bytes, ...info } = file;
-      response.status(201).json(info);
+      response.status(201).json(await ledger.addEvidence(user, param(request, 'id'), query.stage, query.name, data));
     }),
   );
+  router.post(
+    evidenceFormUpload.path,
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const file = uploadedFile(response);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        if (!file || file.data.length === 0) throw new RequestError(400, '请选择要上传的照片或 PDF / expected a file', [{ path: 'file', message: 'expected a JPEG, PNG or PDF file' }]);
+        const input = validateBody(evidenceQuery, { stage: body.stage, name: (file.name || '证据').slice(-120) });
+        await ledger.addEvidence(user, param(request, 'id'), input.stage, input.name, file.data);
+        response.redirect(303, `/ledger/items/${param(request, 'id')}?done=evidence#evidence`);
+      } catch (error) {
+        if (!(error instanceof RequestError) || error.status === 404 || error.status >= 500) throw error;
+        await itemPage(request, response, { evidenceError: error.message, evidenceIssues: error.issues }, error.status);
+      }
+    }),
+  );
+  /** Thumbnails made on first request and kept (a few hundred small JPEGs) so a page of photos costs one decode each. */
+  const thumbnails = new Map<string, Buffer>();
+  const keptThumbnails = 300;
   router.get(
     '/ledger/evidence/:id',
     asyncRoute(async (request, response) => {
-      const user = requireUser(request, ['enterprise', 'admin', 'acceptor', 'regulator']);
-      const file = await context.repository.findEvidence(param(request, 'id'));
-      if (!file) throw notFound('证据文件');
-      if (user.role === 'regulator') {
-        const owner = await context.repository.findUser(file.userId);
-        if (!user.region || owner?.region !== user.region) throw notFound('证据文件');
-      } else if (ledger.enterpriseOf(user) !== file.userId) throw forbidden();
-      response.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      const file = await ledger.evidenceFor(requireUser(request, ['enterprise', 'admin', 'acceptor', 'regulator']), param(request, 'id'));
+      response.setHeader('Content-Disposition', `${file.type === 'application/pdf' ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
       response.setHeader('Cache-Control', 'private, max-age=3600');
       response.type(file.type).send(Buffer.from(file.dataBase64, 'base64'));
+    }),
+  );
+  router.get(
+    '/ledger/evidence/:id/thumbnail',
+    asyncRoute(async (request, response) => {
+      const file = await ledger.evidenceFor(requireUser(request, ['enterprise', 'admin', 'acceptor', 'regulator']), param(request, 'id'));
+      if (file.type === 'application/pdf') throw notFound('缩略图');
+      let small = thumbnails.get(file.id);
+      if (!small) {
+        const image = decodeImage(file.type, Buffer.from(file.dataBase64, 'base64'));
+        if (!image) throw notFound('缩略图');
+        small = thumbnail(image);
+        thumbnails.set(file.id, small);
+        if (thumbnails.size > keptThumbnails) thumbnails.delete(thumbnails.keys().next().value!);
+      }
+      response.setHeader('Cache-Control', 'private, max-age=3600');
+      response.type('image/jpeg').send(small);
     }),
   );
 

@@ -10,7 +10,8 @@ import { createRegulator } from '../regulator/service.js';
 import { trendSvg } from '../regulator/trend-chart.js';
 import { validateBody } from '../validate.js';
 import { asyncRoute } from './async-route.js';
-import { itemView, sendTable } from './ledger.js';
+import { itemView, reportView, sendTable } from './ledger.js';
+import { createLedger } from '../ledger/service.js';
 import express from 'express';
 import { beijing, regionTable } from '../exports/ledger-tables.js';
 import { checkSheet, readSheet, templateColumns } from '../regulator/screening.js';
@@ -49,6 +50,7 @@ const jobView = (job: ScreeningJob) => ({ ...job, percent: job.total === 0 ? (jo
 export const regulatorRouter = (context: AppContext): Router => {
   const regulator = createRegulator(context.repository, context.now, context.asOf);
   const jobs = createScreeningJobs(context.repository, context.now);
+  const ledgerService = createLedger(context.repository, context.now, context.asOf);
   const router = Router();
   const param = (request: Request, key: string) => String(request.params[key] ?? '');
   const viewer = (request: Request) => requireUser(request, ['regulator']);
@@ -77,6 +79,14 @@ export const regulatorRouter = (context: AppContext): Router => {
       const user = viewer(request);
       const enterprise = await regulator.enterprise(user, param(request, 'id'));
       context.views.page(request, response, 'regulator-enterprise', { title: `企业台账：${enterprise.name}`, today: context.asOf(), region: user.region, enterprise, items: enterprise.items.map((item) => itemView(item, item.overdue)) });
+    }),
+  );
+  router.get(
+    '/regulator/enterprises/:id/report',
+    asyncRoute(async (request, response) => {
+      const user = viewer(request);
+      const enterprise = await regulator.enterprise(user, param(request, 'id'));
+      context.views.page(request, response, 'ledger-report', { title: `隐患排查治理报告：${enterprise.name}`, today: context.asOf(), back: `/regulator/enterprises/${enterprise.enterpriseId}`, ...(await reportView(ledgerService, enterprise.name, enterprise.enterpriseId)) });
     }),
   );
   router.get(
