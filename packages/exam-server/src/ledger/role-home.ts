@@ -13,15 +13,17 @@ export const roleNav = (role: Role): { href: string; label: string }[] =>
     regulator: [
       { href: '/regulator', label: '辖区一览' },
       { href: '/regulator/screening', label: '批量筛查' },
+      { href: '/regulator/risks', label: '重大风险' },
     ],
     acceptor: [
       { href: '/ledger/acceptance', label: '待验收' },
       { href: '/ledger', label: '隐患台账' },
+      { href: '/risk/register', label: '风险清单' },
     ],
     enterprise: [
       { href: '/ledger', label: '隐患台账' },
       { href: '/assessments', label: '自评估' },
-      { href: '/risk', label: '风险分级' },
+      { href: '/risk/register', label: '风险清单' },
     ],
     trainee: [
       { href: '/exams', label: '模拟考试' },

@@ -39,6 +39,8 @@ export const createRegulator = (repository: Repository, now: () => Date, today: 
 
   const service = {
     regionOf,
+    /** The enterprise accounts of the regulator's region. */
+    regionEnterprises: async (regulator: User) => enterprises(regionOf(regulator)),
     /** The region's table: one row per enterprise, and the region's totals computed from the same items. */
     table: async (regulator: User) => {
       const region = regionOf(regulator);

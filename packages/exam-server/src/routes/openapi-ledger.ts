@@ -27,6 +27,24 @@ const screeningJob = {
   },
 };
 
+const riskEntry = {
+  type: 'object',
+  required: ['post', 'source', 'method', 'controlLevel', 'measures'],
+  description: '风险清单条目。LEC 与风险矩阵均为行业惯例；风险矩阵分档无统一惯例，等级由企业认定（ls.level）',
+  properties: {
+    post: { type: 'string', maxLength: 60 },
+    source: { type: 'string', maxLength: 200 },
+    method: { enum: ['lec', 'ls'] },
+    lec: { type: 'object', required: ['L', 'E', 'C'], properties: { L: { type: 'string' }, E: { type: 'string' }, C: { type: 'string' } }, additionalProperties: false },
+    ls: { type: 'object', required: ['L', 'S', 'level'], properties: { L: { enum: ['1', '2', '3', '4', '5'] }, S: { enum: ['1', '2', '3', '4', '5'] }, level: { enum: ['major', 'large', 'general', 'low'] } }, additionalProperties: false },
+    controlLevel: { enum: ['company', 'workshop', 'team', 'post'] },
+    measures: { type: 'string', maxLength: 2000 },
+    card: { type: 'object', additionalProperties: { type: 'string', maxLength: 1000 } },
+  },
+  additionalProperties: false,
+};
+const gradedEntry = { description: 'the entry with id, score, formula, level, label, colour (红/橙/黄/蓝), basis, controlLabel', ...json({ type: 'object' }) };
+
 export const ledgerPaths = {
   '/ledger': { get: { summary: '隐患排查治理台账：统计、全部隐患、待查明事项 / the ledger of the caller’s enterprise (enterprise or its acceptor)', responses: { 200: ok('figures, items (with overdue), unknowns'), 403: error } } },
   '/ledger/acceptance': { get: { summary: '待验收的隐患（验收人登录后的首页）/ items awaiting acceptance, oldest rectification first', responses: { 200: ok('items'), 403: error } } },
@@ -64,5 +82,15 @@ export const ledgerPaths = {
     post: { summary: '新建账号，含验收人与监管（管理员）', requestBody: json({ type: 'object', required: ['username', 'displayName', 'password', 'role'], properties: { username: { type: 'string' }, displayName: { type: 'string' }, password: { type: 'string', minLength: 8 }, role: { enum: ['trainee', 'enterprise', 'acceptor', 'regulator'] }, region: { type: 'string' }, enterpriseId: { type: 'string' } } }), responses: { 201: ok('the user'), 400: error, 403: error, 409: error } },
   },
   '/admin/users/{id}/assignment': { put: { summary: '分配辖区或所属企业（管理员；null 清除）', parameters: [id('id')], requestBody: json({ type: 'object', properties: { region: { type: ['string', 'null'] }, enterpriseId: { type: ['string', 'null'] } }, additionalProperties: false }), responses: { 200: ok('the user'), 400: error, 403: error, 404: error } } },
+  '/risk/register': {
+    get: { summary: '本企业安全风险清单（按等级从高到低）/ the enterprise’s risk register', responses: { 200: ok('entries'), 403: error } },
+    post: { summary: '登记风险（企业）/ add an entry; the level is computed (LEC) or stated (matrix)', requestBody: json(riskEntry), responses: { 201: gradedEntry, 400: error, 403: error } },
+  },
+  '/risk/register/{id}': {
+    get: { summary: '一项风险 / one entry', parameters: [id('id')], responses: { 200: gradedEntry, 403: error, 404: error } },
+    put: { summary: '修改风险（企业）/ replace an entry', parameters: [id('id')], requestBody: json(riskEntry), responses: { 200: gradedEntry, 400: error, 403: error, 404: error } },
+    delete: { summary: '删除风险（企业）/ remove an entry', parameters: [id('id')], responses: { 204: { description: 'removed' }, 403: error, 404: error } },
+  },
+  '/regulator/risks': { get: { summary: '辖区重大风险（红，最高一级；监管只读）/ every highest-level entry of the region’s enterprises', responses: { 200: ok('level, label, entries (with enterpriseId, enterpriseName)'), 403: error } } },
   '/risk/lec': { get: { summary: 'LEC 风险分级（行业惯例，非法定）/ D = L × E × C, level and colour', parameters: ['L', 'E', 'C'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string' } })), responses: { 200: ok('d, level, label, colour, band, convention notes'), 400: error, 403: error } } },
 };

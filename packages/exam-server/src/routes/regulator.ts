@@ -12,6 +12,8 @@ import { validateBody } from '../validate.js';
 import { asyncRoute } from './async-route.js';
 import { itemView, reportView, sendTable } from './ledger.js';
 import { createLedger } from '../ledger/service.js';
+import { createRiskRegister } from '../risk/register.js';
+import { riskMethods } from '../risk/levels.js';
 import express from 'express';
 import { beijing, regionTable } from '../exports/ledger-tables.js';
 import { checkSheet, readSheet, templateColumns } from '../regulator/screening.js';
@@ -49,9 +51,21 @@ const jobView = (job: ScreeningJob) => ({ ...job, percent: job.total === 0 ? (jo
 
 export const regulatorRouter = (context: AppContext): Router => {
   const regulator = createRegulator(context.repository, context.now, context.asOf);
+  const router = Router();
   const jobs = createScreeningJobs(context.repository, context.now);
   const ledgerService = createLedger(context.repository, context.now, context.asOf);
-  const router = Router();
+  const risks = createRiskRegister(context.repository, context.now);
+  /** The region's 重大风险: every entry of the highest level in its enterprises' registers. */
+  const majorRisks = async (user: ReturnType<typeof viewer>) => risks.major(await regulator.regionEnterprises(user));
+  router.get('/api/v1/regulator/risks', asyncRoute(async (request, response) => void response.json({ level: riskMethods.levels.order[0], label: riskMethods.levels.labels[riskMethods.levels.order[0]!], entries: await majorRisks(viewer(request)) })));
+  router.get(
+    '/regulator/risks',
+    asyncRoute(async (request, response) => {
+      const user = viewer(request);
+      const entries = await majorRisks(user);
+      context.views.page(request, response, 'regulator-risks', { title: '辖区重大风险', region: user.region, entries, enterprises: new Set(entries.map((entry) => entry.enterpriseId)).size, conventions: { lec: riskMethods.lec.note, ls: riskMethods.ls.note, levels: riskMethods.levels.source } });
+    }),
+  );
   const param = (request: Request, key: string) => String(request.params[key] ?? '');
   const viewer = (request: Request) => requireUser(request, ['regulator']);
   const admin = (request: Request) => requireUser(request, ['admin']);
