@@ -24,6 +24,7 @@ export const roleNav = (role: Role): { href: string; label: string }[] =>
       { href: '/ledger', label: '隐患台账' },
       { href: '/assessments', label: '自评估' },
       { href: '/risk/register', label: '风险清单' },
+      { href: '/ledger/statistics', label: '统计报送' },
     ],
     trainee: [
       { href: '/exams', label: '模拟考试' },

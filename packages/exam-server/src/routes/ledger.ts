@@ -7,7 +7,7 @@ import { RequestError } from '../errors.js';
 import { actionInput, actionLabels } from '../ledger/flow.js';
 import { gradeLabels, missingPlanContents, statusLabels, type LedgerItem } from '../ledger/item.js';
 import { order16 } from '../ledger/law.js';
-import { dueState, dueStateLabels, periodsOf } from '../ledger/statistics.js';
+import { createStatisticsSubmissions, submissionInput } from '../ledger/statistics-submissions.js';
 import { createLedger, sectorTitle, type Ledger } from '../ledger/service.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
@@ -89,6 +89,7 @@ export const reportView = async (ledger: Ledger, name: string, enterpriseId: str
 
 export const ledgerRouter = (context: AppContext): Router => {
   const ledger = createLedger(context.repository, context.now, context.asOf);
+  const statistics = createStatisticsSubmissions(context.repository, context.now, context.asOf, sectorTitle);
   const router = Router();
   const member = (request: Request): User => requireUser(request, [...members]);
   const param = (request: Request, name: string) => String(request.params[name] ?? '');
@@ -104,11 +105,8 @@ export const ledgerRouter = (context: AppContext): Router => {
       items: items.map((item) => itemView(item, ledger.overdue(item))),
       unknowns: await ledger.unknowns(enterpriseId),
       law: order16,
-      // This year's and last year's tables: those the enterprise can owe now.
-      statistics: [Number(context.asOf().slice(0, 4)) - 1, Number(context.asOf().slice(0, 4))].flatMap(periodsOf).map((period) => {
-        const state = dueState(period, context.asOf());
-        return { ...period, state, stateLabel: dueStateLabels[state], pastDue: state === 'past-due' };
-      }),
+      // This year's and last year's tables: those the enterprise can owe now, with their submissions.
+      statistics: await statistics.periods(enterpriseId, items),
     });
   };
   const itemPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
@@ -124,6 +122,47 @@ export const ledgerRouter = (context: AppContext): Router => {
   };
 
   router.get('/ledger', asyncRoute(ledgerPage));
+
+  // ---- statistics tables: due, overdue, submitted with the 主要负责人's signature ----
+  /** Only the enterprise itself (or an administrator) submits its tables; its acceptor reads them. */
+  const submitter = (request: Request) => requireUser(request, ['enterprise', 'admin']);
+  const statisticsPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const user = member(request);
+    const enterpriseId = ledger.enterpriseOf(user);
+    const periods = (await statistics.periods(enterpriseId, await ledger.items(enterpriseId))).map((period) => ({ ...period, submittedAtText: beijingTime(period.submission?.submittedAt) }));
+    context.views.page(request, response, 'ledger-statistics', { title: '隐患排查治理统计分析表报送', today: context.asOf(), law: order16, periods: periods.reverse(), canSubmit: user.role !== 'acceptor', ...extra }, status);
+  };
+  router.get('/ledger/statistics', asyncRoute(async (request, response) => statisticsPage(request, response)));
+  router.post(
+    '/ledger/statistics/:period',
+    asyncRoute(async (request, response) => {
+      const user = submitter(request);
+      const enterpriseId = ledger.enterpriseOf(user);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await statistics.submit(user, enterpriseId, param(request, 'period'), validateBody(submissionInput, { principalName: body.principalName, signedOn: body.signedOn }), await ledger.items(enterpriseId));
+        response.redirect(303, `/ledger/statistics?submitted=${encodeURIComponent(param(request, 'period'))}#${encodeURIComponent(param(request, 'period'))}`);
+      } catch (error) {
+        if (!(error instanceof RequestError) || error.status === 404 || error.status >= 500) throw error;
+        await statisticsPage(request, response, { error: error.message, issues: error.issues, failedPeriod: param(request, 'period'), form: { principalName: body.principalName, signedOn: body.signedOn } }, error.status);
+      }
+    }),
+  );
+  router.get(
+    '/api/v1/ledger/statistics',
+    asyncRoute(async (request, response) => {
+      const enterpriseId = ledger.enterpriseOf(member(request));
+      response.json({ periods: await statistics.periods(enterpriseId, await ledger.items(enterpriseId)) });
+    }),
+  );
+  router.post(
+    '/api/v1/ledger/statistics/:period',
+    asyncRoute(async (request, response) => {
+      const user = submitter(request);
+      const enterpriseId = ledger.enterpriseOf(user);
+      response.status(201).json(await statistics.submit(user, enterpriseId, param(request, 'period'), validateBody(submissionInput, request.body), await ledger.items(enterpriseId)));
+    }),
+  );
   router.get(
     '/ledger/report',
     asyncRoute(async (request, response) => {
