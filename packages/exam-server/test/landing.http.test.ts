@@ -1,5 +1,5 @@
 // Each role lands on its own work after signing in (regulator → region table, acceptor → items awaiting
-// acceptance, enterprise → its ledger, trainee → exams, admin → administration), with a navigation that
+// acceptance, enterprise → its ledger, trainee and admin → exams), with a navigation that
 // fits the role; the acceptor's page and its API list exactly the items waiting for acceptance.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -60,7 +60,7 @@ describe('landing after login', () => {
       'land-acc': { role: 'acceptor', home: '/ledger/acceptance' },
       'land-reg': { role: 'regulator', home: '/regulator' },
       'land-trainee': { role: 'trainee', home: '/exams' },
-      'land-admin': { role: 'admin', home: '/admin' },
+      'land-admin': { role: 'admin', home: '/exams' },
     };
     for (const [username, { role, home }] of Object.entries(expected)) {
       expect(roleHome(role)).toBe(home);

@@ -2,7 +2,7 @@
 // so a regulator starts at the region's table and an acceptor at the items waiting for acceptance.
 import type { Role } from '../store/repository.js';
 
-const homes: Record<Role, string> = { regulator: '/regulator', acceptor: '/ledger/acceptance', enterprise: '/ledger', trainee: '/exams', admin: '/admin' };
+const homes: Record<Role, string> = { regulator: '/regulator', acceptor: '/ledger/acceptance', enterprise: '/ledger', trainee: '/exams', admin: '/exams' };
 
 /** The landing page of a role. */
 export const roleHome = (role: Role): string => homes[role];
@@ -32,10 +32,11 @@ export const roleNav = (role: Role): { href: string; label: string }[] =>
       { href: '/mistakes', label: '错题本' },
       { href: '/history', label: '记录' },
     ],
+    // The administrator still lands on the exams, as before (the administration page builds the question catalogue).
     admin: [
-      { href: '/admin', label: '管理' },
-      { href: '/admin/regions', label: '辖区与账号' },
       { href: '/exams', label: '模拟考试' },
       { href: '/practice', label: '练习' },
+      { href: '/admin', label: '管理' },
+      { href: '/admin/regions', label: '辖区与账号' },
     ],
   })[role];
