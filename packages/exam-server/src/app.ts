@@ -14,8 +14,8 @@ import { createQuestionCatalogue } from './questions/catalogue.js';
 import { apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
 import { calculatorsRouter } from './routes/calculators.js';
-import { evidenceUpload, ledgerRouter } from './routes/ledger.js';
-import { regulatorRouter, screeningUpload } from './routes/regulator.js';
+import { evidenceFormUpload, evidenceUpload, ledgerRouter } from './routes/ledger.js';
+import { regulatorRouter, screeningFormUpload, screeningUpload } from './routes/regulator.js';
 import { riskRouter } from './routes/risk.js';
 import { pagesRouter } from './routes/pages.js';
 import { createViews } from './routes/views.js';
@@ -92,7 +92,7 @@ export const createApp = (dependencies: AppDependencies) => {
     next();
   });
   // Uploads are files: read as bytes (size-limited, typed by content) before the parsers below refuse them.
-  for (const upload of [evidenceUpload, screeningUpload]) app.post(upload.path, upload.parse);
+  for (const upload of [evidenceUpload, evidenceFormUpload, screeningUpload, screeningFormUpload]) app.post(upload.path, upload.parse);
   app.use(express.json({ limit: '2mb' }));
   // A self-assessment form posts one field per fact: several hundred for a mine.
   app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));

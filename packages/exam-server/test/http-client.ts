@@ -24,6 +24,10 @@ export class CookieBrowser {
   private get cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
+  /** The Cookie header this browser sends, for requests it cannot make itself (multipart uploads). */
+  cookieLine() {
+    return this.cookieHeader;
+  }
   /** The token the last page's forms carry (the hidden `_csrf` field). */
   csrf = '';
   async get(path: string) {

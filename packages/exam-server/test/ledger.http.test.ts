@@ -13,6 +13,9 @@ import { hashToken, newId, newToken } from '../src/accounts/tokens.js';
 import { createApp } from '../src/app.js';
 import { openLowdbRepository } from '../src/store/lowdb-repository.js';
 import type { Repository, Role } from '../src/store/repository.js';
+import jpegJs from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { CookieBrowser } from './http-client.js';
 
 const asOf = '2026-09-01';
 const hazardFacts = { mineType: 'openPit', approvedCapacityTonnesPerYear: 1000000, annualRawCoalOutputTonnes: 1200000 };
@@ -227,18 +230,25 @@ describe('risk grading and the 岗位风险告知卡', () => {
 });
 
 describe('evidence on a ledger item', () => {
-  it('accepts a JPEG or PDF by its bytes, refuses a renamed non-image .jpg and an oversized file, and shows thumbnails', async () => {
+  it('accepts a JPEG, PNG or PDF by its bytes, refuses a renamed non-image .jpg, a fake JPEG and an oversized file, and serves real thumbnails only to those allowed', async () => {
     clock = Date.parse('2026-09-01T02:00:00.000Z');
-    const company = await account('evidence-co', 'enterprise');
+    const company = await account('evidence-co', 'enterprise', { region: '证据区' });
     const outsider = await account('evidence-other', 'enterprise');
+    const regulator = await account('evidence-reg', 'regulator', { region: '证据区' });
+    const elsewhere = await account('evidence-reg-2', 'regulator', { region: '别区' });
     const created = await api('POST', '/self-assessments', company.token, { sector: 'coal-mine', asOf, facts: hazardFacts });
     const item = await hazardItem(company.token, created.body.assessment.id);
     const upload = (token: string, body: Uint8Array, query: string, type = 'image/jpeg') => fetch(`${base}/api/v1/ledger/items/${item.id}/evidence?${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+    // A real 400×200 photo: red on the left, blue on the right.
+    const pixels = Buffer.alloc(400 * 200 * 4);
+    for (let index = 0; index < 400 * 200; index += 1) pixels.set(index % 400 < 200 ? [220, 20, 20, 255] : [20, 20, 220, 255], index * 4);
+    const jpeg = new Uint8Array(jpegJs.encode({ width: 400, height: 200, data: pixels }, 90).data);
 
     const renamed = await upload(company.token, new TextEncoder().encode('MZ\x90\x00 this is a program, not a photo'), 'stage=found&name=photo.jpg');
     expect(renamed.status).toBe(415);
     expect(((await renamed.json()) as { error: string }).error).toContain('按文件内容判断');
+    // The first bytes of a JPEG followed by anything else: it does not decode, so it is no photo either.
+    expect((await upload(company.token, Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), 'stage=found&name=fake.jpg')).status).toBe(415);
     expect(await repository.listEvidence(item.id)).toEqual([]);
     const tooLarge = await upload(company.token, new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff), 'stage=found&name=big.jpg');
     expect(tooLarge.status).toBe(413);
@@ -251,13 +261,73 @@ describe('evidence on a ledger item', () => {
     expect(stored).toMatchObject({ type: 'image/jpeg', size: jpeg.length }); // the bytes say JPEG, whatever the name
     const pdf = await upload(company.token, new TextEncoder().encode('%PDF-1.4\n%scan'), 'stage=rectification&name=scan.pdf', 'application/pdf');
     expect(pdf.status).toBe(201);
+    const pdfId = ((await pdf.json()) as { id: string }).id;
 
     const served = await fetch(`${base}/ledger/evidence/${stored.id}`, { headers: { authorization: `Bearer ${company.token}` } });
     expect(served.headers.get('content-type')).toBe('image/jpeg');
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(jpeg);
-    expect((await fetch(`${base}/ledger/evidence/${stored.id}`, { headers: { authorization: `Bearer ${outsider.token}` } })).status).toBe(403);
+    const pdfServed = await fetch(`${base}/ledger/evidence/${pdfId}`, { headers: { authorization: `Bearer ${company.token}` } });
+    expect(pdfServed.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfServed.headers.get('content-disposition')).toMatch(/^attachment/);
+    // The thumbnail is a smaller JPEG of the same picture, for the members and the region's regulator only.
+    for (const viewer of [company, regulator]) {
+      const small = await fetch(`${base}/ledger/evidence/${stored.id}/thumbnail`, { headers: { authorization: `Bearer ${viewer.token}` } });
+      expect(small.status).toBe(200);
+      expect(small.headers.get('content-type')).toBe('image/jpeg');
+      const decoded = jpegJs.decode(new Uint8Array(await small.arrayBuffer()), { useTArray: true });
+      expect([decoded.width, decoded.height]).toEqual([160, 80]);
+      expect(decoded.data[0]).toBeGreaterThan(150); // red at the left edge
+      expect(decoded.data[(40 * 160 + 150) * 4 + 2]).toBeGreaterThan(150); // blue at the right
+    }
+    for (const stranger of [outsider, elsewhere]) {
+      expect((await fetch(`${base}/ledger/evidence/${stored.id}`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
+      expect((await fetch(`${base}/ledger/evidence/${stored.id}/thumbnail`, { headers: { authorization: `Bearer ${stranger.token}` } })).status).toBe(404);
+    }
+    expect((await fetch(`${base}/ledger/evidence/${pdfId}/thumbnail`, { headers: { authorization: `Bearer ${company.token}` } })).status).toBe(404);
+
     const page = await (await fetch(`${base}/ledger/items/${item.id}`, { headers: { authorization: `Bearer ${company.token}` } })).text();
-    expect(page).toContain(`<img src="/ledger/evidence/${stored.id}"`);
-    expect(page).toContain('整改：scan.pdf（PDF）');
+    expect(page).toContain(`<img src="/ledger/evidence/${stored.id}/thumbnail"`);
+    expect(page).toMatch(new RegExp(`data-evidence-file="${pdfId}" data-stage="rectification"><a href="/ledger/evidence/${pdfId}" class="evidence-pdf"><svg class="pdf-icon"[^]*?<span>scan.pdf</span>`));
+    expect(page).toContain('data-evidence-form');
+
+    // The printable report carries the evidence, for the enterprise and for the region's regulator.
+    for (const [viewer, path] of [[company, '/ledger/report'], [regulator, `/regulator/enterprises/${company.id}/report`]] as const) {
+      const report = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${viewer.token}` } });
+      expect(report.status, path).toBe(200);
+      const html = await report.text();
+      const section = new RegExp(`data-report-item="${item.id}"[^]*?</section>`).exec(html)?.[0] ?? '';
+      expect(section).toContain(`<img src="/ledger/evidence/${stored.id}/thumbnail"`);
+      expect(section).toContain('<span>scan.pdf</span>');
+    }
+    expect((await fetch(`${base}/regulator/enterprises/${company.id}/report`, { headers: { authorization: `Bearer ${elsewhere.token}` } })).status).toBe(404);
+  });
+
+  it('uploads through the item page’s form (multipart with the page’s CSRF token), and refuses a renamed non-image there too', async () => {
+    const company = await account('evidence-form-co', 'enterprise');
+    const created = await api('POST', '/self-assessments', company.token, { sector: 'coal-mine', asOf, facts: hazardFacts });
+    const item = await hazardItem(company.token, created.body.assessment.id);
+    const browser = new CookieBrowser(() => base);
+    await browser.get('/login');
+    expect((await browser.post('/login', { username: 'evidence-form-co', password, next: '/' })).response.headers.get('location')).toBe('/ledger');
+    const form = await browser.get(`/ledger/items/${item.id}`);
+    expect(form.html).toContain(`action="/ledger/items/${item.id}/evidence" enctype="multipart/form-data"`);
+    const send = (fields: Record<string, string>, file: { name: string; bytes: Uint8Array; type: string }) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields)) data.append(name, value);
+      data.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+      return fetch(`${base}/ledger/items/${item.id}/evidence`, { method: 'POST', headers: { cookie: browser.cookieLine() }, body: data, redirect: 'manual' });
+    };
+    const png = new PNG({ width: 4, height: 4 });
+    png.data.fill(200);
+    const pngBytes = new Uint8Array(PNG.sync.write(png));
+    expect((await send({ stage: 'found' }, { name: '现场.png', bytes: pngBytes, type: 'image/png' })).status).toBe(403); // no CSRF token
+    const renamed = await send({ _csrf: browser.csrf, stage: 'found' }, { name: 'photo.jpg', bytes: new TextEncoder().encode('MZ not a photo'), type: 'image/jpeg' });
+    expect(renamed.status).toBe(415);
+    expect(await renamed.text()).toContain('按文件内容判断');
+    const posted = await send({ _csrf: browser.csrf, stage: 'found' }, { name: '现场.png', bytes: pngBytes, type: 'image/png' });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe(`/ledger/items/${item.id}?done=evidence#evidence`);
+    const files = await repository.listEvidence(item.id);
+    expect(files.map((file) => [file.name, file.type, file.stage, file.size])).toEqual([['现场.png', 'image/png', 'found', pngBytes.length]]);
   });
 });

@@ -1,6 +1,8 @@
-// Bulk screening and exports over HTTP: a seeded 1,000-row xlsx made with exceljs screens every good row
-// (each verdict equal to assess() on the same facts) and reports each planted bad cell by row and column;
-// the regional table and the ledger export as xlsx and CSV read back with the API's own numbers.
+// Bulk screening and exports over HTTP: a seeded 1,000-row xlsx made with exceljs screens every good row as a
+// job whose progress is polled (each verdict equal to assess() on the same facts), reports each planted bad
+// cell by row and column, and lands every screened row in the region's table (on the account a row names, or
+// as an enterprise without one); the page form does the same through a self-refreshing progress page. The
+// regional table and the ledger export as xlsx and CSV read back with the API's own numbers.
 import { assess } from '@anquan/rules';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { hashToken, newId, newToken } from '../src/accounts/tokens.js';
 import { createApp } from '../src/app.js';
 import { openLowdbRepository } from '../src/store/lowdb-repository.js';
 import type { Repository, Role } from '../src/store/repository.js';
+import { CookieBrowser } from './http-client.js';
 
 const asOf = '2026-09-01';
 const seed = 20261202;
@@ -37,6 +40,16 @@ const account = async (username: string, role: Role, extra: { region?: string; e
   await repository.createSession({ tokenHash: hashToken(token), userId: id, createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z' });
   return { id, token };
 };
+/** Polls a screening job until it is no longer running (the outcome never depends on how many polls it takes). */
+const finished = async (location: string, token: string) => {
+  const seen: number[] = [];
+  for (;;) {
+    const job = (await (await fetch(base + location, { headers: { authorization: `Bearer ${token}` } })).json()) as any;
+    seen.push(job.done);
+    if (job.state !== 'running') return { job, seen };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
 const get = (path: string, token: string) => fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
 const json = async (method: string, path: string, token: string, body?: unknown) => {
   const response = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -59,6 +72,10 @@ afterAll(async () => {
 describe('bulk screening', () => {
   it(`screens a 1,000-row xlsx and lists the malformed cells by row and column (seed ${seed})`, async () => {
     const regulator = await account('screen-reg', 'regulator', { region: '南区' });
+    // Two enterprise accounts of the region, named by rows of the sheet (login name; display name); one of another region.
+    const named = await account('企业7', 'enterprise', { region: '南区' });
+    const displayed = await account('south-co-9', 'enterprise', { region: '南区' });
+    const elsewhere = await account('企业8', 'enterprise', { region: '西区' });
     const template = await get('/regulator/screening/template-coal-mine.xlsx', regulator.token);
     expect(template.status).toBe(200);
     const templateBook = new ExcelJS.Workbook();
@@ -81,7 +98,7 @@ describe('bulk screening', () => {
       const capacity = 100000 * (1 + Math.floor(next() * 30));
       const output = Math.round(capacity * (0.8 + next() * 0.4));
       const cells: unknown[] = Array.from({ length: header.length }, () => null);
-      cells[0] = `企业${index + 1}`;
+      cells[0] = index === 8 ? 'south-co-9 名称' : `企业${index + 1}`;
       cells[column('mineType') - 1] = next() < 0.5 ? 'openPit' : 'underground';
       cells[column('approvedCapacityTonnesPerYear') - 1] = capacity;
       cells[column('annualRawCoalOutputTonnes') - 1] = output;
@@ -97,8 +114,17 @@ describe('bulk screening', () => {
     }
     const upload = Buffer.from(await book.xlsx.writeBuffer());
     const response = await fetch(`${base}/api/v1/regulator/screenings?sector=coal-mine&asOf=${asOf}`, { method: 'POST', headers: { authorization: `Bearer ${regulator.token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: upload });
-    expect(response.status).toBe(200);
-    const result = (await response.json()) as { rows: number; screened: { row: number; hazard: number; unknown: number }[]; problems: { row: number; column: string; fact: string; message: string }[] };
+    expect(response.status).toBe(202);
+    const location = response.headers.get('location')!;
+    expect(location).toMatch(/^\/api\/v1\/regulator\/screenings\/[\w-]+$/);
+    const started = (await response.json()) as { state: string; done: number };
+    expect(started.state).toBe('running');
+    const { job, seen } = await finished(location, regulator.token);
+    expect(job.state).toBe('done');
+    expect(job).toMatchObject({ done: 1000, total: 1000, percent: 100 });
+    // Progress never goes back.
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const result = job.result as { rows: number; screened: { row: number; enterprise: string; hazard: number; unknown: number }[]; problems: { row: number; column: string; fact: string; message: string }[]; landed: { matched: number; withoutAccount: number } };
     expect(result.rows).toBe(1000);
     expect(planted.length).toBeGreaterThan(10);
     expect(result.problems.map(({ row, column: letter }) => ({ row, column: letter }))).toEqual(planted);
@@ -109,10 +135,32 @@ describe('bulk screening', () => {
       expect(result.screened[index]).toMatchObject({ row: rows[index]!.row, hazard: expected.summary.hazard, unknown: expected.summary.unknown });
     }
 
+    // Every screened row landed in the region's table: two on the accounts they name, the rest without an account.
+    const byRow = new Map(result.screened.map((entry) => [entry.row, entry]));
+    const accountRows = [9, 11].filter((row) => byRow.has(row)); // 企业7 is row 9, the display name is row 11
+    expect(accountRows.length).toBeGreaterThan(0);
+    expect(result.landed).toEqual({ matched: accountRows.length, withoutAccount: result.screened.length - accountRows.length });
+    const table = (await json('GET', '/regulator/enterprises', regulator.token)).body;
+    const landedOn = (id: string) => table.rows.find((row: any) => row.enterpriseId === id)?.screening ?? null;
+    if (byRow.has(9)) expect(landedOn(named.id)).toMatchObject({ enterpriseId: named.id, hazard: byRow.get(9)!.hazard, unknown: byRow.get(9)!.unknown, asOf });
+    if (byRow.has(11)) expect(landedOn(displayed.id)).toMatchObject({ enterpriseId: displayed.id, name: 'south-co-9 名称', hazard: byRow.get(11)!.hazard });
+    expect(table.rows.some((row: any) => row.enterpriseId === elsewhere.id)).toBe(false);
+    const withoutAccount = result.screened.filter((entry) => !accountRows.includes(entry.row));
+    expect(table.screenedOnly.map((entry: any) => [entry.name, entry.hazard, entry.unknown]).sort()).toEqual(withoutAccount.map((entry) => [entry.enterprise, entry.hazard, entry.unknown]).sort());
+    expect(table.screeningTotals).toEqual({ enterprises: result.screened.length, withHazards: result.screened.filter((entry) => entry.hazard > 0).length, hazard: result.screened.reduce((sum, entry) => sum + entry.hazard, 0), unknown: result.screened.reduce((sum, entry) => sum + entry.unknown, 0) });
+    const page = await (await get('/regulator', regulator.token)).text();
+    expect(page).toContain(`data-screening-total="enterprises">${result.screened.length}<`);
+    expect(page).toContain(`data-screened-name="${withoutAccount[0]!.enterprise}"`);
+    // Another region's regulator neither sees the job nor the results.
+    const other = await account('screen-reg-west', 'regulator', { region: '西区' });
+    expect((await get(location, other.token)).status).toBe(404);
+    expect((await json('GET', '/regulator/enterprises', other.token)).body.screeningTotals.enterprises).toBe(0);
+
     // A CSV with an unknown column and a bad cell; a body that is neither is refused; others may not screen.
     const csv = `enterprise,mineType,notAFact,annualRawCoalOutputTonnes\r\n甲,openPit,1,lots\r\n乙,underground,,100\r\n`;
     const fromCsv = await fetch(`${base}/api/v1/regulator/screenings?sector=coal-mine`, { method: 'POST', headers: { authorization: `Bearer ${regulator.token}`, 'content-type': 'text/csv' }, body: csv });
-    const csvResult = (await fromCsv.json()) as typeof result;
+    expect(fromCsv.status).toBe(202);
+    const csvResult = (await finished(fromCsv.headers.get('location')!, regulator.token)).job.result as typeof result;
     expect(csvResult.problems.map(({ row, column: letter, fact }) => [row, letter, fact])).toEqual([[1, 'C', 'notAFact'], [2, 'D', 'annualRawCoalOutputTonnes']]);
     expect(csvResult.screened.map((entry) => entry.row)).toEqual([3]);
     expect((await fetch(`${base}/api/v1/regulator/screenings?sector=coal-mine`, { method: 'POST', headers: { authorization: `Bearer ${regulator.token}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, body: Buffer.from('not a zip') })).status).toBe(400);
@@ -120,6 +168,48 @@ describe('bulk screening', () => {
     const company = await account('screen-co', 'enterprise');
     expect((await fetch(`${base}/api/v1/regulator/screenings?sector=coal-mine`, { method: 'POST', headers: { authorization: `Bearer ${company.token}`, 'content-type': 'text/csv' }, body: csv })).status).toBe(403);
   }, 120_000);
+});
+
+describe('bulk screening from the page', () => {
+  it('uploads through the form (multipart with the page’s CSRF token), shows progress on a page that refreshes itself, then the result', async () => {
+    await account('form-reg', 'regulator', { region: '中区' });
+    const browser = new CookieBrowser(() => base);
+    await browser.get('/login');
+    expect((await browser.post('/login', { username: 'form-reg', password: 'correct-horse-9', next: '/' })).response.headers.get('location')).toBe('/regulator');
+    const form = await browser.get('/regulator/screening');
+    expect(form.html).toContain('enctype="multipart/form-data"');
+    const upload = async (fields: Record<string, string>, file?: { name: string; text: string }) => {
+      const data = new FormData();
+      for (const [name, value] of Object.entries(fields)) data.append(name, value);
+      if (file) data.append('file', new Blob([file.text], { type: 'text/csv' }), file.name);
+      return fetch(`${base}/regulator/screening`, { method: 'POST', headers: { cookie: browser.cookieLine() }, body: data, redirect: 'manual' });
+    };
+    const csv = `enterprise,mineType,annualRawCoalOutputTonnes\r\n甲矿,openPit,很多\r\n乙矿,underground,100\r\n,openPit,100\r\n`;
+    // Without the page's token the form is refused; without a file it is shown again with the reason.
+    expect((await upload({ sector: 'coal-mine' }, { name: '清单.csv', text: csv })).status).toBe(403);
+    const noFile = await upload({ _csrf: browser.csrf, sector: 'coal-mine' });
+    expect(noFile.status).toBe(400);
+    expect(await noFile.text()).toContain('请选择要上传的 xlsx 或 CSV 文件');
+    const posted = await upload({ _csrf: browser.csrf, sector: 'coal-mine', asOf }, { name: '清单.csv', text: csv });
+    expect(posted.status).toBe(303);
+    const jobPage = posted.headers.get('location')!;
+    expect(jobPage).toMatch(/^\/regulator\/screening\/jobs\/[\w-]+$/);
+    let html = '';
+    for (;;) {
+      html = (await browser.get(jobPage)).html;
+      const running = html.includes('data-job-state="running"');
+      // While running, the page asks the browser to come back; once done it does not.
+      expect(html.includes('http-equiv="refresh"')).toBe(running);
+      if (!running) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(html).toContain('data-job-state="done"');
+    expect([...html.matchAll(/data-problem="([^"]+)"/g)].map((match) => match[1])).toEqual(['2-C', '4-A']);
+    expect(html).toContain('data-screened>1<');
+    const region = await browser.get('/regulator');
+    expect(region.html).toContain('data-screened-name="乙矿"');
+    expect(region.html).not.toContain('data-screened-name="甲矿"');
+  });
 });
 
 describe('exports', () => {

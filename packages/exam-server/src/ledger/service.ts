@@ -2,7 +2,10 @@
 // unknowns still to check. Holds the access checks, so pages and the API cannot drift apart.
 import { assess, listSectors } from '@anquan/rules';
 import { forbidden, notFound, RequestError } from '../errors.js';
-import type { Repository, User } from '../store/repository.js';
+import { randomUUID } from 'node:crypto';
+import type { EvidenceFile, EvidenceInfo, Repository, User } from '../store/repository.js';
+import { sniffEvidence, stageLabels } from './evidence.js';
+import { decodeImage } from './thumbnail.js';
 import { ledgerFigures } from './figures.js';
 import { applyAction, type LedgerAction } from './flow.js';
 import { isOverdue, withLedger, type LedgerItem } from './item.js';
@@ -54,6 +57,29 @@ export const createLedger = (repository: Repository, now: () => Date, today: () 
       return rows;
     },
     overdue: (item: LedgerItem) => isOverdue(item, today()),
+
+    /** Stores a photo or scan on an item the user works on; refused unless its bytes are a JPEG, PNG (that decodes) or PDF. */
+    addEvidence: async (user: User, itemId: string, stage: EvidenceFile['stage'], name: string, data: Buffer): Promise<EvidenceInfo> => {
+      const item = await service.item(user, itemId);
+      const type = sniffEvidence(data);
+      if (!type || (type !== 'application/pdf' && !decodeImage(type, data))) throw new RequestError(415, '只接受 JPEG、PNG 图片或 PDF 扫描件（按文件内容判断，不看扩展名）/ expected a JPEG, PNG or PDF by its content', [{ path: 'file', message: 'expected the bytes of a JPEG, PNG or PDF file' }]);
+      const file: EvidenceFile = { id: randomUUID(), userId: item.userId, itemId: item.id, stage, name, type, size: data.length, dataBase64: data.toString('base64'), uploadedBy: user.id, uploadedAt: now().toISOString() };
+      await repository.saveEvidence(file);
+      const { dataBase64: _bytes, ...info } = file;
+      return info;
+    },
+    /** The files of an item, labelled for pages. */
+    evidenceOf: async (itemId: string) => (await repository.listEvidence(itemId)).map((file) => ({ ...file, stageLabel: stageLabels[file.stage], image: file.type.startsWith('image/') })),
+    /** A file for a user allowed to see its item: the enterprise's members, or the regulator of its region (otherwise not found). */
+    evidenceFor: async (user: User, fileId: string): Promise<EvidenceFile> => {
+      const file = await repository.findEvidence(fileId);
+      if (!file) throw notFound('证据文件');
+      if (user.role === 'regulator') {
+        const owner = await repository.findUser(file.userId);
+        if (!user.region || owner?.role !== 'enterprise' || owner.region !== user.region) throw notFound('证据文件');
+      } else if (enterpriseOf(user) !== file.userId) throw notFound('证据文件');
+      return file;
+    },
   };
   return service;
 };

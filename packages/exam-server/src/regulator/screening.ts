@@ -10,6 +10,8 @@ import { parseCsv } from '../questions/bank.js';
 
 /** The first column names the enterprise; a row whose first cell starts with # is a comment (the template's labels). */
 export const nameColumn = 'enterprise';
+/** The longest enterprise name a row may carry (the name is how a result finds its enterprise). */
+export const maxNameLength = 100;
 export const maxRows = 20_000;
 
 export const templateColumns = (sector: string, asOf: string): { names: string[]; labels: string[] } => {
@@ -73,12 +75,20 @@ export interface ScreeningResult {
 
 const yesNo: Record<string, string> = { 是: 'true', 否: 'false', true: 'true', false: 'false', TRUE: 'true', FALSE: 'false', Y: 'true', N: 'false' };
 
-export const screen = async (sector: string, asOf: string, sheet: { row: number; cells: string[] }[]): Promise<ScreeningResult> => {
-  const layout = formLayout(sector, asOf);
-  const body = sheet.filter((line) => !(line.cells[0] ?? '').startsWith('#'));
-  const [header, ...rows] = body;
+/** The header and the data rows of a sheet (comment rows set aside); an empty or too long sheet is refused. */
+export const checkSheet = (sheet: { row: number; cells: string[] }[]) => {
+  const [header, ...rows] = sheet.filter((line) => !(line.cells[0] ?? '').startsWith('#'));
   if (!header) throw new RequestError(400, '文件为空 / the file is empty', [{ path: 'file', message: 'expected a header row of fact names' }]);
   if (rows.length > maxRows) throw new RequestError(413, `一次最多 ${maxRows} 行 / at most ${maxRows} rows`, [{ path: 'file', message: `expected at most ${maxRows} rows` }]);
+  return { header, rows };
+};
+
+/** Called as rows are read and screened: `done` of `total` data rows. */
+export type ScreeningProgress = (done: number, total: number) => void;
+
+export const screen = async (sector: string, asOf: string, sheet: { row: number; cells: string[] }[], onProgress: ScreeningProgress = () => undefined): Promise<ScreeningResult> => {
+  const layout = formLayout(sector, asOf);
+  const { header, rows } = checkSheet(sheet);
   const problems: ScreeningResult['problems'] = [];
   const columns = header.cells.map((name, index) => ({ name: name.trim(), letter: columnLetter(index + 1) }));
   const columnOf = new Map(columns.map((column) => [column.name, column.letter]));
@@ -103,13 +113,22 @@ export const screen = async (sector: string, asOf: string, sheet: { row: number;
       const fact = issue.path.replace(/^facts\./, '');
       problems.push({ row: line.row, column: columnOf.get(fact) ?? '', fact, message: issue.message });
     }
-    if (issues.length === 0) readable.push({ row: line.row, enterprise: line.cells[0] ?? '', facts });
+    const name = (line.cells[0] ?? '').trim();
+    const nameProblem = name === '' ? '缺少企业名称 / expected the enterprise name' : name.length > maxNameLength ? `企业名称过长 / expected at most ${maxNameLength} characters` : null;
+    if (nameProblem) problems.push({ row: line.row, column: 'A', fact: nameColumn, message: nameProblem });
+    if (issues.length === 0 && !nameProblem) readable.push({ row: line.row, enterprise: name, facts });
   }
+  let done = rows.length - readable.length;
+  onProgress(done, rows.length);
   const screened: ScreeningResult['screened'] = [];
   let index = 0;
   for await (const result of assessMany(readable.map((item) => ({ sector, facts: item.facts, asOf })), { findings: 'hazards' })) {
     const item = readable[index]!;
     index += 1;
+    done += 1;
+    onProgress(done, rows.length);
+    // Let the server answer other requests (the progress polls) while a large sheet is screened.
+    if (index % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (isItemError(result)) {
       for (const issue of result.issues) {
         const fact = issue.path.replace(/^(items\[\d+\]\.)?facts\./, '');

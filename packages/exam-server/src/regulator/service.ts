@@ -5,6 +5,7 @@ import { ledgerFigures, monthInChina, type LedgerFigures } from '../ledger/figur
 import { createLedger, sectorTitle } from '../ledger/service.js';
 import type { LedgerItem } from '../ledger/item.js';
 import type { Repository, User } from '../store/repository.js';
+import { regionScreenings, screenedWithoutAccount, screeningOfAccount, screeningView, type ScreeningEntry } from './screening-results.js';
 
 export interface RegionRow {
   enterpriseId: string;
@@ -15,6 +16,8 @@ export interface RegionRow {
   figures: LedgerFigures;
   /** Hazards found per 1,000 inspections; null with no inspection. */
   perThousand: number | null;
+  /** The regulator's latest bulk screening of this enterprise, if any. */
+  screening: (ScreeningEntry & { sectorTitle: string }) | null;
 }
 
 export const createRegulator = (repository: Repository, now: () => Date, today: () => string) => {
@@ -26,21 +29,27 @@ export const createRegulator = (repository: Repository, now: () => Date, today: 
   };
   const enterprises = async (region: string) => repository.listUsers({ role: 'enterprise', region });
 
-  const row = async (enterprise: User): Promise<RegionRow & { items: LedgerItem[] }> => {
+  const row = async (enterprise: User, screenings: Map<string, ScreeningEntry>): Promise<RegionRow & { items: LedgerItem[] }> => {
     const items = await ledger.items(enterprise.id);
     const inspections = (await repository.listAssessments(enterprise.id)).length;
     const figures = ledgerFigures(items, today(), sectorTitle);
-    return { enterpriseId: enterprise.id, name: enterprise.displayName, username: enterprise.username, inspections, figures, perThousand: inspections === 0 ? null : (figures.found * 1000) / inspections, items };
+    const screening = screeningOfAccount(screenings, enterprise.id);
+    return { enterpriseId: enterprise.id, name: enterprise.displayName, username: enterprise.username, inspections, figures, perThousand: inspections === 0 ? null : (figures.found * 1000) / inspections, screening: screening && screeningView(screening), items };
   };
 
   const service = {
     regionOf,
     /** Whether an enterprise lies in the regulator's region (never, without a region): what it may see of it. */
     oversees: async (regulator: User, enterpriseId: string): Promise<boolean> => Boolean(regulator.region) && (await repository.findUser(enterpriseId))?.region === regulator.region,
+    /** The enterprise accounts of the regulator's region. */
+    regionEnterprises: async (regulator: User) => enterprises(regionOf(regulator)),
     /** The region's table: one row per enterprise, and the region's totals computed from the same items. */
     table: async (regulator: User) => {
       const region = regionOf(regulator);
-      const rows = await Promise.all((await enterprises(region)).map(row));
+      const screenings = await regionScreenings(repository, region);
+      const rows = await Promise.all((await enterprises(region)).map((enterprise) => row(enterprise, screenings)));
+      const screenedOnly = screenedWithoutAccount(screenings).map(screeningView);
+      const screened = [...rows.flatMap((entry) => (entry.screening ? [entry.screening] : [])), ...screenedOnly];
       rows.sort((a, b) => b.figures.openMajor - a.figures.openMajor || b.figures.overdue - a.figures.overdue || a.name.localeCompare(b.name));
       const all = rows.flatMap((entry) => entry.items);
       const inspections = rows.reduce((sum, entry) => sum + entry.inspections, 0);
@@ -49,6 +58,10 @@ export const createRegulator = (repository: Repository, now: () => Date, today: 
         region,
         rows: rows.map(({ items: _items, ...entry }) => entry),
         totals: { inspections, figures: totals, perThousand: inspections === 0 ? null : (totals.found * 1000) / inspections },
+        /** Enterprises the regulator screened that have no account: their screening figures only. */
+        screenedOnly,
+        /** The latest screening over the whole region: enterprises screened, with hazards, and the hazards and unknowns found. */
+        screeningTotals: { enterprises: screened.length, withHazards: screened.filter((entry) => entry.hazard > 0).length, hazard: screened.reduce((sum, entry) => sum + entry.hazard, 0), unknown: screened.reduce((sum, entry) => sum + entry.unknown, 0) },
         trend: openByMonth(all),
       };
     },
@@ -57,7 +70,7 @@ export const createRegulator = (repository: Repository, now: () => Date, today: 
       const region = regionOf(regulator);
       const enterprise = await repository.findUser(enterpriseId);
       if (!enterprise || enterprise.role !== 'enterprise' || enterprise.region !== region) throw notFound('企业');
-      const { items, ...entry } = await row(enterprise);
+      const { items, ...entry } = await row(enterprise, await regionScreenings(repository, region));
       return { ...entry, items: items.map((item) => ({ ...item, overdue: ledger.overdue(item) })), unknowns: await ledger.unknowns(enterprise.id) };
     },
   };

@@ -7,19 +7,21 @@ import { RequestError } from '../errors.js';
 import { actionInput, actionLabels } from '../ledger/flow.js';
 import { gradeLabels, missingPlanContents, statusLabels, type LedgerItem } from '../ledger/item.js';
 import { order16 } from '../ledger/law.js';
-import { dueState, dueStateLabels, periodsOf } from '../ledger/statistics.js';
-import { createLedger, sectorTitle } from '../ledger/service.js';
-import { createRegulator } from '../regulator/service.js';
+import { createStatisticsSubmissions, submissionInput } from '../ledger/statistics-submissions.js';
+import { createLedger, sectorTitle, type Ledger } from '../ledger/service.js';
 import type { User } from '../store/repository.js';
 import { validateBody } from '../validate.js';
 import express, { type NextFunction } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { maxEvidenceBytes, sniffEvidence, stageLabels } from '../ledger/evidence.js';
-import { forbidden, notFound } from '../errors.js';
+import { maxEvidenceBytes } from '../ledger/evidence.js';
+import { multipartForm, uploadedFile } from '../ledger/multipart.js';
+import { decodeImage, thumbnail } from '../ledger/thumbnail.js';
+import { notFound } from '../errors.js';
 import { beijing, ledgerTable } from '../exports/ledger-tables.js';
 import { tableCsv, tableXlsx, type Table } from '../exports/table-file.js';
 import { asyncRoute } from './async-route.js';
+import { findUser } from '../ledger/users.js';
 
 const members = ['enterprise', 'admin', 'acceptor'] as const;
 const planFields = ['goal', 'measures', 'fundsYuan', 'materials', 'organisation', 'persons', 'deadline', 'requirements', 'safetyMeasures', 'emergencyPlan', 'supervisionAuthority', 'supervisionDate'] as const;
@@ -71,10 +73,23 @@ const evidenceBody = (request: Request, response: Response, next: NextFunction) 
 
 /** Evidence arrives as a file: app.ts reads its bytes before the parsers that refuse other bodies. */
 export const evidenceUpload = { path: evidenceUploadPath, parse: evidenceBody };
+/** The item page's upload form (multipart), read before the CSRF check so its _csrf field counts. */
+export const evidenceFormUpload = { path: '/ledger/items/:id/evidence', parse: multipartForm(maxEvidenceBytes) };
+
+/** The printable report of an enterprise's ledger: figures, every item with its plan, acceptance and evidence. */
+export const reportView = async (ledger: Ledger, name: string, enterpriseId: string) => {
+  const items = await ledger.items(enterpriseId);
+  return {
+    name,
+    figures: await ledger.figures(enterpriseId),
+    law: order16,
+    items: await Promise.all(items.map(async (item) => ({ ...itemView(item, ledger.overdue(item)), evidence: await ledger.evidenceOf(item.id) }))),
+  };
+};
 
 export const ledgerRouter = (context: AppContext): Router => {
   const ledger = createLedger(context.repository, context.now, context.asOf);
-  const regulator = createRegulator(context.repository, context.now, context.asOf);
+  const statistics = createStatisticsSubmissions(context.repository, context.now, context.asOf, sectorTitle);
   const router = Router();
   const member = (request: Request): User => requireUser(request, [...members]);
   const param = (request: Request, name: string) => String(request.params[name] ?? '');
@@ -90,11 +105,8 @@ export const ledgerRouter = (context: AppContext): Router => {
       items: items.map((item) => itemView(item, ledger.overdue(item))),
       unknowns: await ledger.unknowns(enterpriseId),
       law: order16,
-      // This year's and last year's tables: those the enterprise can owe now.
-      statistics: [Number(context.asOf().slice(0, 4)) - 1, Number(context.asOf().slice(0, 4))].flatMap(periodsOf).map((period) => {
-        const state = dueState(period, context.asOf());
-        return { ...period, state, stateLabel: dueStateLabels[state], pastDue: state === 'past-due' };
-      }),
+      // This year's and last year's tables: those the enterprise can owe now, with their submissions.
+      statistics: await statistics.periods(enterpriseId, items),
     });
   };
   const itemPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
@@ -104,12 +116,74 @@ export const ledgerRouter = (context: AppContext): Router => {
       request,
       response,
       'ledger-item',
-      { title: `台账：${item.title}`, today: context.asOf(), item: itemView(item, ledger.overdue(item)), law: order16, evidence: (await context.repository.listEvidence(item.id)).map((file) => ({ ...file, stageLabel: stageLabels[file.stage], image: file.type.startsWith('image/') })), isAcceptor: user.role === 'acceptor', editable: item.status === 'open' || item.status === 'rectifying', ...extra },
+      { title: `台账：${item.title}`, today: context.asOf(), item: itemView(item, ledger.overdue(item)), law: order16, evidence: await ledger.evidenceOf(item.id), evidenceStage: item.status === 'awaiting' || item.status === 'closed' ? 'acceptance' : item.status === 'rectifying' ? 'rectification' : 'found', isAcceptor: user.role === 'acceptor', editable: item.status === 'open' || item.status === 'rectifying', ...extra },
       status,
     );
   };
 
   router.get('/ledger', asyncRoute(ledgerPage));
+
+  // ---- statistics tables: due, overdue, submitted with the 主要负责人's signature ----
+  /** Only the enterprise itself (or an administrator) submits its tables; its acceptor reads them. */
+  const submitter = (request: Request) => requireUser(request, ['enterprise', 'admin']);
+  const statisticsPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    const user = member(request);
+    const enterpriseId = ledger.enterpriseOf(user);
+    const periods = (await statistics.periods(enterpriseId, await ledger.items(enterpriseId))).map((period) => ({ ...period, submittedAtText: beijingTime(period.submission?.submittedAt) }));
+    context.views.page(request, response, 'ledger-statistics', { title: '隐患排查治理统计分析表报送', today: context.asOf(), law: order16, periods: periods.reverse(), canSubmit: user.role !== 'acceptor', ...extra }, status);
+  };
+  router.get('/ledger/statistics', asyncRoute(async (request, response) => statisticsPage(request, response)));
+  router.post(
+    '/ledger/statistics/:period',
+    asyncRoute(async (request, response) => {
+      const user = submitter(request);
+      const enterpriseId = ledger.enterpriseOf(user);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await statistics.submit(user, enterpriseId, param(request, 'period'), validateBody(submissionInput, { principalName: body.principalName, signedOn: body.signedOn }), await ledger.items(enterpriseId));
+        response.redirect(303, `/ledger/statistics?submitted=${encodeURIComponent(param(request, 'period'))}#${encodeURIComponent(param(request, 'period'))}`);
+      } catch (error) {
+        if (!(error instanceof RequestError) || error.status === 404 || error.status >= 500) throw error;
+        await statisticsPage(request, response, { error: error.message, issues: error.issues, failedPeriod: param(request, 'period'), form: { principalName: body.principalName, signedOn: body.signedOn } }, error.status);
+      }
+    }),
+  );
+  router.get(
+    '/api/v1/ledger/statistics',
+    asyncRoute(async (request, response) => {
+      const enterpriseId = ledger.enterpriseOf(member(request));
+      response.json({ periods: await statistics.periods(enterpriseId, await ledger.items(enterpriseId)) });
+    }),
+  );
+  router.post(
+    '/api/v1/ledger/statistics/:period',
+    asyncRoute(async (request, response) => {
+      const user = submitter(request);
+      const enterpriseId = ledger.enterpriseOf(user);
+      response.status(201).json(await statistics.submit(user, enterpriseId, param(request, 'period'), validateBody(submissionInput, request.body), await ledger.items(enterpriseId)));
+    }),
+  );
+  router.get(
+    '/ledger/report',
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const enterpriseId = ledger.enterpriseOf(user);
+      const name = enterpriseId === user.id ? user.displayName : ((await findUser(context, enterpriseId))?.displayName ?? '');
+      context.views.page(request, response, 'ledger-report', { title: `隐患排查治理报告：${name}`, today: context.asOf(), back: '/ledger', ...(await reportView(ledger, name, enterpriseId)) });
+    }),
+  );
+  /** The acceptor's landing page: the items waiting for acceptance, oldest rectification first. */
+  const awaiting = async (user: User) =>
+    (await ledger.items(ledger.enterpriseOf(user))).filter((item) => item.status === 'awaiting').sort((a, b) => (a.ledger.rectifiedBy?.at ?? '').localeCompare(b.ledger.rectifiedBy?.at ?? '') || a.id.localeCompare(b.id));
+  router.get(
+    '/ledger/acceptance',
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const items = await awaiting(user);
+      context.views.page(request, response, 'ledger-acceptance', { title: '待验收的隐患', today: context.asOf(), isAcceptor: user.role === 'acceptor', items: items.map((item) => itemView(item, ledger.overdue(item))) });
+    }),
+  );
+  router.get('/api/v1/ledger/acceptance', asyncRoute(async (request, response) => void response.json({ items: (await awaiting(member(request))).map((item) => ({ ...item, overdue: ledger.overdue(item) })) })));
   router.get('/ledger/items/:id', asyncRoute(async (request, response) => itemPage(request, response)));
   router.post(
     '/ledger/items/:id',
@@ -144,29 +218,56 @@ export const ledgerRouter = (context: AppContext): Router => {
     evidenceBody,
     asyncRoute(async (request, response) => {
       const user = member(request);
-      const item = await ledger.item(user, param(request, 'id'));
+      await ledger.item(user, param(request, 'id'));
       const query = validateBody(evidenceQuery, { ...request.query }, 'query');
       const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const type = sniffEvidence(data);
-      if (!type) throw new RequestError(415, '只接受 JPEG、PNG 图片或 PDF 扫描件（按文件内容判断，不看扩展名）/ expected a JPEG, PNG or PDF by its content', [{ path: 'body', message: 'expected the bytes of a JPEG, PNG or PDF file' }]);
-      const file = { id: randomUUID(), userId: item.userId, itemId: item.id, stage: query.stage, name: query.name, type, size: data.length, dataBase64: data.toString('base64'), uploadedBy: user.id, uploadedAt: context.now().toISOString() };
-      await context.repository.saveEvidence(file);
-      const { dataBase64: _bytes, ...info } = file;
-      response.status(201).json(info);
+      response.status(201).json(await ledger.addEvidence(user, param(request, 'id'), query.stage, query.name, data));
     }),
   );
+  router.post(
+    evidenceFormUpload.path,
+    asyncRoute(async (request, response) => {
+      const user = member(request);
+      const file = uploadedFile(response);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        if (!file || file.data.length === 0) throw new RequestError(400, '请选择要上传的照片或 PDF / expected a file', [{ path: 'file', message: 'expected a JPEG, PNG or PDF file' }]);
+        const input = validateBody(evidenceQuery, { stage: body.stage, name: (file.name || '证据').slice(-120) });
+        await ledger.addEvidence(user, param(request, 'id'), input.stage, input.name, file.data);
+        response.redirect(303, `/ledger/items/${param(request, 'id')}?done=evidence#evidence`);
+      } catch (error) {
+        if (!(error instanceof RequestError) || error.status === 404 || error.status >= 500) throw error;
+        await itemPage(request, response, { evidenceError: error.message, evidenceIssues: error.issues }, error.status);
+      }
+    }),
+  );
+  /** Thumbnails made on first request and kept (a few hundred small JPEGs) so a page of photos costs one decode each. */
+  const thumbnails = new Map<string, Buffer>();
+  const keptThumbnails = 300;
   router.get(
     '/ledger/evidence/:id',
     asyncRoute(async (request, response) => {
-      const user = requireUser(request, ['enterprise', 'admin', 'acceptor', 'regulator']);
-      const file = await context.repository.findEvidence(param(request, 'id'));
-      if (!file) throw notFound('证据文件');
-      if (user.role === 'regulator') {
-        if (!(await regulator.oversees(user, file.userId))) throw notFound('证据文件');
-      } else if (ledger.enterpriseOf(user) !== file.userId) throw forbidden();
-      response.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      const file = await ledger.evidenceFor(requireUser(request, ['enterprise', 'admin', 'acceptor', 'regulator']), param(request, 'id'));
+      response.setHeader('Content-Disposition', `${file.type === 'application/pdf' ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
       response.setHeader('Cache-Control', 'private, max-age=3600');
       response.type(file.type).send(Buffer.from(file.dataBase64, 'base64'));
+    }),
+  );
+  router.get(
+    '/ledger/evidence/:id/thumbnail',
+    asyncRoute(async (request, response) => {
+      const file = await ledger.evidenceFor(requireUser(request, ['enterprise', 'admin', 'acceptor', 'regulator']), param(request, 'id'));
+      if (file.type === 'application/pdf') throw notFound('缩略图');
+      let small = thumbnails.get(file.id);
+      if (!small) {
+        const image = decodeImage(file.type, Buffer.from(file.dataBase64, 'base64'));
+        if (!image) throw notFound('缩略图');
+        small = thumbnail(image);
+        thumbnails.set(file.id, small);
+        if (thumbnails.size > keptThumbnails) thumbnails.delete(thumbnails.keys().next().value!);
+      }
+      response.setHeader('Cache-Control', 'private, max-age=3600');
+      response.type('image/jpeg').send(small);
     }),
   );
 

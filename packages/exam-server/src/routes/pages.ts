@@ -1,5 +1,6 @@
 // Server-rendered pages (handlebars), Chinese first, usable on a phone, no client framework: forms post
 // back and the server redirects. The same operations as the JSON API.
+import { roleHome } from '../ledger/role-home.js';
 import { Router } from 'express';
 import { z } from 'zod';
 import { loginSchema, passwordChangeSchema, passwordResetSchema, registrationSchema } from '../accounts/accounts.js';
@@ -44,7 +45,7 @@ export const pagesRouter = (context: AppContext): Router => {
         const { _csrf: _token, ...fields } = (request.body ?? {}) as Record<string, unknown>;
         const user = await accounts.register(validateBody(registrationSchema, fields), request.ip ?? 'unknown');
         await auth.startSession(request, response, user);
-        response.redirect(303, user.role === 'enterprise' ? '/assessments' : '/exams');
+        response.redirect(303, roleHome(user.role));
       } catch (error) {
         const failure = formError(error);
         if (!failure) throw error;
@@ -60,7 +61,7 @@ export const pagesRouter = (context: AppContext): Router => {
       try {
         const user = await accounts.login(validateBody(loginSchema, { username: request.body.username, password: request.body.password }), request.ip ?? 'unknown');
         await auth.startSession(request, response, user);
-        response.redirect(303, safeNext(request.body.next) === '/' ? (user.role === 'enterprise' ? '/assessments' : '/exams') : safeNext(request.body.next));
+        response.redirect(303, safeNext(request.body.next) === '/' ? roleHome(user.role) : safeNext(request.body.next));
       } catch (error) {
         const failure = formError(error);
         if (!failure) throw error;

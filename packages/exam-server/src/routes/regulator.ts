@@ -10,10 +10,15 @@ import { createRegulator } from '../regulator/service.js';
 import { trendSvg } from '../regulator/trend-chart.js';
 import { validateBody } from '../validate.js';
 import { asyncRoute } from './async-route.js';
-import { itemView, sendTable } from './ledger.js';
+import { itemView, reportView, sendTable } from './ledger.js';
+import { createLedger } from '../ledger/service.js';
+import { createRiskRegister } from '../risk/register.js';
+import { riskMethods } from '../risk/levels.js';
 import express from 'express';
-import { regionTable } from '../exports/ledger-tables.js';
-import { readSheet, screen, templateColumns } from '../regulator/screening.js';
+import { beijing, regionTable } from '../exports/ledger-tables.js';
+import { checkSheet, readSheet, templateColumns } from '../regulator/screening.js';
+import { createScreeningJobs, type ScreeningJob } from '../regulator/screening-jobs.js';
+import { multipartForm, uploadedFile } from '../ledger/multipart.js';
 import type { Table } from '../exports/table-file.js';
 import { isoDate } from '../ledger/item.js';
 import { listSectors } from '@anquan/rules';
@@ -38,9 +43,29 @@ export const screeningUpload = {
   parse: express.raw({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', limit: '10mb' }),
 };
 
+/** The page's upload form (multipart): read before the CSRF check, like the evidence form. */
+export const screeningFormUpload = { path: '/regulator/screening', parse: multipartForm(10 * 1024 * 1024) };
+
+/** A job as the API and the progress page show it: the percentage, and the result once done. */
+const jobView = (job: ScreeningJob) => ({ ...job, percent: job.total === 0 ? (job.state === 'running' ? 0 : 100) : Math.floor((job.done * 100) / job.total) });
+
 export const regulatorRouter = (context: AppContext): Router => {
   const regulator = createRegulator(context.repository, context.now, context.asOf);
   const router = Router();
+  const jobs = createScreeningJobs(context.repository, context.now);
+  const ledgerService = createLedger(context.repository, context.now, context.asOf);
+  const risks = createRiskRegister(context.repository, context.now);
+  /** The region's 重大风险: every entry of the highest level in its enterprises' registers. */
+  const majorRisks = async (user: ReturnType<typeof viewer>) => risks.major(await regulator.regionEnterprises(user));
+  router.get('/api/v1/regulator/risks', asyncRoute(async (request, response) => void response.json({ level: riskMethods.levels.order[0], label: riskMethods.levels.labels[riskMethods.levels.order[0]!], entries: await majorRisks(viewer(request)) })));
+  router.get(
+    '/regulator/risks',
+    asyncRoute(async (request, response) => {
+      const user = viewer(request);
+      const entries = await majorRisks(user);
+      context.views.page(request, response, 'regulator-risks', { title: '辖区重大风险', region: user.region, entries, enterprises: new Set(entries.map((entry) => entry.enterpriseId)).size, conventions: { lec: riskMethods.lec.note, ls: riskMethods.ls.note, levels: riskMethods.levels.source } });
+    }),
+  );
   const param = (request: Request, key: string) => String(request.params[key] ?? '');
   const viewer = (request: Request) => requireUser(request, ['regulator']);
   const admin = (request: Request) => requireUser(request, ['admin']);
@@ -49,6 +74,8 @@ export const regulatorRouter = (context: AppContext): Router => {
     ...table,
     rows: table.rows.map((row) => ({ ...row, perThousandText: row.perThousand === null ? '—' : row.perThousand.toFixed(0) })),
     totals: { ...table.totals, perThousandText: table.totals.perThousand === null ? '—' : table.totals.perThousand.toFixed(0) },
+    // A short list of screened enterprises opens by itself; a long one (a thousand rows) waits to be asked for.
+    screenedOnlyOpen: table.screenedOnly.length <= 50,
   });
 
   router.get('/regulator', asyncRoute(async (request, response) => void context.views.page(request, response, 'regulator', { title: '辖区隐患排查治理', today: context.asOf(), ...tableView(await regulator.table(viewer(request))) })));
@@ -69,6 +96,14 @@ export const regulatorRouter = (context: AppContext): Router => {
     }),
   );
   router.get(
+    '/regulator/enterprises/:id/report',
+    asyncRoute(async (request, response) => {
+      const user = viewer(request);
+      const enterprise = await regulator.enterprise(user, param(request, 'id'));
+      context.views.page(request, response, 'ledger-report', { title: `隐患排查治理报告：${enterprise.name}`, today: context.asOf(), back: `/regulator/enterprises/${enterprise.enterpriseId}`, ...(await reportView(ledgerService, enterprise.name, enterprise.enterpriseId)) });
+    }),
+  );
+  router.get(
     /^\/regulator\/export\.(xlsx|csv)$/,
     asyncRoute(async (request, response) => {
       const table = await regulator.table(viewer(request));
@@ -84,7 +119,6 @@ export const regulatorRouter = (context: AppContext): Router => {
       return false;
     }
   });
-  router.get('/regulator/screening', asyncRoute(async (request, response) => (viewer(request), void context.views.page(request, response, 'regulator-screening', { title: '批量筛查', today: context.asOf(), sectors: screeningSectors().map((sector) => ({ id: sector.id, title: sector.title.zh })) }))));
   router.get(
     /^\/regulator\/screening\/template-([a-z0-9-]+)\.(xlsx|csv)$/,
     asyncRoute(async (request, response) => {
@@ -97,17 +131,69 @@ export const regulatorRouter = (context: AppContext): Router => {
     }),
   );
   const screeningQuery = z.strictObject({ sector: z.string({ error: 'expected a sector id' }).min(1, 'expected a sector id'), asOf: isoDate.optional() });
+  /** Checks the sector and the sheet, then screens it as a job; a bad request is refused before any job starts. */
+  const startScreening = async (user: ReturnType<typeof viewer>, input: unknown, path: 'query' | 'body', upload: { type: 'xlsx'; data: Buffer } | { type: 'csv'; text: string }) => {
+    const region = regulator.regionOf(user);
+    const query = validateBody(screeningQuery, input, path);
+    if (!screeningSectors().some((sector) => sector.id === query.sector)) throw new RequestError(400, '没有该行业的筛查模板 / no such sector', [{ path: `${path}.sector`, message: 'expected a sector with a fact vocabulary' }]);
+    const sheet = await readSheet(upload);
+    checkSheet(sheet);
+    return jobs.start(user, region, query.sector, query.asOf ?? context.asOf(), sheet).job;
+  };
   router.post(
     screeningUpload.path,
     screeningUpload.parse,
     asyncRoute(async (request, response) => {
-      viewer(request);
-      const query = validateBody(screeningQuery, { ...request.query }, 'query');
-      if (!screeningSectors().some((sector) => sector.id === query.sector)) throw new RequestError(400, '没有该行业的筛查模板 / no such sector', [{ path: 'query.sector', message: 'expected a sector with a fact vocabulary' }]);
+      const user = viewer(request);
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
       const upload = Buffer.isBuffer(request.body) ? { type: 'xlsx' as const, data: request.body } : typeof request.body === 'string' && type === 'text/csv' ? { type: 'csv' as const, text: request.body } : undefined;
       if (!upload) throw new RequestError(415, '请上传 xlsx 或 CSV 文件 / expected an xlsx or text/csv body', [{ path: 'body', message: 'expected application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or text/csv' }]);
-      response.json(await screen(query.sector, query.asOf ?? context.asOf(), await readSheet(upload)));
+      const job = await startScreening(user, { ...request.query }, 'query', upload);
+      response.status(202).setHeader('Location', `/api/v1/regulator/screenings/${job.id}`);
+      response.json(jobView(job));
+    }),
+  );
+  router.get('/api/v1/regulator/screenings/:id', asyncRoute(async (request, response) => void response.json(jobView(jobs.get(regulator.regionOf(viewer(request)), param(request, 'id'))))));
+
+  const screeningPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
+    viewer(request);
+    context.views.page(request, response, 'regulator-screening', { title: '批量筛查', today: context.asOf(), sectors: screeningSectors().map((sector) => ({ id: sector.id, title: sector.title.zh })), ...extra }, status);
+  };
+  router.get('/regulator/screening', asyncRoute(async (request, response) => screeningPage(request, response)));
+  router.post(
+    screeningFormUpload.path,
+    asyncRoute(async (request, response) => {
+      const user = viewer(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const file = uploadedFile(response);
+      try {
+        if (!file || file.data.length === 0) throw new RequestError(400, '请选择要上传的 xlsx 或 CSV 文件 / expected a file', [{ path: 'file', message: 'expected an xlsx or CSV file' }]);
+        // An xlsx is a zip (PK…); anything else is read as UTF-8 CSV text.
+        const upload = file.data[0] === 0x50 && file.data[1] === 0x4b ? { type: 'xlsx' as const, data: file.data } : { type: 'csv' as const, text: file.data.toString('utf8') };
+        const job = await startScreening(user, { sector: body.sector, ...(typeof body.asOf === 'string' && body.asOf !== '' ? { asOf: body.asOf } : {}) }, 'body', upload);
+        response.redirect(303, `/regulator/screening/jobs/${job.id}`);
+      } catch (error) {
+        if (!(error instanceof RequestError) || error.status >= 500) throw error;
+        await screeningPage(request, response, { error: error.message, issues: error.issues, form: { sector: body.sector, asOf: body.asOf } }, error.status);
+      }
+    }),
+  );
+  router.get(
+    '/regulator/screening/jobs/:id',
+    asyncRoute(async (request, response) => {
+      const job = jobView(jobs.get(regulator.regionOf(viewer(request)), param(request, 'id')));
+      const sector = screeningSectors().find((candidate) => candidate.id === job.sector);
+      context.views.page(request, response, 'regulator-screening-job', {
+        title: job.state === 'running' ? `筛查中 ${job.percent}%` : '筛查结果',
+        // Without script the page refreshes itself until the job is done.
+        refresh: job.state === 'running' ? 2 : null,
+        job,
+        running: job.state === 'running',
+        failed: job.state === 'failed',
+        sectorTitle: sector?.title.zh ?? job.sector,
+        withHazards: job.result?.screened.filter((row) => row.hazard > 0).length ?? 0,
+        startedAtText: beijing(job.startedAt),
+      });
     }),
   );
 

@@ -1,4 +1,5 @@
 // Handlebars views: a layout, partials, and a few helpers. Everything goes through {{ }}, escaped.
+import { roleNav } from '../ledger/role-home.js';
 import type { Request, Response } from 'express';
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,6 +35,6 @@ export const createViews = (directory: string) => {
     render,
     /** Sends a page with the signed-in user and the CSRF token every form needs. */
     page: (request: Request, response: Response, name: string, data: Record<string, unknown> = {}, status = 200) =>
-      response.status(status).send(render(name, { user: request.user, csrfToken: request.csrfToken, ...data })),
+      response.status(status).send(render(name, { user: request.user, nav: request.user ? roleNav(request.user.role) : [], csrfToken: request.csrfToken, ...data })),
   };
 };

@@ -367,6 +367,31 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     expect(await store.listEvidence('r9')).toEqual([]);
   });
 
+  it('stores ledger records by id, lists them by kind, enterprise and region in saved order, and deletes them', async () => {
+    const record = (id: string, kind: 'risk' | 'statistics' | 'screening', enterpriseId: string | null, region: string | null, savedAt: string, data: Record<string, unknown> = { n: id }) => ({ id, kind, enterpriseId, region, savedAt, data });
+    await store.saveLedgerRecord(record('risk:b', 'risk', 'u1', null, '2026-09-01T00:00:02.000Z'));
+    await store.saveLedgerRecord(record('risk:a', 'risk', 'u1', null, '2026-09-01T00:00:02.000Z'));
+    await store.saveLedgerRecord(record('risk:c', 'risk', 'u2', null, '2026-09-01T00:00:01.000Z'));
+    await store.saveLedgerRecord(record('screening:x', 'screening', null, '东区', '2026-09-01T00:00:00.000Z', { name: '甲', nested: { hazard: 2 } }));
+    await store.saveLedgerRecord(record('screening:y', 'screening', 'u1', '西区', '2026-09-01T00:00:00.000Z'));
+    expect((await store.listLedgerRecords({ kind: 'risk', enterpriseId: 'u1' })).map((entry) => entry.id)).toEqual(['risk:a', 'risk:b']);
+    expect((await store.listLedgerRecords({ kind: 'risk' })).map((entry) => entry.id)).toEqual(['risk:c', 'risk:a', 'risk:b']);
+    expect(await store.listLedgerRecords({ kind: 'screening', region: '东区' })).toEqual([record('screening:x', 'screening', null, '东区', '2026-09-01T00:00:00.000Z', { name: '甲', nested: { hazard: 2 } })]);
+    expect(await store.listLedgerRecords({ kind: 'statistics', enterpriseId: 'u1' })).toEqual([]);
+    // Replaced by id, moving between regions with it.
+    await store.saveLedgerRecord(record('screening:x', 'screening', null, '西区', '2026-09-01T00:00:03.000Z', { name: '甲', nested: { hazard: 0 } }));
+    expect(await store.listLedgerRecords({ kind: 'screening', region: '东区' })).toEqual([]);
+    expect((await store.listLedgerRecords({ kind: 'screening', region: '西区' })).map((entry) => [entry.id, entry.data])).toEqual([['screening:y', { n: 'screening:y' }], ['screening:x', { name: '甲', nested: { hazard: 0 } }]]);
+    expect(await store.deleteLedgerRecord('risk:a')).toBe(true);
+    expect(await store.deleteLedgerRecord('risk:a')).toBe(false);
+    expect((await store.listLedgerRecords({ kind: 'risk', enterpriseId: 'u1' })).map((entry) => entry.id)).toEqual(['risk:b']);
+    if (harness.durable) {
+      store = await harness.restart(store);
+      expect((await store.listLedgerRecords({ kind: 'risk' })).map((entry) => entry.id)).toEqual(['risk:c', 'risk:b']);
+      expect((await store.listLedgerRecords({ kind: 'screening', region: '西区' })).map((entry) => entry.data)).toEqual([{ n: 'screening:y' }, { name: '甲', nested: { hazard: 0 } }]);
+    }
+  });
+
   it('replaces blueprint overrides, imported questions, assessments and rectification items by id', async () => {
     await store.saveBlueprintOverride({ blueprintId: 'b1', passMark: 70, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
     await store.saveBlueprintOverride({ blueprintId: 'b1', durationMinutes: 90, sections: [{ type: 'single', count: 3, points: 2 }], updatedBy: 'admin', updatedAt: '2026-09-01T00:00:01.000Z' });

@@ -35,6 +35,7 @@ import {
   progressSchema,
   rectificationSchema,
   evidenceSchema,
+  ledgerRecordSchema,
   sessionSchema,
   singleFileStoreSchema,
   storedQuestionSchema,
@@ -50,7 +51,7 @@ export interface LowdbRepositoryOptions extends RecordRepositoryOptions {
 }
 
 const storeMarkerSchema = z.object({ format: z.literal('anquan-split'), version: z.union([z.literal(2), z.literal(3)]) });
-const collections: Collection[] = ['users', 'sessions', 'attempts', 'progress', 'blueprint-overrides', 'imported-questions', 'assessments', 'rectifications', 'evidence'];
+const collections: Collection[] = ['users', 'sessions', 'attempts', 'progress', 'blueprint-overrides', 'imported-questions', 'assessments', 'rectifications', 'evidence', 'ledger-records'];
 const answerRecordsDirectory = 'answer-records';
 const journalDirectory = 'journal';
 
@@ -127,6 +128,7 @@ const kinds: Kind[] = [
   mapKind('assessments', assessmentSchema, (record) => record.id, (state) => state.assessments),
   mapKind('rectifications', rectificationSchema, (item) => item.id, (state) => state.rectifications),
   textKind('evidence', evidenceSchema, (file) => file.id, (state) => state.evidence),
+  mapKind('ledger-records', ledgerRecordSchema, (record) => record.id, (state) => state.ledgerRecords),
 ];
 const kindOf = new Map(kinds.map((kind) => [kind.collection as string, kind]));
 

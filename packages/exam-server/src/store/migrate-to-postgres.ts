@@ -28,6 +28,7 @@ const digests = (snapshot: StoreSnapshot): Record<keyof StoreSnapshot, string> =
     assessments: (record) => record.id,
     rectifications: (record) => record.id,
     evidence: (record) => record.id,
+    ledgerRecords: (record) => record.id,
   };
   const sortedKeys = (value: unknown): unknown =>
     Array.isArray(value) ? value.map(sortedKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, sortedKeys(inner)])) : value;
@@ -67,7 +68,8 @@ export const copyStore = async (source: Repository, target: Repository, log: (li
   await eachLimited(snapshot.rectifications, 8, (item) => target.saveRectification(item));
   // Evidence carries its bytes (up to a few MB each): fewer at a time.
   await eachLimited(snapshot.evidence, 4, (file) => target.saveEvidence(file));
-  log(`answer records ${snapshot.answerRecords.length}, progress ${snapshot.progress.length}, assessments ${snapshot.assessments.length}, rectification items ${snapshot.rectifications.length}, evidence files ${snapshot.evidence.length}`);
+  await eachLimited(snapshot.ledgerRecords, 8, (record) => target.saveLedgerRecord(record));
+  log(`answer records ${snapshot.answerRecords.length}, progress ${snapshot.progress.length}, assessments ${snapshot.assessments.length}, rectification items ${snapshot.rectifications.length}, evidence files ${snapshot.evidence.length}, ledger records ${snapshot.ledgerRecords.length}`);
 
   const [sourceCounts, targetCounts] = [await source.counts(), await target.counts()];
   const [sourceDigests, targetDigests] = [digests(snapshot), digests(await target.snapshot())];

@@ -90,4 +90,13 @@ export const migrations: Migration[] = [
       CREATE INDEX evidence_item ON evidence (item_id, position);
     `,
   },
+  {
+    version: 4,
+    name: 'ledger records: risk-register entries, signed statistics submissions, screening results',
+    sql: `
+      CREATE TABLE ledger_records (id text PRIMARY KEY, kind text NOT NULL, enterprise_id text, region text, record jsonb NOT NULL);
+      CREATE INDEX ledger_records_enterprise ON ledger_records (kind, enterprise_id);
+      CREATE INDEX ledger_records_region ON ledger_records (kind, region);
+    `,
+  },
 ];

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
 import { migrations } from './postgres-migrations.js';
 import type { RecordRepositoryOptions } from './record-repository.js';
-import type { EvidenceFile, EvidenceInfo } from './repository.js';
+import type { EvidenceFile, EvidenceInfo, LedgerRecord } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoredQuestion, User } from './repository.js';
 
 /** Arbitrary constant naming the migration lock among the database's advisory locks. */
@@ -360,6 +360,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         ['assessments', 'assessments'],
         ['rectifications', 'rectifications'],
         ['evidence', 'evidence'],
+        ['ledgerRecords', 'ledger_records'],
       ];
       const row = (await query<Record<string, string>>('count records', `SELECT ${tables.map(([name, table]) => `(SELECT count(*) FROM ${table}) AS "${name}"`).join(', ')}`)).rows[0]!;
       return Object.fromEntries(tables.map(([name]) => [name, Number(row[name])])) as StoreCounts;
@@ -375,6 +376,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       assessments: await all<AssessmentRecord>('snapshot', 'SELECT record FROM assessments ORDER BY position'),
       rectifications: await all<RectificationItem>('snapshot', 'SELECT record FROM rectifications ORDER BY position'),
       evidence: await all<EvidenceFile>('snapshot', 'SELECT record FROM evidence ORDER BY position'),
+      ledgerRecords: await all<LedgerRecord>('snapshot', 'SELECT record FROM ledger_records ORDER BY id'),
     }),
     close: () => pool.end(),
 
@@ -405,5 +407,15 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       void (await query('save evidence', 'INSERT INTO evidence (id, item_id, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record, item_id = EXCLUDED.item_id', [file.id, file.itemId, JSON.stringify(file)])),
     findEvidence: async (id) => (await all<EvidenceFile>('find evidence', 'SELECT record FROM evidence WHERE id = $1', [id]))[0],
     listEvidence: (itemId) => all<EvidenceInfo>('list evidence', "SELECT record - 'dataBase64' AS record FROM evidence WHERE item_id = $1 ORDER BY record->>'uploadedAt', id", [itemId]),
+
+    saveLedgerRecord: async (record) =>
+      void (await query('save ledger record', 'INSERT INTO ledger_records (id, kind, enterprise_id, region, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, enterprise_id = EXCLUDED.enterprise_id, region = EXCLUDED.region, record = EXCLUDED.record', [record.id, record.kind, record.enterpriseId, record.region, JSON.stringify(record)])),
+    deleteLedgerRecord: async (id) => ((await query('delete ledger record', 'DELETE FROM ledger_records WHERE id = $1', [id])).rowCount ?? 0) > 0,
+    listLedgerRecords: (filter) =>
+      all<LedgerRecord>(
+        'list ledger records',
+        "SELECT record FROM ledger_records WHERE kind = $1 AND ($2::text IS NULL OR enterprise_id = $2) AND ($3::text IS NULL OR region = $3) ORDER BY record->>'savedAt' COLLATE \"C\", id COLLATE \"C\"",
+        [filter.kind, filter.enterpriseId ?? null, filter.region ?? null],
+      ),
   };
 };

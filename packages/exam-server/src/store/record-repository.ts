@@ -4,11 +4,11 @@
 // sees it closed); changes queued while a record's write is in flight are applied together and written
 // once (group commit), so a busy attempt costs one write per round, not one per answer.
 import { StorageError, UsernameTakenError } from './errors.js';
-import type { EvidenceFile } from './repository.js';
+import type { EvidenceFile, LedgerRecord } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoreSnapshot, StoredQuestion, User } from './repository.js';
 
 /** The documents a store writes, one per record (imported questions: one document for the bank). */
-export type Collection = 'users' | 'sessions' | 'attempts' | 'progress' | 'blueprint-overrides' | 'imported-questions' | 'assessments' | 'rectifications' | 'evidence';
+export type Collection = 'users' | 'sessions' | 'attempts' | 'progress' | 'blueprint-overrides' | 'imported-questions' | 'assessments' | 'rectifications' | 'evidence' | 'ledger-records';
 
 export interface RecordWriter {
   /** Makes `value` the durable content of record `key` (undefined removes it); resolves once it is on disk. */
@@ -81,6 +81,7 @@ export interface RecordState {
   rectifications: Map<string, RectificationItem>;
   /** Evidence files held as JSON text (their bytes in base64), like attempts, so they cost the GC little. */
   evidence: SerializedRecords<EvidenceFile>;
+  ledgerRecords: Map<string, LedgerRecord>;
 }
 
 export const emptyState = (): RecordState => ({
@@ -94,9 +95,12 @@ export const emptyState = (): RecordState => ({
   assessments: new Map(),
   rectifications: new Map(),
   evidence: new SerializedRecords<EvidenceFile>(),
+  ledgerRecords: new Map(),
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
+/** Code-unit order, as PostgreSQL's COLLATE "C" sorts, so every store lists in the same order. */
+const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A user with region / enterprise set (a string) or removed (null); absent keys unchanged. */
 const assigned = (user: User, assignment: { region?: string | null; enterpriseId?: string | null }): User => {
   const next: User = clone(user);
@@ -251,6 +255,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       assessments: [...state.assessments.values()],
       rectifications: [...state.rectifications.values()],
       evidence: [...state.evidence.values()],
+      ledgerRecords: [...state.ledgerRecords.values()],
     });
 
   return {
@@ -417,6 +422,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       assessments: state.assessments.size,
       rectifications: state.rectifications.size,
       evidence: state.evidence.size,
+      ledgerRecords: state.ledgerRecords.size,
     }),
     snapshot: async () => snapshot(),
     close: () => writer.close(),
@@ -438,5 +444,13 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
         .filter((file) => file.itemId === itemId)
         .sort((a, b) => a.uploadedAt.localeCompare(b.uploadedAt) || a.id.localeCompare(b.id))
         .map(({ dataBase64: _bytes, ...info }) => info),
+
+    saveLedgerRecord: (record) => change('ledger-records', record.id, state.ledgerRecords, () => ({ next: clone(record), result: undefined })),
+    deleteLedgerRecord: (id) => change('ledger-records', id, state.ledgerRecords, (current) => (current ? { next: undefined, result: true } : { result: false })),
+    listLedgerRecords: async (filter) =>
+      [...state.ledgerRecords.values()]
+        .filter((record) => record.kind === filter.kind && (filter.enterpriseId === undefined || record.enterpriseId === filter.enterpriseId) && (filter.region === undefined || record.region === filter.region))
+        .sort((a, b) => ordinal(a.savedAt, b.savedAt) || ordinal(a.id, b.id))
+        .map(clone),
   };
 };

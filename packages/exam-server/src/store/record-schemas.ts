@@ -2,7 +2,7 @@
 // shape stops the server, naming the file and the path inside it). Each schema is checked against the
 // interface in repository.ts at compile time, so the two cannot drift.
 import { z } from 'zod';
-import type { AnswerRecord, AssessmentRecord, EvidenceFile, LedgerDetails, Attempt, BlueprintOverride, Progress, RectificationItem, Session, StoredQuestion, User } from './repository.js';
+import type { AnswerRecord, AssessmentRecord, EvidenceFile, LedgerRecord, LedgerDetails, Attempt, BlueprintOverride, Progress, RectificationItem, Session, StoredQuestion, User } from './repository.js';
 
 const text = z.string();
 const nullableText = z.string().nullable();
@@ -145,3 +145,12 @@ export const evidenceSchema = z.object({
   uploadedBy: text,
   uploadedAt: time,
 }) satisfies z.ZodType<EvidenceFile>;
+
+export const ledgerRecordSchema = z.object({
+  id: text,
+  kind: z.enum(['risk', 'statistics', 'screening']),
+  enterpriseId: nullableText,
+  region: nullableText,
+  savedAt: time,
+  data: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<LedgerRecord>;

@@ -162,6 +162,23 @@ export interface EvidenceFile {
 }
 export type EvidenceInfo = Omit<EvidenceFile, 'dataBase64'>;
 
+/**
+ * A record kept beside the ledger: an entry of an enterprise's risk register, a signed statistics
+ * submission, or a regulator's latest screening result for an enterprise. One collection for the three,
+ * since each is a small document found by kind and enterprise or region; the service that owns a kind
+ * validates its `data` with its own schema on every read and write.
+ */
+export interface LedgerRecord {
+  id: string;
+  kind: 'risk' | 'statistics' | 'screening';
+  /** The enterprise account it belongs to; null for a screened enterprise that has no account. */
+  enterpriseId: string | null;
+  /** The region it is counted in (a screening result), or null. */
+  region: string | null;
+  savedAt: string;
+  data: Record<string, unknown>;
+}
+
 /** Everything a store holds, as plain records: what the migration command copies and counts. */
 export interface StoreSnapshot {
   users: User[];
@@ -175,6 +192,8 @@ export interface StoreSnapshot {
   rectifications: RectificationItem[];
   /** The ledger's evidence files, bytes included. */
   evidence: EvidenceFile[];
+  /** Risk-register entries, signed statistics submissions and screening results. */
+  ledgerRecords: LedgerRecord[];
 }
 
 export type StoreCounts = { [K in keyof StoreSnapshot]: number };
@@ -260,4 +279,11 @@ export interface Repository {
   findEvidence(id: string): Promise<EvidenceFile | undefined>;
   /** The files of one ledger item without their bytes, oldest first. */
   listEvidence(itemId: string): Promise<EvidenceInfo[]>;
+
+  /** Stores a ledger record (replaced by id). */
+  saveLedgerRecord(record: LedgerRecord): Promise<void>;
+  /** Removes a ledger record; resolves whether it existed. */
+  deleteLedgerRecord(id: string): Promise<boolean>;
+  /** The records of one kind, for one enterprise and/or one region, oldest first (then by id). */
+  listLedgerRecords(filter: { kind: LedgerRecord['kind']; enterpriseId?: string; region?: string }): Promise<LedgerRecord[]>;
 }

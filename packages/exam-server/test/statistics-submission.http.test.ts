@@ -1,0 +1,120 @@
+// Submitting order 16's statistics tables over HTTP: refused before the period ends, with a signature date
+// outside (period end, today], without the 主要负责人's name, or a second time; on time up to the due date's
+// last Beijing minute and late from the next; the period's figures frozen at submission while the ledger moves
+// on; the acceptor may read but not submit; the page form does the same with its CSRF token.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/accounts/passwords.js';
+import { hashToken, newId, newToken } from '../src/accounts/tokens.js';
+import { createApp } from '../src/app.js';
+import { openLowdbRepository } from '../src/store/lowdb-repository.js';
+import type { Repository, Role } from '../src/store/repository.js';
+import { CookieBrowser } from './http-client.js';
+
+const password = 'correct-horse-9';
+const hazardFacts = { mineType: 'openPit', approvedCapacityTonnesPerYear: 1000000, annualRawCoalOutputTonnes: 1200000 };
+const fullPlan = { goal: '目标', measures: '措施', fundsYuan: 100, materials: '物资', organisation: '机构', persons: '人员', deadline: '2026-08-30', requirements: '要求', safetyMeasures: '安全措施', emergencyPlan: '预案' };
+let clock = Date.parse('2026-05-02T02:00:00.000Z');
+let server: Server;
+let base: string;
+let directory: string;
+let repository: Repository;
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'anquan-statistics-'));
+  repository = await openLowdbRepository(directory);
+  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3 }, now: () => new Date(clock) });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(directory, { recursive: true, force: true });
+});
+
+const account = async (username: string, role: Role, assignment: { enterpriseId?: string; region?: string } = {}) => {
+  const id = newId();
+  await repository.createUser({ id, username, displayName: `${username} 用户`, role, passwordHash: await hashPassword(password), createdAt: new Date(clock).toISOString(), ...assignment });
+  const token = newToken();
+  await repository.createSession({ tokenHash: hashToken(token), userId: id, createdAt: new Date(clock).toISOString(), expiresAt: '2030-01-01T00:00:00.000Z' });
+  return { id, token };
+};
+const api = async (method: string, path: string, token: string, body?: unknown) => {
+  const response = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
+};
+const periodOf = async (token: string, key: string) => ((await api('GET', '/ledger/statistics', token)).body.periods as any[]).find((period) => period.key === key);
+
+describe('statistics submission', () => {
+  it('records the signed table once, with its figures frozen, and shows due, overdue and submitted', async () => {
+    clock = Date.parse('2026-05-02T02:00:00.000Z'); // Beijing 2026-05-02, in Q2
+    const company = await account('stats-co', 'enterprise');
+    const acceptor = await account('stats-acc', 'acceptor', { enterpriseId: company.id });
+    expect((await api('POST', '/self-assessments', company.token, { sector: 'coal-mine', asOf: '2026-05-01', facts: hazardFacts })).status).toBe(201);
+    const inQ2 = (await api('GET', '/ledger', company.token)).body.items as { id: string }[];
+    expect(inQ2.length).toBeGreaterThan(0);
+    clock = Date.parse('2026-07-02T02:00:00.000Z'); // Q3: a finding here is not Q2's
+    const other = await account('stats-co-later', 'enterprise');
+    expect((await api('POST', '/self-assessments', other.token, { sector: 'coal-mine', asOf: '2026-07-01', facts: hazardFacts })).status).toBe(201);
+
+    clock = Date.parse('2026-07-15T15:59:00.000Z'); // Beijing 2026-07-15 23:59: Q2's due date
+    expect(await periodOf(company.token, 'quarter-2026-06-30')).toMatchObject({ state: 'due', due: '2026-07-15', draft: { found: inQ2.length, accepted: 0 } });
+    expect((await periodOf(company.token, 'quarter-2026-03-31')).state).toBe('past-due');
+    expect((await periodOf(company.token, 'quarter-2026-09-30')).state).toBe('not-yet');
+    expect((await api('POST', '/ledger/statistics/quarter-2026-09-30', company.token, { principalName: '张总', signedOn: '2026-07-15' })).status).toBe(409);
+    expect((await api('POST', '/ledger/statistics/quarter-2026-06-31', company.token, { principalName: '张总', signedOn: '2026-07-15' })).status).toBe(404);
+    const inPeriod = await api('POST', '/ledger/statistics/quarter-2026-06-30', company.token, { principalName: '张总', signedOn: '2026-06-30' });
+    expect([inPeriod.status, inPeriod.body.issues[0].path]).toEqual([400, 'signedOn']);
+    expect((await api('POST', '/ledger/statistics/quarter-2026-06-30', company.token, { principalName: '张总', signedOn: '2026-07-16' })).status).toBe(400);
+    const nameless = await api('POST', '/ledger/statistics/quarter-2026-06-30', company.token, { principalName: ' ', signedOn: '2026-07-15' });
+    expect([nameless.status, nameless.body.issues[0].path]).toEqual([400, 'body.principalName']);
+    expect((await api('POST', '/ledger/statistics/quarter-2026-06-30', acceptor.token, { principalName: '张总', signedOn: '2026-07-15' })).status).toBe(403);
+
+    // On the due date's last minute: on time.
+    const submitted = await api('POST', '/ledger/statistics/quarter-2026-06-30', company.token, { principalName: '张总', signedOn: '2026-07-14' });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ period: 'quarter-2026-06-30', principalName: '张总', signedOn: '2026-07-14', submittedAt: '2026-07-15T15:59:00.000Z', submittedBy: company.id, onTime: true, figures: { found: inQ2.length, accepted: 0 } });
+    expect((await api('POST', '/ledger/statistics/quarter-2026-06-30', company.token, { principalName: '李总', signedOn: '2026-07-15' })).status).toBe(409);
+    expect(await periodOf(acceptor.token, 'quarter-2026-06-30')).toMatchObject({ state: 'submitted', stateLabel: '已按时报送', submission: { principalName: '张总' } });
+
+    // One minute later (Beijing 07-16 00:00) another enterprise's Q2 table is late.
+    clock = Date.parse('2026-07-15T16:00:00.000Z');
+    const late = await api('POST', '/ledger/statistics/quarter-2026-06-30', other.token, { principalName: '王总', signedOn: '2026-07-16' });
+    expect(late.body).toMatchObject({ onTime: false, figures: { found: 0 } }); // its finding was in Q3
+    expect(await periodOf(other.token, 'quarter-2026-06-30')).toMatchObject({ state: 'submitted-late', stateLabel: '已报送（逾期）' });
+
+    // The ledger moves on (the item is accepted); the submission keeps the figures it was signed with.
+    const item = inQ2[0]!;
+    for (const step of [{ action: 'plan', plan: fullPlan }, { action: 'start' }, { action: 'rectified' }]) expect((await api('POST', `/ledger/items/${item.id}/actions`, company.token, step)).status).toBe(200);
+    expect((await api('POST', `/ledger/items/${item.id}/actions`, acceptor.token, { action: 'accept', person: '验收人', date: '2026-07-16', note: '现场核查' })).status).toBe(200);
+    const after = await periodOf(company.token, 'quarter-2026-06-30');
+    expect(after.submission.figures.accepted).toBe(0);
+    expect(after.draft).toBeNull();
+    const page = await (await fetch(`${base}/ledger/statistics`, { headers: { authorization: `Bearer ${company.token}` } })).text();
+    expect(page).toMatch(/data-period="quarter-2026-06-30" data-state="submitted">[^]*?主要负责人 <b>张总<\/b> 于 2026-07-14 签字[^]*?2026-07-15 23:59（北京时间）[^]*?data-frozen="accepted">0</);
+  });
+
+  it('submits through the page form with its CSRF token and shows the form again with the reason when refused', async () => {
+    clock = Date.parse('2026-02-01T02:00:00.000Z'); // Beijing 2026-02-01: the 2025 annual table was due 01-31
+    await account('stats-form-co', 'enterprise');
+    const browser = new CookieBrowser(() => base);
+    await browser.get('/login');
+    await browser.post('/login', { username: 'stats-form-co', password, next: '/' });
+    const page = await browser.get('/ledger/statistics');
+    expect(page.html).toMatch(/data-period="year-2025-12-31" data-state="past-due"[^]*?action="\/ledger\/statistics\/year-2025-12-31"/);
+    const refused = await browser.post('/ledger/statistics/year-2025-12-31', { principalName: '赵总', signedOn: '2026-02-02' });
+    expect(refused.response.status).toBe(400);
+    expect(refused.html).toContain('签字日期须在统计期结束');
+    expect(refused.html).toContain('value="赵总"');
+    const sent = await browser.post('/ledger/statistics/year-2025-12-31', { principalName: '赵总', signedOn: '2026-02-01' });
+    expect(sent.response.status).toBe(303);
+    const shown = await browser.get('/ledger/statistics');
+    expect(shown.html).toMatch(/data-period="year-2025-12-31" data-state="submitted-late"[^]*?已报送（逾期）[^]*?主要负责人 <b>赵总<\/b>/);
+  });
+});
