@@ -444,10 +444,13 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     await store.saveAssessment(assessment('as1', 'u1'));
     await store.saveRectification(rectification('r1', 'u1'));
     await store.saveEvidence(evidence('e1', 'r1', '2026-09-01T00:00:01.000Z'));
-    expect(await store.counts()).toEqual({ users: 1, sessions: 1, attempts: 1, answerRecords: 1, progress: 1, blueprintOverrides: 0, importedQuestions: 1, assessments: 1, rectifications: 1, evidence: 1 });
+    const riskEntry = { id: 'risk:1', kind: 'risk' as const, enterpriseId: 'u1', region: null, savedAt: '2026-09-01T00:00:02.000Z', data: { source: '液氨储罐' } };
+    await store.saveLedgerRecord(riskEntry);
+    expect(await store.counts()).toEqual({ users: 1, sessions: 1, attempts: 1, answerRecords: 1, progress: 1, blueprintOverrides: 0, importedQuestions: 1, assessments: 1, rectifications: 1, evidence: 1, ledgerRecords: 1 });
     const snapshot = await store.snapshot();
     expect(snapshot.attempts).toEqual([attempt('a1', 'u1')]);
     expect(snapshot.evidence).toEqual([evidence('e1', 'r1', '2026-09-01T00:00:01.000Z')]);
+    expect(snapshot.ledgerRecords).toEqual([riskEntry]);
     expect(snapshot.progress).toEqual([{ userId: 'u1', positions: {}, mistakes: {}, favourites: [], seen: ['q1'] }]);
   });
 

@@ -40,12 +40,14 @@ if ('cluster' in cluster) {
     });
     await source.saveEvidence(photo('e1', 'found'));
     await source.saveEvidence(photo('e2', 'acceptance'));
+    await source.saveLedgerRecord({ id: 'statistics:2026Q3', kind: 'statistics', enterpriseId: 'u1', region: '东区', savedAt: '2026-10-10T02:00:00.000Z', data: { signedBy: '张三' } });
     const url = await cluster.cluster.createDatabase();
     const target = await openPostgresRepository(url);
     const report = await copyStore(source, target);
     expect(report.ok).toBe(true);
     expect(report.counts.find((row) => row.collection === 'attempts')).toEqual({ collection: 'attempts', source: 30, target: 30, same: true });
     expect(report.counts.find((row) => row.collection === 'evidence')).toEqual({ collection: 'evidence', source: 2, target: 2, same: true });
+    expect(report.counts.find((row) => row.collection === 'ledgerRecords')).toEqual({ collection: 'ledgerRecords', source: 1, target: 1, same: true });
     expect(await target.findEvidence('e2')).toEqual(photo('e2', 'acceptance'));
     expect((await target.listEvidence('r1')).map((info) => info.id)).toEqual(['e1', 'e2']);
     expect((await target.findAttempt('a3'))!.submittedAt).toBe('2026-09-01T01:00:00.000Z');
