@@ -1,51 +1,23 @@
 // Each role lands on its own work after signing in (regulator → region table, acceptor → items awaiting
 // acceptance, enterprise → its ledger, trainee and admin → exams), with a navigation that
 // fits the role; the acceptor's page and its API list exactly the items waiting for acceptance.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/accounts/passwords.js';
-import { hashToken, newId, newToken } from '../src/accounts/tokens.js';
-import { createApp } from '../src/app.js';
 import { roleHome, roleNav } from '../src/ledger/role-home.js';
-import { openLowdbRepository } from '../src/store/lowdb-repository.js';
-import type { Repository, Role } from '../src/store/repository.js';
+import type { Role } from '../src/store/repository.js';
 import { CookieBrowser } from './http-client.js';
+import { accountPassword, startApp, type StartedApp } from './started-app.js';
 
-const password = 'correct-horse-9';
+const password = accountPassword;
 const clock = Date.parse('2026-09-01T02:00:00.000Z');
-let server: Server;
-let base: string;
-let directory: string;
-let repository: Repository;
+let app: StartedApp;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'anquan-landing-'));
-  repository = await openLowdbRepository(directory);
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3 }, now: () => new Date(clock) });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await startApp('anquan-landing-', () => new Date(clock));
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
-const account = async (username: string, role: Role, assignment: { enterpriseId?: string; region?: string } = {}) => {
-  const id = newId();
-  await repository.createUser({ id, username, displayName: `${username} 用户`, role, passwordHash: await hashPassword(password), createdAt: new Date(clock).toISOString(), ...assignment });
-  const token = newToken();
-  await repository.createSession({ tokenHash: hashToken(token), userId: id, createdAt: new Date(clock).toISOString(), expiresAt: '2030-01-01T00:00:00.000Z' });
-  return { id, token };
-};
-const api = async (method: string, path: string, token: string, body?: unknown) => {
-  const response = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: response.status, body: (await response.json()) as any };
-};
+const account: StartedApp['account'] = (...args) => app.account(...args);
+const api: StartedApp['api'] = (...args) => app.api(...args);
 const navOf = (html: string) => [...(/<nav>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '').matchAll(/<a href="([^"]+)">/g)].map((match) => match[1]);
 
 describe('landing after login', () => {
@@ -64,7 +36,7 @@ describe('landing after login', () => {
     };
     for (const [username, { role, home }] of Object.entries(expected)) {
       expect(roleHome(role)).toBe(home);
-      const browser = new CookieBrowser(() => base);
+      const browser = new CookieBrowser(() => app.base);
       await browser.get('/login');
       const loggedIn = await browser.post('/login', { username, password, next: '/' });
       expect(loggedIn.response.status, username).toBe(303);
@@ -82,7 +54,7 @@ describe('landing after login', () => {
       for (const link of roleNav(role)) expect((await browser.get(link.href)).response.status, `${username} ${link.href}`).toBe(200);
     }
     // A next= target still wins over the role's landing page.
-    const browser = new CookieBrowser(() => base);
+    const browser = new CookieBrowser(() => app.base);
     await browser.get('/login');
     expect((await browser.post('/login', { username: 'land-reg', password, next: '/account' })).response.headers.get('location')).toBe('/account');
   });
@@ -102,7 +74,7 @@ describe('landing after login', () => {
     expect((await api('POST', `/ledger/items/${item.id}/actions`, enterprise.token, { action: 'rectified' })).status).toBe(200);
     const listed = (await api('GET', '/ledger/acceptance', acceptor.token)).body.items as { id: string; status: string }[];
     expect(listed.map((entry) => [entry.id, entry.status])).toEqual([[item.id, 'awaiting']]);
-    const page = await fetch(`${base}/ledger/acceptance`, { headers: { authorization: `Bearer ${acceptor.token}` } });
+    const page = await fetch(`${app.base}/ledger/acceptance`, { headers: { authorization: `Bearer ${acceptor.token}` } });
     const html = await page.text();
     expect([...html.matchAll(/data-item="([^"]+)"/g)].map((match) => match[1])).toEqual([item.id]);
     expect(html).toContain('accept-co 用户');

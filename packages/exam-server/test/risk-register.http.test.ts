@@ -3,54 +3,24 @@
 // level stated by the enterprise and said to be so, the printable 岗位风险告知卡 from an entry, and the region's
 // 重大风险 shown to its regulator only.
 import fc from 'fast-check';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/accounts/passwords.js';
-import { hashToken, newId, newToken } from '../src/accounts/tokens.js';
-import { createApp } from '../src/app.js';
 import { riskMethods } from '../src/risk/levels.js';
-import { openLowdbRepository } from '../src/store/lowdb-repository.js';
-import type { Repository, Role } from '../src/store/repository.js';
 import { CookieBrowser } from './http-client.js';
+import { accountPassword, startApp, type StartedApp } from './started-app.js';
 
-const password = 'correct-horse-9';
+const password = accountPassword;
 const clock = Date.parse('2026-09-01T02:00:00.000Z');
 const seed = 20261203;
-let server: Server;
-let base: string;
-let directory: string;
-let repository: Repository;
+let app: StartedApp;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'anquan-risk-'));
-  repository = await openLowdbRepository(directory);
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3 }, now: () => new Date(clock) });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await startApp('anquan-risk-', () => new Date(clock));
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
-const account = async (username: string, role: Role, assignment: { enterpriseId?: string; region?: string } = {}) => {
-  const id = newId();
-  await repository.createUser({ id, username, displayName: `${username} 用户`, role, passwordHash: await hashPassword(password), createdAt: new Date(clock).toISOString(), ...assignment });
-  const token = newToken();
-  await repository.createSession({ tokenHash: hashToken(token), userId: id, createdAt: new Date(clock).toISOString(), expiresAt: '2030-01-01T00:00:00.000Z' });
-  return { id, token };
-};
-const api = async (method: string, path: string, token: string, body?: unknown) => {
-  const response = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
-};
-const page = async (path: string, token: string) => (await fetch(base + path, { headers: { authorization: `Bearer ${token}` } })).text();
+const account: StartedApp['account'] = (...args) => app.account(...args);
+const api: StartedApp['api'] = (...args) => app.api(...args);
+const page: StartedApp['page'] = (...args) => app.page(...args);
 const lec = (L: string, E: string, C: string, extra: Record<string, unknown> = {}) => ({ post: '装卸岗', source: '液氨储罐区', method: 'lec', lec: { L, E, C }, controlLevel: 'team', measures: '定期巡检', ...extra });
 
 /** The digest's words (DP-LEC-05/06): D > 320 red; 160 ≤ D ≤ 320 orange; 70 ≤ D < 160 yellow; below 70 blue. */
@@ -109,7 +79,7 @@ describe('the risk register', () => {
     const acceptor = await account('risk-page-acc', 'acceptor', { enterpriseId: company.id });
     const regulator = await account('risk-page-reg', 'regulator', { region: '风险区' });
     const elsewhere = await account('risk-page-reg2', 'regulator', { region: '他区' });
-    const browser = new CookieBrowser(() => base);
+    const browser = new CookieBrowser(() => app.base);
     await browser.get('/login');
     await browser.post('/login', { username: 'risk-page-co', password, next: '/' });
     const form = await browser.get('/risk/register/new');

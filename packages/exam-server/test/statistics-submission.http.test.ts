@@ -2,53 +2,23 @@
 // outside (period end, today], without the 主要负责人's name, or a second time; on time up to the due date's
 // last Beijing minute and late from the next; the period's figures frozen at submission while the ledger moves
 // on; the acceptor may read but not submit; the page form does the same with its CSRF token.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/accounts/passwords.js';
-import { hashToken, newId, newToken } from '../src/accounts/tokens.js';
-import { createApp } from '../src/app.js';
-import { openLowdbRepository } from '../src/store/lowdb-repository.js';
-import type { Repository, Role } from '../src/store/repository.js';
 import { CookieBrowser } from './http-client.js';
+import { accountPassword, startApp, type StartedApp } from './started-app.js';
 
-const password = 'correct-horse-9';
+const password = accountPassword;
 const hazardFacts = { mineType: 'openPit', approvedCapacityTonnesPerYear: 1000000, annualRawCoalOutputTonnes: 1200000 };
 const fullPlan = { goal: '目标', measures: '措施', fundsYuan: 100, materials: '物资', organisation: '机构', persons: '人员', deadline: '2026-08-30', requirements: '要求', safetyMeasures: '安全措施', emergencyPlan: '预案' };
 let clock = Date.parse('2026-05-02T02:00:00.000Z');
-let server: Server;
-let base: string;
-let directory: string;
-let repository: Repository;
+let app: StartedApp;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'anquan-statistics-'));
-  repository = await openLowdbRepository(directory);
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3 }, now: () => new Date(clock) });
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await startApp('anquan-statistics-', () => new Date(clock));
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(directory, { recursive: true, force: true });
-});
+afterAll(() => app.close());
 
-const account = async (username: string, role: Role, assignment: { enterpriseId?: string; region?: string } = {}) => {
-  const id = newId();
-  await repository.createUser({ id, username, displayName: `${username} 用户`, role, passwordHash: await hashPassword(password), createdAt: new Date(clock).toISOString(), ...assignment });
-  const token = newToken();
-  await repository.createSession({ tokenHash: hashToken(token), userId: id, createdAt: new Date(clock).toISOString(), expiresAt: '2030-01-01T00:00:00.000Z' });
-  return { id, token };
-};
-const api = async (method: string, path: string, token: string, body?: unknown) => {
-  const response = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
-};
+const account: StartedApp['account'] = (...args) => app.account(...args);
+const api: StartedApp['api'] = (...args) => app.api(...args);
 const periodOf = async (token: string, key: string) => ((await api('GET', '/ledger/statistics', token)).body.periods as any[]).find((period) => period.key === key);
 
 describe('statistics submission', () => {
@@ -96,14 +66,14 @@ describe('statistics submission', () => {
     const after = await periodOf(company.token, 'quarter-2026-06-30');
     expect(after.submission.figures.accepted).toBe(0);
     expect(after.draft).toBeNull();
-    const page = await (await fetch(`${base}/ledger/statistics`, { headers: { authorization: `Bearer ${company.token}` } })).text();
+    const page = await (await fetch(`${app.base}/ledger/statistics`, { headers: { authorization: `Bearer ${company.token}` } })).text();
     expect(page).toMatch(/data-period="quarter-2026-06-30" data-state="submitted">[^]*?主要负责人 <b>张总<\/b> 于 2026-07-14 签字[^]*?2026-07-15 23:59（北京时间）[^]*?data-frozen="accepted">0</);
   });
 
   it('submits through the page form with its CSRF token and shows the form again with the reason when refused', async () => {
     clock = Date.parse('2026-02-01T02:00:00.000Z'); // Beijing 2026-02-01: the 2025 annual table was due 01-31
     await account('stats-form-co', 'enterprise');
-    const browser = new CookieBrowser(() => base);
+    const browser = new CookieBrowser(() => app.base);
     await browser.get('/login');
     await browser.post('/login', { username: 'stats-form-co', password, next: '/' });
     const page = await browser.get('/ledger/statistics');
