@@ -58,7 +58,9 @@ describe('enterprise self-assessment in a browser', () => {
     await page.fill('input[name=displayName]', '赵安全');
     await page.fill('input[name=password]', 'correct-horse-9');
     await page.check('input[name=role][value=enterprise]');
-    await Promise.all([page.waitForURL(`${base}/assessments`), page.click('form[action="/register"] button')]);
+    // An enterprise lands on its hazard ledger, and reaches 自评估 from its navigation.
+    await Promise.all([page.waitForURL(`${base}/ledger`), page.click('form[action="/register"] button')]);
+    await Promise.all([page.waitForURL(`${base}/assessments`), page.click('nav a[href="/assessments"]')]);
 
     await page.selectOption('select[name=sector]', 'coal-mine');
     await page.fill('input[name=asOf]', asOf);

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { loadRuleDocuments, vocabularyFor } from '@anquan/rules';
+import { factAliases, loadRuleDocuments, vocabularyFor } from '@anquan/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildReport } from './build.js';
 import { factAnchor, factsPage, rulePage, searchIndexJson, searchIndexScript } from './paths.js';
@@ -119,12 +119,14 @@ describe('the search index', () => {
     expect(rules.size).toBe(documents.reduce((total, document) => total + document.rules.length, 0));
   });
 
-  it('holds every fact of every vocabulary and every fact a rule reads, linking to its entry on the vocabulary page', () => {
+  it('holds every fact of every vocabulary, every old name still accepted, and every fact a rule reads, linking to its entry on the vocabulary page', () => {
     const search = index();
     const facts = new Set(search.entries.filter((entry) => entry.k === 'f').map((entry) => href(search, entry)));
     const expected = new Set<string>();
     for (const sector of sectors) {
-      for (const name of Object.keys(vocabularyFor(sector.id)?.shape ?? {})) expected.add(`${factsPage(sector.id)}#${factAnchor(name)}`);
+      const vocabulary = vocabularyFor(sector.id);
+      for (const name of Object.keys(vocabulary?.shape ?? {})) expected.add(`${factsPage(sector.id)}#${factAnchor(name)}`);
+      for (const name of vocabulary ? factAliases(vocabulary).keys() : []) expected.add(`${factsPage(sector.id)}#${factAnchor(name)}`);
     }
     for (const document of documents) for (const rule of document.rules) for (const name of rule.facts) expected.add(`${factsPage(document.sector)}#${factAnchor(name)}`);
     expect([...expected].filter((link) => !facts.has(link))).toEqual([]);
