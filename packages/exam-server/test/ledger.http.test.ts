@@ -146,6 +146,12 @@ describe('the hazard ledger', () => {
     expect(items[0]).toMatchObject({ id: first.id, status: 'open', ledger: { acceptance: null } });
     expect(items[0].ledger.recurrences).toHaveLength(1);
     expect(items[0].ledger.recurrences[0].previousClosedAt).toBeTruthy();
+    // The item cites the instrument and article in words, with no data ids on the Chinese page.
+    expect(items[0].citation).toMatch(/^应急管理部令第\d+号 第.+条/);
+    const ledgerPage = await (await fetch(`${base}/ledger`, { headers: { authorization: `Bearer ${company.token}` } })).text();
+    const shownText = ledgerPage.replace(/<[^>]*>/g, ' ');
+    expect(shownText).toContain(items[0].citation);
+    expect(shownText).not.toMatch(/coal-mine-major-hazards|coal-mine-2026-art/);
     figures = (await api('GET', '/ledger/figures', company.token)).body;
     expect(figures).toMatchObject({ found: 1, accepted: 0, rate: 0, openMajor: 1, recurrences: 1 });
     expect(figures.byMonth).toEqual([{ month: '2026-09', found: 1, accepted: 0 }]);

@@ -18,7 +18,8 @@ export const rectificationUpdate = z.strictObject({
 });
 export type RectificationUpdate = z.infer<typeof rectificationUpdate>;
 
-const citationText = (finding: Finding) => `${finding.citation.number} ${finding.citation.label}（${finding.citation.documentId} ${finding.citation.version}）`;
+// What a person reads on the ledger: the instrument's number and the article (the number names the version; no data ids on a Chinese page).
+const citationText = (finding: Finding) => `${finding.citation.number} ${finding.citation.label}`;
 
 /** First-level hazards only: a sub-item makes its item fire, and the item is what gets rectified. */
 const trackedHazards = (findings: Finding[]) => findings.filter((finding) => finding.status === 'hazard' && finding.partOf === null);
