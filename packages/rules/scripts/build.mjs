@@ -1,9 +1,11 @@
-// Builds @anquan/rules: compiles TypeScript, generates the JSON Schema of the public result types with
-// typescript-json-schema, and copies rules-data (with its schema/) beside dist so the package carries the law.
+// Builds @anquan/rules: compiles TypeScript, bundles each entry point into one file, generates the JSON Schema
+// of the public result types with typescript-json-schema, and copies rules-data (with its schema/) beside dist
+// so the package carries the law.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import * as TJS from 'typescript-json-schema';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -11,7 +13,53 @@ const step = (label) => process.stdout.write(`@anquan/rules build: ${label}\n`);
 
 step('compiling TypeScript');
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
-chmodSync(join(root, 'dist', 'cli', 'main.js'), 0o755);
+
+// Cold start: Node resolves, reads and compiles each ES module separately, so ~60 modules of ours cost more
+// than their code. The entry points are bundled (code they share and what they import() later go to
+// dist/chunks, so a dynamic import stays lazy); the per-module files tsc wrote stay beside them with the
+// declarations. Packages (zod, json-rules-engine) stay imports: the caller's copy is the one used. A module
+// that finds files from import.meta.url (rules-data, the cache key, the batch worker) is given the URL of
+// the place tsc put it, so paths are the same bundled or not.
+step('bundling entry points');
+const dist = join(root, 'dist');
+const entryPoints = ['index.js', join('cli', 'main.js'), join('engine', 'batch-worker.js')];
+const distRoot = '__ANQUAN_DIST_ROOT__';
+const ownUrl = {
+  name: 'own-import-meta-url',
+  setup(plugin) {
+    plugin.onLoad({ filter: /\.js$/ }, ({ path }) => {
+      if (!path.startsWith(dist)) return undefined;
+      const from = relative(dist, path).split('\\').join('/');
+      const contents = readFileSync(path, 'utf8').replaceAll('import.meta.url', `new URL(${JSON.stringify(from)}, new URL('${distRoot}', import.meta.url)).href`);
+      return { contents, loader: 'js', resolveDir: dirname(path) };
+    });
+  },
+};
+const bundled = await build({
+  entryPoints: entryPoints.map((entry) => join(dist, entry)),
+  outdir: dist,
+  outbase: dist,
+  entryNames: '[dir]/[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  plugins: [ownUrl],
+  write: false,
+  logLevel: 'warning',
+});
+rmSync(join(dist, 'chunks'), { recursive: true, force: true });
+for (const file of bundled.outputFiles) {
+  const up = relative(dirname(file.path), dist).split('\\').join('/');
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, file.text.replaceAll(distRoot, up ? `${up}/` : './'));
+}
+// tsc's source maps described single modules, not the bundles.
+for (const entry of entryPoints) rmSync(join(dist, `${entry}.map`), { force: true });
+chmodSync(join(dist, 'cli', 'main.js'), 0o755);
 
 // The data formats' JSON Schema comes from zod (rules-data/schema, committed); typescript-json-schema
 // makes the schema of the public result types, which have no zod value.
