@@ -81,6 +81,12 @@ interface CheckedFiles {
   files: [string, FactsFile][];
 }
 
+/** What the cache holds for the vocabularies: the shared facts and the sectors; each sector's file is an entry of its own. */
+interface CheckedIndex {
+  shared: Record<string, FactDefinition>;
+  sectors: string[];
+}
+
 /** Reads and checks every listed sector's facts.json and the shared facts (what the cache holds). */
 const checkFactsFiles = (directory: string): CheckedFiles => {
   const sharedPath = join(directory, SHARED_FACTS_FILE);
@@ -99,6 +105,64 @@ const checkFactsFiles = (directory: string): CheckedFiles => {
   return { shared, files };
 };
 
+const sectorEntry = (key: string, sector: string): string => `${key}-${sector}`;
+
+/** The index last: a reader that finds it finds every sector's entry. */
+const writeCheckedFiles = (key: string, checked: CheckedFiles): void => {
+  for (const [sector, file] of checked.files) writeChecked(sectorEntry(key, sector), file);
+  writeChecked(key, { shared: checked.shared, sectors: checked.files.map(([sector]) => sector) } satisfies CheckedIndex);
+};
+
+/**
+ * The sectors' facts files, each read from its cache entry when first asked for (a process that assesses
+ * coal parses coal's facts, not all of them). An entry gone from the cache meanwhile: everything is checked again.
+ */
+class CachedFiles extends Map<string, FactsFile> {
+  private readonly sectors: ReadonlySet<string>;
+  private checked: Map<string, FactsFile> | undefined;
+  constructor(
+    private readonly key: string,
+    sectors: readonly string[],
+    private readonly checkAll: () => CheckedFiles,
+  ) {
+    super();
+    this.sectors = new Set(sectors);
+  }
+  override get(sector: string): FactsFile | undefined {
+    if (!this.sectors.has(sector)) return undefined;
+    let file = super.get(sector);
+    if (!file) {
+      file = readChecked<FactsFile>(sectorEntry(this.key, sector)) ?? (this.checked ??= new Map(this.checkAll().files)).get(sector);
+      if (file) super.set(sector, file);
+    }
+    return file;
+  }
+  override has(sector: string): boolean {
+    return this.sectors.has(sector);
+  }
+  override get size(): number {
+    return this.sectors.size;
+  }
+  override keys(): MapIterator<string> {
+    return this.sectors.keys();
+  }
+  override entries(): MapIterator<[string, FactsFile]> {
+    for (const sector of this.sectors) this.get(sector);
+    return super.entries();
+  }
+  override values(): MapIterator<FactsFile> {
+    for (const sector of this.sectors) this.get(sector);
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[string, FactsFile]> {
+    return this.entries();
+  }
+  override forEach(callback: (value: FactsFile, key: string, map: Map<string, FactsFile>) => void, thisArg?: unknown): void {
+    for (const sector of this.sectors) this.get(sector);
+    super.forEach(callback, thisArg);
+  }
+}
+
 /**
  * Every listed sector that has a facts.json, with its file and (built when read) vocabulary. The checked
  * files come from the checked-data cache when the data and the code are unchanged since a process checked them.
@@ -113,13 +177,23 @@ export const loadVocabularies = (): LoadedVocabularies => {
   })();
   const paths = [sectorsPath, join(directory, SHARED_FACTS_FILE), ...sectorIds.map((id) => join(directory, id, 'facts.json'))].filter((path) => existsSync(path));
   const key = `facts-${cacheKey(paths)}`;
-  let checked = readChecked<CheckedFiles>(key);
-  if (!checked) {
-    checked = checkFactsFiles(directory);
-    writeChecked(key, checked);
+  const checkAll = (): CheckedFiles => {
+    const checked = checkFactsFiles(directory);
+    writeCheckedFiles(key, checked);
+    return checked;
+  };
+  const index = readChecked<CheckedIndex>(key);
+  let files: Map<string, FactsFile>;
+  let shared: Record<string, FactDefinition>;
+  if (index && Array.isArray(index.sectors) && typeof index.shared === 'object' && index.shared !== null) {
+    files = new CachedFiles(key, index.sectors, checkAll);
+    shared = index.shared;
+  } else {
+    const checked = checkAll();
+    files = new Map(checked.files);
+    shared = checked.shared;
   }
-  const files = new Map(checked.files);
-  cache = { files, shared: checked.shared, vocabularies: new LazyVocabularies(files, checked.shared) };
+  cache = { files, shared, vocabularies: new LazyVocabularies(files, shared) };
   return cache;
 };
 
