@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { completeFacts } from '../../../../tests/support/arbitrary-facts.js';
 import type { Condition, Rule } from '../documents/format.js';
 import { loadRulesData, type LoadedDocument } from '../documents/load.js';
+import { factsValidatorOfSector } from '../facts/definitions.js';
 import { describeFact, vocabularyFor } from '../facts/vocabulary.js';
 import { assess, compiledDocumentFor, findingsOf } from './assess.js';
 import { sharedConditionsOf } from './compiled.js';
-import { factsValidatorFor } from './fast-validation.js';
 import { explanationOf } from './finding.js';
 import { evaluateCondition, leavesOf, missingFactsOf, type EvaluationContext } from './three-valued.js';
 
@@ -82,7 +82,7 @@ const profiles = (document: LoadedDocument) =>
 describe('lazily built findings', () => {
   for (const document of documents) {
     it(`${document.id}@${document.version}: the default findings' JSON equals an eager reference rendering`, () => {
-      const validate = factsValidatorFor(vocabularyFor(document.sector)!);
+      const validate = factsValidatorOfSector(document.sector);
       fc.assert(
         fc.property(profiles(document), (sets) => {
           for (const facts of Object.values(sets)) {
@@ -110,7 +110,7 @@ describe('lazily built findings', () => {
       const half = Object.fromEntries(Object.entries(facts).filter((_, index) => index % 2 === 0));
       for (const given of [facts, half]) {
         const assessment = await assess(sector, given, { asOf });
-        const valid = factsValidatorFor(vocabularyFor(sector)!)(given);
+        const valid = factsValidatorOfSector(sector)(given);
         const findings = current.flatMap((document) => reference(document, valid));
         const summary = { hazard: 0, clear: 0, unknown: 0, notApplicable: 0, unverified: 0, hazardVerified: 0, hazardUnverified: 0 };
         for (const finding of findings.filter((candidate) => candidate.partOf === null)) {
