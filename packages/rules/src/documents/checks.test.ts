@@ -41,14 +41,15 @@ describe('rules-data checks', () => {
   });
 
   it('finds dangling references: a condition, a fact outside the vocabulary, a derived fact, a table', () => {
-    // A rule's references and its written facts are linked while the file is parsed (load.ts), so these
-    // are reported before the cross-document checks run.
+    // A rule's written facts are compared with its conditions while the file is parsed (load.ts).
     const linked = problemsAfter((document) => {
-      document.rules[0].conditions = { all: [{ condition: 'no-such-rule' }, { fact: 'noSuchFact', operator: 'equal', value: true }] };
       document.rules[1].facts = ['alsoNoSuchFact'];
     }).join('\n');
-    expect(linked).toContain('rules.0.conditions: refers to unknown condition no-such-rule');
     expect(linked).toMatch(/rules\.1\.facts: lists alsoNoSuchFact but the conditions read /);
+    const reference = problemsAfter((document) => {
+      document.rules[0].conditions = { all: [{ condition: 'no-such-rule' }, document.rules[0].conditions] };
+    });
+    expect(reference).toEqual([`${coalFile} $.rules[0].conditions.all[0].condition: refers to no-such-rule, neither a shared condition nor a rule of this document`]);
     const unknownFact = problemsAfter((document) => {
       document.rules[0].conditions = { all: [{ fact: 'noSuchFact', operator: 'equal', value: true }] };
       delete document.rules[0].facts;
@@ -62,6 +63,18 @@ describe('rules-data checks', () => {
     }).join('\n');
     expect(derived).toMatch(/expression\.ratio\[0\]\.fact: unknown fact missingInput/);
     expect(derived).toMatch(/expression\.ratio\[1\]\.lookup: unknown table noTable/);
+  });
+
+  it('finds a shared condition that refers to itself, directly or through another', () => {
+    const loop = (name: string, next: string) => ({ label: { zh: name, en: name }, conditions: { any: [{ condition: next }] } });
+    const direct = problemsAfter((document) => {
+      document.sharedConditions = { ...document.sharedConditions, loopA: loop('loopA', 'loopA') };
+    });
+    expect(direct).toEqual([`${coalFile} $: conditions refer to themselves: loopA → loopA`]);
+    const indirect = problemsAfter((document) => {
+      document.sharedConditions = { ...document.sharedConditions, loopA: loop('loopA', 'loopB'), loopB: loop('loopB', 'loopA') };
+    });
+    expect(indirect).toEqual([`${coalFile} $: conditions refer to themselves: loopA → loopB → loopA`]);
   });
 
   it('refuses days counted between facts that are not dates', () => {

@@ -53,10 +53,8 @@ describe('condition walker', () => {
     expect(factsReadBy({ condition: 'big' }, loaded)).toEqual(['size']);
   });
 
-  it('refuses unknown references, a shared condition that refers to itself, and a wrong facts list', () => {
-    expect(() => parseDocument(document({ sharedConditions: {} }), 'example.json')).toThrow(/unknown condition bigAndDamaged/);
-    const looping = { big: { label: label('大'), conditions: { any: [{ condition: 'big' }] } }, bigAndDamaged: { label: label('x'), conditions: { condition: 'big' } } };
-    expect(() => parseDocument(document({ sharedConditions: looping }), 'example.json')).toThrow(/refers to itself/);
+  // Unknown references and conditions that refer to themselves are checked with the rest of rules-data (checks.test.ts).
+  it('refuses a wrong facts list and a rule named like a shared condition', () => {
     const rules = document().rules.map((rule, index) => (index === 0 ? { ...rule, facts: ['size'] } : rule));
     expect(() => parseDocument(document({ rules }), 'example.json')).toThrow(/rules\.0\.facts: lists size but the conditions read/);
     const clash = document().rules.map((rule, index) => (index === 0 ? { ...rule, id: 'big' } : rule));

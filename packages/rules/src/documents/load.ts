@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { bilingualSchema, ruleDocumentSchema, type Condition, type RuleDocument } from './format.js';
-import { factsReadBy, referencesOf } from './conditions.js';
+import { factsReadBy } from './conditions.js';
 import { fullTestOf } from '../engine/rule-tests.js';
 import { crossDocumentProblems } from './checks.js';
 import { cacheKey, readChecked, writeChecked } from './checked-cache.js';
@@ -66,32 +66,14 @@ export class RulesDataError extends Error {
  * exactly what its conditions read. Fills in `facts` where the file leaves it out.
  */
 const linkDocument = (parsed: ReturnType<typeof ruleDocumentSchema.parse>, file: string): RuleDocument => {
+  // References that resolve and do not loop are checked with the rest of rules-data (checks.ts); a rule's
+  // facts follow its references as far as they resolve.
   const problems: string[] = [];
-  const ruleIds = new Set(parsed.rules.map((rule) => rule.id));
-  const known = (name: string) => name in parsed.sharedConditions || ruleIds.has(name);
-  const sharedCycle = (name: string, path: string[]): string[] | undefined => {
-    if (path.includes(name)) return [...path, name];
-    const shared = parsed.sharedConditions[name];
-    if (!shared) return undefined;
-    for (const next of referencesOf(shared.conditions)) {
-      const cycle = sharedCycle(next, [...path, name]);
-      if (cycle) return cycle;
-    }
-    return undefined;
-  };
-  for (const [name, shared] of Object.entries(parsed.sharedConditions)) {
-    for (const reference of referencesOf(shared.conditions)) if (!known(reference)) problems.push(`sharedConditions.${name}: refers to unknown condition ${reference}`);
-    const cycle = sharedCycle(name, []);
-    if (cycle) problems.push(`sharedConditions.${name}: refers to itself (${cycle.join(' → ')})`);
-  }
   const conditionsOfRule = (id: string): Condition | undefined => {
     const rule = parsed.rules.find((candidate) => candidate.id === id);
     return rule ? fullTestOf(parsed, rule) : undefined;
   };
   const rules = parsed.rules.map((rule, index) => {
-    for (const reference of [...referencesOf(rule.conditions), ...referencesOf(rule.appliesWhen)]) {
-      if (!known(reference)) problems.push(`rules.${index}.conditions: refers to unknown condition ${reference} (neither a shared condition nor a rule)`);
-    }
     const read = factsReadBy(fullTestOf(parsed, rule), parsed, conditionsOfRule, new Set([rule.id]));
     if (rule.facts) {
       const written = [...new Set(rule.facts)].sort();
