@@ -17,7 +17,9 @@ execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 
 // Cold start: Node resolves, reads and compiles each ES module separately, so ~60 modules of ours cost more
 // than their code. The entry points are bundled (code they share and what they import() later go to
 // dist/chunks, so a dynamic import stays lazy); the per-module files tsc wrote stay beside them with the
-// declarations. Packages (zod, json-rules-engine) stay imports: the caller's copy is the one used. A module
+// declarations. zod is bundled too: its ~100 modules cost about as much to resolve and load as to run. zod 4
+// is made to coexist with a caller's copy (instanceof goes by traits; its registry and config live on
+// globalThis). json-rules-engine stays an import: its interop functions take the caller's Engine. A module
 // that finds files from import.meta.url (rules-data, the cache key, the batch worker) is given the URL of
 // the place tsc put it, so paths are the same bundled or not.
 step('bundling entry points');
@@ -46,7 +48,7 @@ const bundled = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies).filter((name) => name !== 'zod'),
   plugins: [ownUrl],
   write: false,
   logLevel: 'warning',
