@@ -4,7 +4,8 @@
 //   import + coal assess   import, load rules-data, assess one coal mine (the issue's "cold start")
 //   CLI assess             `anquan assess --sector coal-mine facts.json --json`
 //   no cache               the same as "import + coal assess" with the checked-data cache off (a first run)
-// ANQUAN_BENCH_BEFORE_DIST points at another build's dist/index.js (e.g. main's) to measure beside it.
+// ANQUAN_BENCH_BEFORE_DIST points at another build's dist/index.js (e.g. main's) to measure its import,
+// import + coal assess and CLI beside ours, in the same rounds.
 // Prints figures, asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,13 @@ const scenarios: Scenario[] = [
   { label: 'import', args: moduleScript(join(dist, 'index.js'), '') },
   { label: 'import + coal assess', args: moduleScript(join(dist, 'index.js'), assessBody) },
   { label: 'CLI assess (coal)', args: [join(dist, 'cli', 'main.js'), 'assess', '--sector', 'coal-mine', factsFile, '--as-of', asOf, '--json'] },
-  ...(before ? [{ label: 'before: import + coal assess', args: moduleScript(before, assessBody) }] : []),
+  ...(before
+    ? [
+        { label: 'before: import', args: moduleScript(before, '') },
+        { label: 'before: import + coal assess', args: moduleScript(before, assessBody) },
+        { label: 'before: CLI assess (coal)', args: [join(dirname(before), 'cli', 'main.js'), 'assess', '--sector', 'coal-mine', factsFile, '--as-of', asOf, '--json'] },
+      ]
+    : []),
   // A first run ever: nothing cached, every file checked. Fewer rounds: it is the slow case.
   { label: 'no cache: import + coal assess', args: moduleScript(join(dist, 'index.js'), assessBody), env: { ANQUAN_RULES_CACHE: '0' }, rounds: Math.min(rounds, 3) },
 ];
