@@ -45,6 +45,7 @@ interface FindingExtra {
 }
 
 const statuses: readonly Status[] = ['hazard', 'clear', 'unknown'];
+const statusCodes: Record<Status, number> = { hazard: 0, clear: 1, unknown: 2 };
 const applicables: readonly (boolean | null)[] = [true, false, null];
 const OK = 0;
 const ERROR = 1;
@@ -53,6 +54,8 @@ const NO_EXTRA = -1;
 /** The worker's end: one per worker, so that each rule and header is sent once in its life. */
 export class ResultPacker {
   #rules = new Map<string, number>();
+  #rows: { ruleId: string }[] = [];
+  #byCitation = new WeakMap<object, number>();
   #headers = new Map<string, number>();
 
   pack(results: readonly (Assessment | ItemError)[], withReasons: boolean): PackedResults {
@@ -63,6 +66,8 @@ export class ResultPacker {
     } catch (error) {
       // Nothing of a chunk that failed is sent: forget its new rules and headers, or later chunks would refer to them.
       for (const [key, index] of this.#rules) if (index >= known.rules) this.#rules.delete(key);
+      this.#rows.length = known.rules;
+      this.#byCitation = new WeakMap();
       for (const [key, index] of this.#headers) if (index >= known.headers) this.#headers.delete(key);
       throw error;
     }
@@ -87,8 +92,8 @@ export class ResultPacker {
         if (withReasons && finding.reasons.length > 0) extra.reasons = finding.reasons;
         numbers.push(
           this.#ruleOf(finding, packed),
-          statuses.indexOf(finding.status),
-          applicables.indexOf(finding.applicable),
+          statusCodes[finding.status],
+          finding.applicable === true ? 0 : finding.applicable === false ? 1 : 2,
           extra.missingFacts || extra.reasons ? packed.extras.push(extra) - 1 : NO_EXTRA,
         );
       }
@@ -98,13 +103,19 @@ export class ResultPacker {
   }
 
   #ruleOf(finding: Finding, packed: PackedResults): number {
+    // Findings of one rule share their citation object: found by it without building a key string.
+    const known = this.#byCitation.get(finding.citation);
+    if (known !== undefined && this.#rows[known]!.ruleId === finding.ruleId) return known;
     const key = `${finding.citation.documentId}@${finding.citation.version}#${finding.ruleId}`;
     let index = this.#rules.get(key);
-    if (index === undefined) {
+    if (index !== undefined) this.#byCitation.set(finding.citation, index);
+    else {
       const { ruleId, verified, title, category, citation, partOf, readings } = finding;
       index = this.#rules.size;
       this.#rules.set(key, index);
       packed.newRules.push({ ruleId, verified, title, category, citation, partOf, readings });
+      this.#rows[index] = { ruleId };
+      this.#byCitation.set(finding.citation, index);
     }
     return index;
   }

@@ -263,6 +263,9 @@ async function* inWorkers(
             chunk.items.map((item, offset) => assessItem(item, chunk.first + offset, settings)),
           );
           stats.inThread += chunk.items.length;
+          // Let the event loop turn: the workers' messages ('ready', results) are not seen otherwise, since
+          // reading an array and a consumer that does not wait on I/O only ever wait on microtasks.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
         continue;
       }
