@@ -20,8 +20,10 @@ describe('anquan screen', () => {
     const documents = loadRulesData().documents.filter((document) => document.kind === 'major-hazard-criteria' && document.rules.length > 0 && document.effectiveTo === null && document.itemsAvailable !== false);
     const picks = fc.sample(fc.tuple(fc.nat(documents.length - 1), fc.array(fc.boolean(), { minLength: 60, maxLength: 60 })), { seed, numRuns: 10_000 });
     const badLine = 4_321;
+    const badFactsLine = 7_777;
     const lines = picks.map(([documentIndex, keep], index) => {
       if (index + 1 === badLine) return '{"id": "E4321", "facts": {';
+      if (index + 1 === badFactsLine) return '{"id": "E7777", "sector": "coal-mine", "facts": {"annualRawCoalOutputTonnes": "lots"}}';
       const document = documents[documentIndex]!;
       const facts = Object.assign({}, ...document.rules.filter((_, ruleIndex) => keep[ruleIndex % keep.length]).map((rule) => rule.exam?.hazardExample ?? {}));
       return JSON.stringify({ id: `E${index + 1}`, sector: document.sector, facts });
@@ -34,12 +36,24 @@ describe('anquan screen', () => {
     expect(rows).toHaveLength(10_000);
     expect(rows.map((row) => row.line)).toEqual(lines.map((_, index) => index + 1));
     expect(rows[badLine - 1]!.status).toBe('error');
+    expect(rows[badFactsLine - 1]!.status).toBe('error');
     expect(result.stderr).toContain(`line ${badLine}: not valid JSON`);
+    expect(result.stderr).toContain(`line ${badFactsLine}: facts.annualRawCoalOutputTonnes:`);
     expect(result.stderr).toMatch(/screening 9999\/9999 \(100%\)/);
-    expect(result.stderr).toContain('1 bad rows');
+    expect(result.stderr).toContain('2 bad rows');
     const screened = rows.filter((row) => row.status !== 'error');
     expect(screened.every((row) => row.hazards === row.items!.length || row.hazards! <= row.items!.length)).toBe(true);
     expect(screened.some((row) => row.status === 'hazard')).toBe(true);
+
+    // With worker threads: the same output, line for line, the same progress and bad rows, and the
+    // summary saying the workers did screen (10,000 rows are above assessMany's in-thread threshold).
+    const withWorkers = anquan(['screen', file, '--as-of', '2026-09-01', '--workers', '2']);
+    expect(withWorkers.status, withWorkers.stderr.slice(-500)).toBe(2);
+    expect(withWorkers.stdout).toBe(result.stdout);
+    expect(withWorkers.stderr).toContain(`line ${badLine}: not valid JSON`);
+    expect(withWorkers.stderr).toContain(`line ${badFactsLine}: facts.annualRawCoalOutputTonnes:`);
+    expect(withWorkers.stderr).toMatch(/screening 9999\/9999 \(100%\)/);
+    expect(withWorkers.stderr).toMatch(/2 bad rows; [\d.]+ s, [1-9]\d* rows in worker threads/);
   }, 300_000);
 
   it('reads CSV with a header of fact names and reports a bad cell by line and field', () => {

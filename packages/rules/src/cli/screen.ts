@@ -3,7 +3,7 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { listSectors } from '../documents/catalogue.js';
-import { assessMany, isItemError, type BatchItem } from '../engine/batch.js';
+import { assessMany, defaultInThreadBelow, isItemError, type BatchItem, type BatchStats } from '../engine/batch.js';
 import { knownSector } from '../engine/assess.js';
 import { resolveAsOf } from '../engine/as-of.js';
 import { fieldKindsOf, type FieldKind } from '../engine/fast-validation.js';
@@ -185,10 +185,18 @@ export const screenCommand: CommandExtension = {
     let clear = 0;
     let index = 0;
     progress(0);
-    for await (const result of assessMany(
+    const screening = assessMany(
       rows.map((row) => row.item),
       { ...(values['as-of'] === undefined ? {} : { asOf: resolveAsOf(values['as-of'], '--as-of') }), explain: 'none', findings: 'hazards', workers },
-    )) {
+    );
+    let stats: BatchStats | undefined;
+    for (;;) {
+      const step = await screening.next();
+      if (step.done) {
+        stats = step.value;
+        break;
+      }
+      const result = step.value;
       const row = rows[index]!;
       index += 1;
       await flushBadBefore(row.line);
@@ -213,9 +221,16 @@ export const screenCommand: CommandExtension = {
     await flushBadBefore(Number.POSITIVE_INFINITY);
     if (out !== process.stdout) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    // Whether --workers did anything: a file under assessMany's threshold is screened in this thread.
+    const threads =
+      workers === 1
+        ? null
+        : total < defaultInThreadBelow
+          ? { zh: `，行数少于 ${defaultInThreadBelow}，未启用工作线程`, en: `, fewer than ${defaultInThreadBelow} rows: no worker threads` }
+          : { zh: `，其中 ${stats.inWorkers} 行由工作线程筛查`, en: `, ${stats.inWorkers} rows in worker threads` };
     process.stderr.write(
-      `共 ${total + bad.length} 行：${hazardous} 家存在重大事故隐患，${undecided} 家尚待查明，${clear} 家未发现，${badLines.length} 行有误；用时 ${seconds} 秒\n` +
-        `${total + bad.length} rows: ${hazardous} with hazards, ${undecided} undecided, ${clear} clear, ${badLines.length} bad rows; ${seconds} s\n`,
+      `共 ${total + bad.length} 行：${hazardous} 家存在重大事故隐患，${undecided} 家尚待查明，${clear} 家未发现，${badLines.length} 行有误；用时 ${seconds} 秒${threads?.zh ?? ''}\n` +
+        `${total + bad.length} rows: ${hazardous} with hazards, ${undecided} undecided, ${clear} clear, ${badLines.length} bad rows; ${seconds} s${threads?.en ?? ''}\n`,
     );
     return badLines.length > 0 ? 2 : hazardous > 0 ? 1 : 0;
   },
