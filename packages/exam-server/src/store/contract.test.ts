@@ -251,6 +251,42 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     expect(await store.findSession('h1')).toEqual(session);
   });
 
+  it('finds the user of a session still valid at the given instant, in one operation', async () => {
+    await store.createUser(user('u1'));
+    await store.createSession({ tokenHash: 'h1', userId: 'u1', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    await store.createSession({ tokenHash: 'orphan', userId: 'gone', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    expect(await store.findSessionUser('h1', '2026-09-07T23:59:59.999Z')).toEqual(user('u1'));
+    // Expiry is exclusive, as in findSession then a comparison: at expiresAt the session is over.
+    expect(await store.findSessionUser('h1', '2026-09-08T00:00:00.000Z')).toBeUndefined();
+    expect(await store.findSessionUser('h1', '2026-09-08T00:00:00.001Z')).toBeUndefined();
+    expect(await store.findSessionUser('orphan', '2026-09-02T00:00:00.000Z')).toBeUndefined();
+    expect(await store.findSessionUser('never-there', '2026-09-02T00:00:00.000Z')).toBeUndefined();
+    await store.assignUser('u1', { region: '北京市' });
+    expect(await store.findSessionUser('h1', '2026-09-02T00:00:00.000Z')).toEqual({ ...user('u1'), region: '北京市' });
+    await store.deleteSession('h1');
+    expect(await store.findSessionUser('h1', '2026-09-02T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it("saves a trainee's own answer in one operation only to its open paper, up to the deadline", async () => {
+    await store.createAttempt(attempt('a1', 'u1'));
+    await store.createAttempt({ ...attempt('p1', 'u1'), mode: 'practice', deadline: null });
+    const save = (changes: Partial<Parameters<Repository['saveOwnAnswer']>[0]>) => store.saveOwnAnswer({ attemptId: 'a1', userId: 'u1', questionId: 'q0', answer: ['A'], at: '2026-09-01T03:00:00.000Z', ...changes });
+    expect(await save({})).toBe(true);
+    expect(await save({ questionId: 'q1', answer: ['A', 'C'] })).toBe(true);
+    // The deadline is inclusive (the service closes a paper only after it), one millisecond later refused.
+    expect(await save({ questionId: 'q2', answer: ['B'], at: '2026-09-01T04:00:00.000Z' })).toBe(true);
+    expect(await save({ questionId: 'q3', at: '2026-09-01T04:00:00.001Z' })).toBe(false);
+    expect(await save({ userId: 'u2', questionId: 'q3' })).toBe(false);
+    expect(await save({ questionId: 'not-in-paper' })).toBe(false);
+    expect(await save({ attemptId: 'missing' })).toBe(false);
+    expect(await save({ attemptId: 'p1', at: '2030-01-01T00:00:00.000Z' })).toBe(true);
+    expect((await store.findAttempt('a1'))!.answers).toEqual({ q0: ['A'], q1: ['A', 'C'], q2: ['B'] });
+    expect((await store.findAttempt('p1'))!.answers).toEqual({ q0: ['A'] });
+    await store.closeAttempt('a1', '2026-09-01T03:30:00.000Z');
+    expect(await save({ questionId: 'q4' })).toBe(false);
+    expect((await store.findAttempt('a1'))!.answers).toEqual({ q0: ['A'], q1: ['A', 'C'], q2: ['B'] });
+  });
+
   it('stores an attempt, its answers and marks while open', async () => {
     await store.createAttempt(attempt('a1', 'u1'));
     await store.createAttempt(attempt('a2', 'u1'));
@@ -304,6 +340,22 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
       expect(closed.answers, `round ${round}`).toEqual(acknowledged);
       expect([...closed.marked].sort(), `round ${round}`).toEqual(marked.flatMap((ok, index) => (ok ? [`q${index}`] : [])).sort());
       expect(await store.findAttempt(id)).toEqual(closed);
+    }
+  });
+
+  it('submit against concurrent own-answer saves: the close holds exactly the saves acknowledged before it', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const id = `own${round}`;
+      await store.createAttempt(attempt(id, 'u1', 40));
+      const save = (index: number) => store.saveOwnAnswer({ attemptId: id, userId: 'u1', questionId: `q${index}`, answer: [index % 2 ? 'A' : 'B'], at: '2026-09-01T03:00:00.000Z' });
+      const saves = Array.from({ length: 20 }, (_, index) => save(index));
+      const close = store.closeAttempt(id, '2026-09-01T03:00:00.000Z');
+      const later = Array.from({ length: 20 }, (_, index) => save(20 + index));
+      const [saved, closed, savedLater] = await Promise.all([Promise.all(saves), close, Promise.all(later)]);
+      expect(closed, `round ${round}`).toBeDefined();
+      const acknowledged = Object.fromEntries([...saved, ...savedLater].flatMap((ok, index) => (ok ? [[`q${index}`, [index % 2 ? 'A' : 'B']]] : [])));
+      expect(closed!.answers, `round ${round}`).toEqual(acknowledged);
+      expect(await store.findAttempt(id), `round ${round}`).toEqual(closed);
     }
   });
 

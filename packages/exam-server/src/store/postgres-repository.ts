@@ -90,6 +90,7 @@ const sessionOf = (row: { token_hash: string; user_id: string; created_at: strin
 
 const answerRecordOf = (row: { user_id: string; question_id: string; chapter: string; correct: boolean; at: string }): AnswerRecord => ({ userId: row.user_id, questionId: row.question_id, chapter: row.chapter, correct: row.correct, at: row.at });
 
+const userColumns = 'id, username, display_name, role, password_hash, created_at, region, enterprise_id';
 const attemptColumns = 'id, user_id, blueprint_id, mode, seed, question_ids, option_order, answers, marked, started_at, deadline, submitted_at, score, max_score, pass_mark, passed, earned';
 const attemptValues = (attempt: Attempt) => [
   attempt.id,
@@ -161,6 +162,17 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       return fail(operation, error);
     }
   };
+  /**
+   * A statement on the request path, prepared once per connection under its name: PostgreSQL parses and plans it
+   * once, and later runs send only the values. The text must stay one statement with explicit columns.
+   */
+  const prepared = async <R extends pg.QueryResultRow>(name: string, operation: string, text: string, values: unknown[]) => {
+    try {
+      return await pool.query<R>({ name, text, values });
+    } catch (error) {
+      return fail(operation, error);
+    }
+  };
   const transaction = async <T>(operation: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     let client: pg.PoolClient;
     try {
@@ -205,7 +217,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       return row && userOf(row);
     },
     findUser: async (id) => {
-      const row = (await query<Parameters<typeof userOf>[0]>('find user', 'SELECT * FROM users WHERE id = $1', [id])).rows[0];
+      const row = (await prepared<Parameters<typeof userOf>[0]>('anquan_find_user', 'find user', `SELECT ${userColumns} FROM users WHERE id = $1`, [id])).rows[0];
       return row && userOf(row);
     },
     countUsers: async () => Number((await query<{ count: string }>('count users', 'SELECT count(*) FROM users')).rows[0]!.count),
@@ -236,8 +248,20 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         [session.tokenHash, session.userId, session.createdAt, session.expiresAt],
       )),
     findSession: async (tokenHash) => {
-      const row = (await query<Parameters<typeof sessionOf>[0]>('find session', 'SELECT * FROM sessions WHERE token_hash = $1', [tokenHash])).rows[0];
+      const row = (await prepared<Parameters<typeof sessionOf>[0]>('anquan_find_session', 'find session', 'SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = $1', [tokenHash])).rows[0];
       return row && sessionOf(row);
+    },
+    // Every signed-in request starts here: the session and its user in one round trip.
+    findSessionUser: async (tokenHash, at) => {
+      const row = (
+        await prepared<Parameters<typeof userOf>[0]>(
+          'anquan_find_session_user',
+          'find session',
+          `SELECT ${userColumns.replace(/(^|, )/g, '$1users.')} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = $1 AND sessions.expires_at > $2::timestamptz`,
+          [tokenHash, at],
+        )
+      ).rows[0];
+      return row && userOf(row);
     },
     deleteSession: async (tokenHash) => void (await query('delete session', 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash])),
     deleteUserSessions: async (userId, exceptTokenHash) =>
@@ -255,12 +279,25 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         attemptValues(attempt),
       )),
     findAttempt: async (id) => {
-      const row = (await query<AttemptRow>('find attempt', `SELECT ${attemptColumns} FROM attempts WHERE id = $1`, [id])).rows[0];
+      const row = (await prepared<AttemptRow>('anquan_find_attempt', 'find attempt', `SELECT ${attemptColumns} FROM attempts WHERE id = $1`, [id])).rows[0];
       return row && attemptOf(row);
     },
     listAttempts: async (userId) => (await query<AttemptRow>('list attempts', `SELECT ${attemptColumns} FROM attempts WHERE user_id = $1 ORDER BY position`, [userId])).rows.map(attemptOf),
     saveAnswer: async (attemptId, questionId, answer) =>
-      (await query('save answer', 'UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1 AND submitted_at IS NULL', [attemptId, questionId, JSON.stringify(answer)])).rowCount === 1,
+      (await prepared('anquan_save_answer', 'save answer', 'UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1 AND submitted_at IS NULL', [attemptId, questionId, JSON.stringify(answer)]))
+        .rowCount === 1,
+    // One conditional UPDATE checks what the service would have read the attempt for (owner, open, deadline, paper)
+    // and writes the one answer; like saveAnswer it waits for, and then loses to, a concurrent close.
+    saveOwnAnswer: async ({ attemptId, userId, questionId, answer, at }) =>
+      (
+        await prepared(
+          'anquan_save_own_answer',
+          'save answer',
+          `UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$3::text], $4::jsonb, true)
+           WHERE id = $1 AND user_id = $2 AND submitted_at IS NULL AND question_ids ? $3::text AND (deadline IS NULL OR deadline::timestamptz >= $5::timestamptz)`,
+          [attemptId, userId, questionId, JSON.stringify(answer), at],
+        )
+      ).rowCount === 1,
     setMarked: async (attemptId, questionId, marked) =>
       (
         await query(
