@@ -343,19 +343,25 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     }
   });
 
-  it('submit against concurrent own-answer saves: the close holds exactly the saves acknowledged before it', async () => {
-    for (let round = 0; round < 5; round += 1) {
-      const id = `own${round}`;
-      await store.createAttempt(attempt(id, 'u1', 40));
-      const save = (index: number) => store.saveOwnAnswer({ attemptId: id, userId: 'u1', questionId: `q${index}`, answer: [index % 2 ? 'A' : 'B'], at: '2026-09-01T03:00:00.000Z' });
-      const saves = Array.from({ length: 20 }, (_, index) => save(index));
-      const close = store.closeAttempt(id, '2026-09-01T03:00:00.000Z');
-      const later = Array.from({ length: 20 }, (_, index) => save(20 + index));
-      const [saved, closed, savedLater] = await Promise.all([Promise.all(saves), close, Promise.all(later)]);
-      expect(closed, `round ${round}`).toBeDefined();
-      const acknowledged = Object.fromEntries([...saved, ...savedLater].flatMap((ok, index) => (ok ? [[`q${index}`, [index % 2 ? 'A' : 'B']]] : [])));
-      expect(closed!.answers, `round ${round}`).toEqual(acknowledged);
-      expect(await store.findAttempt(id), `round ${round}`).toEqual(closed);
+  it('submit against concurrent own-answer saves to many attempts: each close holds exactly the saves acknowledged before it', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const ids = Array.from({ length: 8 }, (_, index) => `own${round}-${index}`);
+      for (const id of ids) await store.createAttempt(attempt(id, 'u1', 12));
+      // Saves to every attempt interleaved (on PostgreSQL they share statements), the closes in the middle of them.
+      const save = (id: string, index: number) => store.saveOwnAnswer({ attemptId: id, userId: 'u1', questionId: `q${index}`, answer: [index % 2 ? 'A' : 'B'], at: '2026-09-01T03:00:00.000Z' });
+      // Saves to every open attempt at once are all stored (on PostgreSQL, most of them by one statement).
+      expect(await Promise.all(ids.map((id) => save(id, 11))), `round ${round}`).toEqual(ids.map(() => true));
+      const saves = Array.from({ length: 6 }, (_, index) => ids.map((id) => save(id, index)));
+      const closes = ids.map((id) => store.closeAttempt(id, '2026-09-01T03:00:00.000Z'));
+      const later = Array.from({ length: 6 }, (_, index) => ids.map((id) => save(id, 6 + index)));
+      const [saved, closed, savedLater] = await Promise.all([Promise.all(saves.map((row) => Promise.all(row))), Promise.all(closes), Promise.all(later.map((row) => Promise.all(row)))]);
+      for (const [which, id] of ids.entries()) {
+        const acknowledged = Object.fromEntries([...saved, ...savedLater].flatMap((row, index) => (row[which] ? [[`q${index}`, [index % 2 ? 'A' : 'B']]] : [])));
+        acknowledged.q11 = ['A'];
+        expect(closed[which], `${id}`).toBeDefined();
+        expect(closed[which]!.answers, `${id}`).toEqual(acknowledged);
+        expect(await store.findAttempt(id), `${id}`).toEqual(closed[which]);
+      }
     }
   });
 

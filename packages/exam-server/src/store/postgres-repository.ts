@@ -4,6 +4,7 @@
 // changes run in a transaction holding the row. The schema comes from postgres-migrations.ts, applied at start.
 import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
+import { createAnswerBatcher, type AnswerBatchOptions } from './postgres-answer-batch.js';
 import { migrations } from './postgres-migrations.js';
 import type { RecordRepositoryOptions } from './record-repository.js';
 import type { EvidenceFile, EvidenceInfo, LedgerRecord } from './repository.js';
@@ -140,6 +141,8 @@ export const migrate = async (pool: pg.Pool): Promise<number[]> => {
 export interface PostgresRepositoryOptions extends RecordRepositoryOptions {
   /** Connections per process (default 10). */
   poolSize?: number;
+  /** How concurrent answer saves are grouped into one statement and commit. */
+  answerBatch?: AnswerBatchOptions;
 }
 
 /** Connects, applies pending migrations and returns the repository; a database it cannot reach is a StorageError. */
@@ -208,6 +211,38 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     await pool.end().catch(() => undefined);
     throw new StorageError(failureOf(error), `${where}: cannot connect or apply migrations: ${(error as Error).message}`, { cause: error });
   }
+
+  // One conditional UPDATE checks what the service would have read the attempt for (owner, open, deadline, paper)
+  // and writes the answer; like saveAnswer it waits for, and then loses to, a concurrent close. Concurrent saves
+  // share one statement and one commit (postgres-answer-batch.ts).
+  const saveOwnAnswer = createAnswerBatcher(
+    {
+      one: async ({ attemptId, userId, questionId, answer, at }) =>
+        (
+          await prepared(
+            'anquan_save_own_answer',
+            'save answer',
+            `UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$3::text], $4::jsonb, true)
+             WHERE id = $1 AND user_id = $2 AND submitted_at IS NULL AND question_ids ? $3::text AND (deadline IS NULL OR deadline::timestamptz >= $5::timestamptz)`,
+            [attemptId, userId, questionId, JSON.stringify(answer), at],
+          )
+        ).rowCount === 1,
+      // Not through `fail`: a failed batch is retried save by save, and only those failures are reported.
+      many: async (saves) => {
+        const stored = await pool.query<{ n: string }>({
+          name: 'anquan_save_own_answers',
+          text: `UPDATE attempts SET answers = jsonb_set(attempts.answers, ARRAY[batch.question_id], batch.answer, true)
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[]) WITH ORDINALITY AS batch (attempt_id, user_id, question_id, answer, at, n)
+                 WHERE attempts.id = batch.attempt_id AND attempts.user_id = batch.user_id AND attempts.submitted_at IS NULL AND attempts.question_ids ? batch.question_id
+                   AND (attempts.deadline IS NULL OR attempts.deadline::timestamptz >= batch.at)
+                 RETURNING batch.n`,
+          values: [saves.map((save) => save.attemptId), saves.map((save) => save.userId), saves.map((save) => save.questionId), saves.map((save) => JSON.stringify(save.answer)), saves.map((save) => save.at)],
+        });
+        return new Set(stored.rows.map((row) => Number(row.n) - 1));
+      },
+    },
+    options.answerBatch,
+  );
 
   const all = async <T>(operation: string, text: string, values: unknown[] = []) => (await query<{ record: T }>(operation, text, values)).rows.map((row) => row.record);
 
@@ -286,18 +321,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     saveAnswer: async (attemptId, questionId, answer) =>
       (await prepared('anquan_save_answer', 'save answer', 'UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1 AND submitted_at IS NULL', [attemptId, questionId, JSON.stringify(answer)]))
         .rowCount === 1,
-    // One conditional UPDATE checks what the service would have read the attempt for (owner, open, deadline, paper)
-    // and writes the one answer; like saveAnswer it waits for, and then loses to, a concurrent close.
-    saveOwnAnswer: async ({ attemptId, userId, questionId, answer, at }) =>
-      (
-        await prepared(
-          'anquan_save_own_answer',
-          'save answer',
-          `UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$3::text], $4::jsonb, true)
-           WHERE id = $1 AND user_id = $2 AND submitted_at IS NULL AND question_ids ? $3::text AND (deadline IS NULL OR deadline::timestamptz >= $5::timestamptz)`,
-          [attemptId, userId, questionId, JSON.stringify(answer), at],
-        )
-      ).rowCount === 1,
+    saveOwnAnswer,
     setMarked: async (attemptId, questionId, marked) =>
       (
         await query(
