@@ -2,6 +2,8 @@
 // on one database behave as one: sessions, rate-limit hits and attempts live there, a submit is one
 // conditional UPDATE (exactly one caller closes an attempt; a save after it changes no row), read-modify-write
 // changes run in a transaction holding the row. The schema comes from postgres-migrations.ts, applied at start.
+// The request path is short: a signed-in request reads its session and user in one join, an answer save is one
+// conditional UPDATE shared with the saves arriving meanwhile (one commit for all), both as prepared statements.
 import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
 import { createAnswerBatcher, type AnswerBatchOptions } from './postgres-answer-batch.js';
