@@ -261,6 +261,9 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     expect(await store.findSessionUser('h1', '2026-09-08T00:00:00.001Z')).toBeUndefined();
     expect(await store.findSessionUser('orphan', '2026-09-02T00:00:00.000Z')).toBeUndefined();
     expect(await store.findSessionUser('never-there', '2026-09-02T00:00:00.000Z')).toBeUndefined();
+    // Lookups at once (on PostgreSQL, one statement for those after the first) answer each as alone.
+    const lookups: [string, string][] = [['h1', '2026-09-02T00:00:00.000Z'], ['never-there', '2026-09-02T00:00:00.000Z'], ['h1', '2026-09-08T00:00:00.000Z'], ['orphan', '2026-09-02T00:00:00.000Z'], ['h1', '2026-09-03T00:00:00.000Z']];
+    expect(await Promise.all(lookups.map(([hash, at]) => store.findSessionUser(hash, at)))).toEqual([user('u1'), undefined, undefined, undefined, user('u1')]);
     await store.assignUser('u1', { region: '北京市' });
     expect(await store.findSessionUser('h1', '2026-09-02T00:00:00.000Z')).toEqual({ ...user('u1'), region: '北京市' });
     await store.deleteSession('h1');

@@ -6,10 +6,10 @@
 // conditional UPDATE shared with the saves arriving meanwhile (one commit for all), both as prepared statements.
 import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
-import { createAnswerBatcher, type AnswerBatchOptions } from './postgres-answer-batch.js';
+import { createBatcher, type BatchOptions } from './postgres-batch.js';
 import { migrations } from './postgres-migrations.js';
 import type { RecordRepositoryOptions } from './record-repository.js';
-import type { EvidenceFile, EvidenceInfo, LedgerRecord } from './repository.js';
+import type { EvidenceFile, EvidenceInfo, LedgerRecord, OwnAnswer } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoredQuestion, User } from './repository.js';
 
 /** Arbitrary constant naming the migration lock among the database's advisory locks. */
@@ -143,8 +143,8 @@ export const migrate = async (pool: pg.Pool): Promise<number[]> => {
 export interface PostgresRepositoryOptions extends RecordRepositoryOptions {
   /** Connections per process (default 10). */
   poolSize?: number;
-  /** How concurrent answer saves are grouped into one statement and commit. */
-  answerBatch?: AnswerBatchOptions;
+  /** How concurrent answer saves and session lookups are grouped into one statement. */
+  batch?: BatchOptions;
 }
 
 /** Connects, applies pending migrations and returns the repository; a database it cannot reach is a StorageError. */
@@ -216,9 +216,10 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
 
   // One conditional UPDATE checks what the service would have read the attempt for (owner, open, deadline, paper)
   // and writes the answer; like saveAnswer it waits for, and then loses to, a concurrent close. Concurrent saves
-  // share one statement and one commit (postgres-answer-batch.ts).
-  const saveOwnAnswer = createAnswerBatcher(
+  // share one statement and one commit (postgres-batch.ts).
+  const saveOwnAnswer = createBatcher<OwnAnswer, boolean>(
     {
+      keyOf: (save) => save.attemptId,
       one: async ({ attemptId, userId, questionId, answer, at }) =>
         (
           await prepared(
@@ -240,10 +241,41 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
                  RETURNING batch.n`,
           values: [saves.map((save) => save.attemptId), saves.map((save) => save.userId), saves.map((save) => save.questionId), saves.map((save) => JSON.stringify(save.answer)), saves.map((save) => save.at)],
         });
-        return new Set(stored.rows.map((row) => Number(row.n) - 1));
+        const saved = new Set(stored.rows.map((row) => Number(row.n) - 1));
+        return saves.map((_, index) => saved.has(index));
       },
     },
-    options.answerBatch,
+    options.batch,
+  );
+
+  // Every signed-in request starts here: the session and its user in one join, shared by the requests meanwhile.
+  const sessionUserColumns = userColumns.replace(/(^|, )/g, '$1users.');
+  const findSessionUser = createBatcher<{ tokenHash: string; at: string }, User | undefined>(
+    {
+      one: async ({ tokenHash, at }) => {
+        const row = (
+          await prepared<Parameters<typeof userOf>[0]>(
+            'anquan_find_session_user',
+            'find session',
+            `SELECT ${sessionUserColumns} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = $1 AND sessions.expires_at > $2::timestamptz`,
+            [tokenHash, at],
+          )
+        ).rows[0];
+        return row && userOf(row);
+      },
+      many: async (lookups) => {
+        const found = await pool.query<Parameters<typeof userOf>[0] & { n: string }>({
+          name: 'anquan_find_session_users',
+          // LATERAL: one index lookup per token, whatever the planner guesses about the array's length.
+          text: `SELECT wanted.n, found.* FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS wanted (token_hash, at, n)
+                 CROSS JOIN LATERAL (SELECT ${sessionUserColumns} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = wanted.token_hash AND sessions.expires_at > wanted.at) AS found`,
+          values: [lookups.map((lookup) => lookup.tokenHash), lookups.map((lookup) => lookup.at)],
+        });
+        const users = new Map(found.rows.map((row) => [Number(row.n) - 1, userOf(row)]));
+        return lookups.map((_, index) => users.get(index));
+      },
+    },
+    options.batch,
   );
 
   const all = async <T>(operation: string, text: string, values: unknown[] = []) => (await query<{ record: T }>(operation, text, values)).rows.map((row) => row.record);
@@ -288,18 +320,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       const row = (await prepared<Parameters<typeof sessionOf>[0]>('anquan_find_session', 'find session', 'SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = $1', [tokenHash])).rows[0];
       return row && sessionOf(row);
     },
-    // Every signed-in request starts here: the session and its user in one round trip.
-    findSessionUser: async (tokenHash, at) => {
-      const row = (
-        await prepared<Parameters<typeof userOf>[0]>(
-          'anquan_find_session_user',
-          'find session',
-          `SELECT ${userColumns.replace(/(^|, )/g, '$1users.')} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = $1 AND sessions.expires_at > $2::timestamptz`,
-          [tokenHash, at],
-        )
-      ).rows[0];
-      return row && userOf(row);
-    },
+    findSessionUser: (tokenHash, at) => findSessionUser({ tokenHash, at }),
     deleteSession: async (tokenHash) => void (await query('delete session', 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash])),
     deleteUserSessions: async (userId, exceptTokenHash) =>
       void (await query('end sessions', 'DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [userId, exceptTokenHash ?? null])),

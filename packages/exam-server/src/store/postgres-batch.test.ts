@@ -1,7 +1,7 @@
-// Group commit of answer saves, with writers the test holds open: which saves go together, in which order, and
+// Group commit on the request path (answer saves here), with writers the test holds open: which saves go together, in which order, and
 // what a failed batch does. (The SQL itself is covered by the repository contract tests on PostgreSQL.)
 import { describe, expect, it } from 'vitest';
-import { createAnswerBatcher, type AnswerBatchWriters } from './postgres-answer-batch.js';
+import { createBatcher, type BatchWriters } from './postgres-batch.js';
 import type { OwnAnswer } from './repository.js';
 
 const save = (attemptId: string, questionId: string): OwnAnswer => ({ attemptId, userId: 'u1', questionId, answer: ['A'], at: '2026-09-01T03:00:00.000Z' });
@@ -13,18 +13,19 @@ const heldWriters = () => {
   const held = <T>(kind: 'one' | 'many', saves: OwnAnswer[], value: () => T) =>
     new Promise<T>((resolve, reject) => calls.push({ kind, saves, release: (outcome) => (outcome ? reject(outcome) : resolve(value())) }));
   const refused = new Set<string>();
-  const writers: AnswerBatchWriters = {
+  const writers: BatchWriters<OwnAnswer, boolean> = {
     one: (item) => held('one', [item], () => !refused.has(item.attemptId)),
-    many: (items) => held('many', items, () => new Set(items.flatMap((item, index) => (refused.has(item.attemptId) ? [] : [index])))),
+    many: (items) => held('many', items, () => items.map((item) => !refused.has(item.attemptId))),
+    keyOf: (item) => item.attemptId,
   };
   return { writers, calls, refused };
 };
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('answer save batches', () => {
+describe('request-path batches (answer saves: one per attempt)', () => {
   it('writes a lone save alone, and the saves that came meanwhile together, one per attempt, oldest first', async () => {
     const { writers, calls, refused } = heldWriters();
-    const batched = createAnswerBatcher(writers, { maxInFlight: 1 });
+    const batched = createBatcher(writers, { maxInFlight: 1 });
     refused.add('closed');
     const first = batched(save('a1', 'q1'));
     const meanwhile = [batched(save('a2', 'q1')), batched(save('a1', 'q2')), batched(save('closed', 'q1')), batched(save('a2', 'q2')), batched(save('a3', 'q1'))];
@@ -47,7 +48,7 @@ describe('answer save batches', () => {
 
   it('keeps a save out of a batch while an earlier save to its attempt is written in another one', async () => {
     const { writers, calls } = heldWriters();
-    const batched = createAnswerBatcher(writers, { maxInFlight: 2 });
+    const batched = createBatcher(writers, { maxInFlight: 2 });
     const saves = [batched(save('a1', 'q1')), batched(save('a1', 'q2')), batched(save('a2', 'q1'))];
     await settled();
     expect(calls.map((call) => label(call.saves))).toEqual([['a1/q1'], ['a2/q1']]);
@@ -63,7 +64,7 @@ describe('answer save batches', () => {
 
   it('tries each save of a failed batch alone, so a failure rejects only its own save', async () => {
     const { writers, calls } = heldWriters();
-    const batched = createAnswerBatcher(writers, { maxInFlight: 1 });
+    const batched = createBatcher(writers, { maxInFlight: 1 });
     const first = batched(save('a0', 'q1'));
     const saves = [batched(save('a1', 'q1')), batched(save('a2', 'q1')), batched(save('a3', 'q1'))];
     await settled();
@@ -88,7 +89,7 @@ describe('answer save batches', () => {
 
   it('puts at most maxBatch saves in one statement', async () => {
     const { writers, calls } = heldWriters();
-    const batched = createAnswerBatcher(writers, { maxBatch: 3, maxInFlight: 1 });
+    const batched = createBatcher(writers, { maxBatch: 3, maxInFlight: 1 });
     const saves = Array.from({ length: 8 }, (_, index) => batched(save(`a${index}`, 'q1')));
     await settled();
     for (let step = 0; step < 4; step += 1) {
@@ -97,5 +98,21 @@ describe('answer save batches', () => {
     }
     expect(calls.map((call) => call.saves.length)).toEqual([1, 3, 3, 1]);
     expect(await Promise.all(saves)).toEqual(saves.map(() => true));
+  });
+
+  it('without a key, takes the oldest calls in order, repeats included', async () => {
+    const calls: string[][] = [];
+    const releases: (() => void)[] = [];
+    const batched = createBatcher<string, string>({
+      one: (input) => new Promise((resolve) => (calls.push([input]), releases.push(() => resolve(input.toUpperCase())))),
+      many: (inputs) => new Promise((resolve) => (calls.push(inputs), releases.push(() => resolve(inputs.map((input) => input.toUpperCase()))))),
+    }, { maxInFlight: 1 });
+    const outputs = ['a', 'b', 'a', 'c'].map((input) => batched(input));
+    await settled();
+    releases[0]!();
+    await settled();
+    releases[1]!();
+    expect(await Promise.all(outputs)).toEqual(['A', 'B', 'A', 'C']);
+    expect(calls).toEqual([['a'], ['b', 'a', 'c']]);
   });
 });
