@@ -90,11 +90,8 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
       const token = bearer ?? cookies[names.session];
       if (token && token.length <= 200) {
         const tokenHash = hashToken(token);
-        const session = await repository.findSession(tokenHash);
-        if (session && Date.parse(session.expiresAt) > now().getTime()) {
-          request.user = await repository.findUser(session.userId);
-          if (request.user) request.sessionHash = tokenHash;
-        }
+        request.user = await repository.findSessionUser(tokenHash, now().toISOString());
+        if (request.user) request.sessionHash = tokenHash;
       }
       if (request.user) {
         exposeCsrf(request, response, csrfTokenFor(token!));

@@ -58,6 +58,15 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     return unique;
   };
 
+  /** The answer's option keys, or undefined where validateAnswer refuses it (the caller reports why later, in order). */
+  const keysIfValid = (question: Question, answer: unknown): string[] | undefined => {
+    try {
+      return validateAnswer(question, answer);
+    } catch {
+      return undefined;
+    }
+  };
+
   /** Practice and graded exams teach: the mistakes book holds questions answered wrong (never ones left blank). */
   const learn = async (user: User, graded: { question: Question; correct: boolean }[]) => {
     if (graded.length === 0) return;
@@ -264,6 +273,11 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     listAttempts,
 
     saveAnswer: async (user: User, id: string, questionId: string, answer: unknown) => {
+      // Fast path, one store operation: a valid answer to a question of the trainee's own open paper before its deadline.
+      // Anything else (or a refusal) takes the path below, which finds the right error or closes an overdue paper.
+      const known = await catalogue.byId(questionId);
+      const valid = known && keysIfValid(known, answer);
+      if (valid && (await repository.saveOwnAnswer({ attemptId: id, userId: user.id, questionId, answer: valid, at: options.now().toISOString() }))) return { saved: true, questionId, answer: valid };
       const attempt = await expireIfDue(user, await ownAttempt(user, id));
       if (attempt.submittedAt) throw closed();
       if (!attempt.questionIds.includes(questionId)) throw new RequestError(404, '本试卷没有这道题', [{ path: 'questionId', message: 'not in this paper' }]);

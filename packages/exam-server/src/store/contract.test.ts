@@ -251,6 +251,45 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     expect(await store.findSession('h1')).toEqual(session);
   });
 
+  it('finds the user of a session still valid at the given instant, in one operation', async () => {
+    await store.createUser(user('u1'));
+    await store.createSession({ tokenHash: 'h1', userId: 'u1', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    await store.createSession({ tokenHash: 'orphan', userId: 'gone', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    expect(await store.findSessionUser('h1', '2026-09-07T23:59:59.999Z')).toEqual(user('u1'));
+    // Expiry is exclusive, as in findSession then a comparison: at expiresAt the session is over.
+    expect(await store.findSessionUser('h1', '2026-09-08T00:00:00.000Z')).toBeUndefined();
+    expect(await store.findSessionUser('h1', '2026-09-08T00:00:00.001Z')).toBeUndefined();
+    expect(await store.findSessionUser('orphan', '2026-09-02T00:00:00.000Z')).toBeUndefined();
+    expect(await store.findSessionUser('never-there', '2026-09-02T00:00:00.000Z')).toBeUndefined();
+    // Lookups at once (on PostgreSQL, one statement for those after the first) answer each as alone.
+    const lookups: [string, string][] = [['h1', '2026-09-02T00:00:00.000Z'], ['never-there', '2026-09-02T00:00:00.000Z'], ['h1', '2026-09-08T00:00:00.000Z'], ['orphan', '2026-09-02T00:00:00.000Z'], ['h1', '2026-09-03T00:00:00.000Z']];
+    expect(await Promise.all(lookups.map(([hash, at]) => store.findSessionUser(hash, at)))).toEqual([user('u1'), undefined, undefined, undefined, user('u1')]);
+    await store.assignUser('u1', { region: '北京市' });
+    expect(await store.findSessionUser('h1', '2026-09-02T00:00:00.000Z')).toEqual({ ...user('u1'), region: '北京市' });
+    await store.deleteSession('h1');
+    expect(await store.findSessionUser('h1', '2026-09-02T00:00:00.000Z')).toBeUndefined();
+  });
+
+  it("saves a trainee's own answer in one operation only to its open paper, up to the deadline", async () => {
+    await store.createAttempt(attempt('a1', 'u1'));
+    await store.createAttempt({ ...attempt('p1', 'u1'), mode: 'practice', deadline: null });
+    const save = (changes: Partial<Parameters<Repository['saveOwnAnswer']>[0]>) => store.saveOwnAnswer({ attemptId: 'a1', userId: 'u1', questionId: 'q0', answer: ['A'], at: '2026-09-01T03:00:00.000Z', ...changes });
+    expect(await save({})).toBe(true);
+    expect(await save({ questionId: 'q1', answer: ['A', 'C'] })).toBe(true);
+    // The deadline is inclusive (the service closes a paper only after it), one millisecond later refused.
+    expect(await save({ questionId: 'q2', answer: ['B'], at: '2026-09-01T04:00:00.000Z' })).toBe(true);
+    expect(await save({ questionId: 'q3', at: '2026-09-01T04:00:00.001Z' })).toBe(false);
+    expect(await save({ userId: 'u2', questionId: 'q3' })).toBe(false);
+    expect(await save({ questionId: 'not-in-paper' })).toBe(false);
+    expect(await save({ attemptId: 'missing' })).toBe(false);
+    expect(await save({ attemptId: 'p1', at: '2030-01-01T00:00:00.000Z' })).toBe(true);
+    expect((await store.findAttempt('a1'))!.answers).toEqual({ q0: ['A'], q1: ['A', 'C'], q2: ['B'] });
+    expect((await store.findAttempt('p1'))!.answers).toEqual({ q0: ['A'] });
+    await store.closeAttempt('a1', '2026-09-01T03:30:00.000Z');
+    expect(await save({ questionId: 'q4' })).toBe(false);
+    expect((await store.findAttempt('a1'))!.answers).toEqual({ q0: ['A'], q1: ['A', 'C'], q2: ['B'] });
+  });
+
   it('stores an attempt, its answers and marks while open', async () => {
     await store.createAttempt(attempt('a1', 'u1'));
     await store.createAttempt(attempt('a2', 'u1'));
@@ -304,6 +343,28 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
       expect(closed.answers, `round ${round}`).toEqual(acknowledged);
       expect([...closed.marked].sort(), `round ${round}`).toEqual(marked.flatMap((ok, index) => (ok ? [`q${index}`] : [])).sort());
       expect(await store.findAttempt(id)).toEqual(closed);
+    }
+  });
+
+  it('submit against concurrent own-answer saves to many attempts: each close holds exactly the saves acknowledged before it', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const ids = Array.from({ length: 8 }, (_, index) => `own${round}-${index}`);
+      for (const id of ids) await store.createAttempt(attempt(id, 'u1', 12));
+      // Saves to every attempt interleaved (on PostgreSQL they share statements), the closes in the middle of them.
+      const save = (id: string, index: number) => store.saveOwnAnswer({ attemptId: id, userId: 'u1', questionId: `q${index}`, answer: [index % 2 ? 'A' : 'B'], at: '2026-09-01T03:00:00.000Z' });
+      // Saves to every open attempt at once are all stored (on PostgreSQL, most of them by one statement).
+      expect(await Promise.all(ids.map((id) => save(id, 11))), `round ${round}`).toEqual(ids.map(() => true));
+      const saves = Array.from({ length: 6 }, (_, index) => ids.map((id) => save(id, index)));
+      const closes = ids.map((id) => store.closeAttempt(id, '2026-09-01T03:00:00.000Z'));
+      const later = Array.from({ length: 6 }, (_, index) => ids.map((id) => save(id, 6 + index)));
+      const [saved, closed, savedLater] = await Promise.all([Promise.all(saves.map((row) => Promise.all(row))), Promise.all(closes), Promise.all(later.map((row) => Promise.all(row)))]);
+      for (const [which, id] of ids.entries()) {
+        const acknowledged = Object.fromEntries([...saved, ...savedLater].flatMap((row, index) => (row[which] ? [[`q${index}`, [index % 2 ? 'A' : 'B']]] : [])));
+        acknowledged.q11 = ['A'];
+        expect(closed[which], `${id}`).toBeDefined();
+        expect(closed[which]!.answers, `${id}`).toEqual(acknowledged);
+        expect(await store.findAttempt(id), `${id}`).toEqual(closed[which]);
+      }
     }
   });
 

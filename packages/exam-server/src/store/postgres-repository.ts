@@ -2,11 +2,14 @@
 // on one database behave as one: sessions, rate-limit hits and attempts live there, a submit is one
 // conditional UPDATE (exactly one caller closes an attempt; a save after it changes no row), read-modify-write
 // changes run in a transaction holding the row. The schema comes from postgres-migrations.ts, applied at start.
+// The request path is short: a signed-in request reads its session and user in one join, an answer save is one
+// conditional UPDATE shared with the saves arriving meanwhile (one commit for all), both as prepared statements.
 import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
+import { createBatcher, type BatchOptions } from './postgres-batch.js';
 import { migrations } from './postgres-migrations.js';
 import type { RecordRepositoryOptions } from './record-repository.js';
-import type { EvidenceFile, EvidenceInfo, LedgerRecord } from './repository.js';
+import type { EvidenceFile, EvidenceInfo, LedgerRecord, OwnAnswer } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoredQuestion, User } from './repository.js';
 
 /** Arbitrary constant naming the migration lock among the database's advisory locks. */
@@ -90,6 +93,7 @@ const sessionOf = (row: { token_hash: string; user_id: string; created_at: strin
 
 const answerRecordOf = (row: { user_id: string; question_id: string; chapter: string; correct: boolean; at: string }): AnswerRecord => ({ userId: row.user_id, questionId: row.question_id, chapter: row.chapter, correct: row.correct, at: row.at });
 
+const userColumns = 'id, username, display_name, role, password_hash, created_at, region, enterprise_id';
 const attemptColumns = 'id, user_id, blueprint_id, mode, seed, question_ids, option_order, answers, marked, started_at, deadline, submitted_at, score, max_score, pass_mark, passed, earned';
 const attemptValues = (attempt: Attempt) => [
   attempt.id,
@@ -139,6 +143,8 @@ export const migrate = async (pool: pg.Pool): Promise<number[]> => {
 export interface PostgresRepositoryOptions extends RecordRepositoryOptions {
   /** Connections per process (default 10). */
   poolSize?: number;
+  /** How concurrent answer saves and session lookups are grouped into one statement. */
+  batch?: BatchOptions;
 }
 
 /** Connects, applies pending migrations and returns the repository; a database it cannot reach is a StorageError. */
@@ -157,6 +163,17 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
   const query = async <R extends pg.QueryResultRow>(operation: string, text: string, values: unknown[] = []) => {
     try {
       return await pool.query<R>(text, values);
+    } catch (error) {
+      return fail(operation, error);
+    }
+  };
+  /**
+   * A statement on the request path, prepared once per connection under its name: PostgreSQL parses and plans it
+   * once, and later runs send only the values. The text must stay one statement with explicit columns.
+   */
+  const prepared = async <R extends pg.QueryResultRow>(name: string, operation: string, text: string, values: unknown[]) => {
+    try {
+      return await pool.query<R>({ name, text, values });
     } catch (error) {
       return fail(operation, error);
     }
@@ -197,6 +214,70 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     throw new StorageError(failureOf(error), `${where}: cannot connect or apply migrations: ${(error as Error).message}`, { cause: error });
   }
 
+  // One conditional UPDATE checks what the service would have read the attempt for (owner, open, deadline, paper)
+  // and writes the answer; like saveAnswer it waits for, and then loses to, a concurrent close. Concurrent saves
+  // share one statement and one commit (postgres-batch.ts).
+  const saveOwnAnswer = createBatcher<OwnAnswer, boolean>(
+    {
+      keyOf: (save) => save.attemptId,
+      one: async ({ attemptId, userId, questionId, answer, at }) =>
+        (
+          await prepared(
+            'anquan_save_own_answer',
+            'save answer',
+            `UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$3::text], $4::jsonb, true)
+             WHERE id = $1 AND user_id = $2 AND submitted_at IS NULL AND question_ids ? $3::text AND (deadline IS NULL OR deadline::timestamptz >= $5::timestamptz)`,
+            [attemptId, userId, questionId, JSON.stringify(answer), at],
+          )
+        ).rowCount === 1,
+      // Not through `fail`: a failed batch is retried save by save, and only those failures are reported.
+      many: async (saves) => {
+        const stored = await pool.query<{ n: string }>({
+          name: 'anquan_save_own_answers',
+          text: `UPDATE attempts SET answers = jsonb_set(attempts.answers, ARRAY[batch.question_id], batch.answer, true)
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[]) WITH ORDINALITY AS batch (attempt_id, user_id, question_id, answer, at, n)
+                 WHERE attempts.id = batch.attempt_id AND attempts.user_id = batch.user_id AND attempts.submitted_at IS NULL AND attempts.question_ids ? batch.question_id
+                   AND (attempts.deadline IS NULL OR attempts.deadline::timestamptz >= batch.at)
+                 RETURNING batch.n`,
+          values: [saves.map((save) => save.attemptId), saves.map((save) => save.userId), saves.map((save) => save.questionId), saves.map((save) => JSON.stringify(save.answer)), saves.map((save) => save.at)],
+        });
+        const saved = new Set(stored.rows.map((row) => Number(row.n) - 1));
+        return saves.map((_, index) => saved.has(index));
+      },
+    },
+    options.batch,
+  );
+
+  // Every signed-in request starts here: the session and its user in one join, shared by the requests meanwhile.
+  const sessionUserColumns = userColumns.replace(/(^|, )/g, '$1users.');
+  const findSessionUser = createBatcher<{ tokenHash: string; at: string }, User | undefined>(
+    {
+      one: async ({ tokenHash, at }) => {
+        const row = (
+          await prepared<Parameters<typeof userOf>[0]>(
+            'anquan_find_session_user',
+            'find session',
+            `SELECT ${sessionUserColumns} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = $1 AND sessions.expires_at > $2::timestamptz`,
+            [tokenHash, at],
+          )
+        ).rows[0];
+        return row && userOf(row);
+      },
+      many: async (lookups) => {
+        const found = await pool.query<Parameters<typeof userOf>[0] & { n: string }>({
+          name: 'anquan_find_session_users',
+          // LATERAL: one index lookup per token, whatever the planner guesses about the array's length.
+          text: `SELECT wanted.n, found.* FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS wanted (token_hash, at, n)
+                 CROSS JOIN LATERAL (SELECT ${sessionUserColumns} FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.token_hash = wanted.token_hash AND sessions.expires_at > wanted.at) AS found`,
+          values: [lookups.map((lookup) => lookup.tokenHash), lookups.map((lookup) => lookup.at)],
+        });
+        const users = new Map(found.rows.map((row) => [Number(row.n) - 1, userOf(row)]));
+        return lookups.map((_, index) => users.get(index));
+      },
+    },
+    options.batch,
+  );
+
   const all = async <T>(operation: string, text: string, values: unknown[] = []) => (await query<{ record: T }>(operation, text, values)).rows.map((row) => row.record);
 
   return {
@@ -205,7 +286,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       return row && userOf(row);
     },
     findUser: async (id) => {
-      const row = (await query<Parameters<typeof userOf>[0]>('find user', 'SELECT * FROM users WHERE id = $1', [id])).rows[0];
+      const row = (await prepared<Parameters<typeof userOf>[0]>('anquan_find_user', 'find user', `SELECT ${userColumns} FROM users WHERE id = $1`, [id])).rows[0];
       return row && userOf(row);
     },
     countUsers: async () => Number((await query<{ count: string }>('count users', 'SELECT count(*) FROM users')).rows[0]!.count),
@@ -236,9 +317,10 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         [session.tokenHash, session.userId, session.createdAt, session.expiresAt],
       )),
     findSession: async (tokenHash) => {
-      const row = (await query<Parameters<typeof sessionOf>[0]>('find session', 'SELECT * FROM sessions WHERE token_hash = $1', [tokenHash])).rows[0];
+      const row = (await prepared<Parameters<typeof sessionOf>[0]>('anquan_find_session', 'find session', 'SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = $1', [tokenHash])).rows[0];
       return row && sessionOf(row);
     },
+    findSessionUser: (tokenHash, at) => findSessionUser({ tokenHash, at }),
     deleteSession: async (tokenHash) => void (await query('delete session', 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash])),
     deleteUserSessions: async (userId, exceptTokenHash) =>
       void (await query('end sessions', 'DELETE FROM sessions WHERE user_id = $1 AND token_hash IS DISTINCT FROM $2', [userId, exceptTokenHash ?? null])),
@@ -255,12 +337,14 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         attemptValues(attempt),
       )),
     findAttempt: async (id) => {
-      const row = (await query<AttemptRow>('find attempt', `SELECT ${attemptColumns} FROM attempts WHERE id = $1`, [id])).rows[0];
+      const row = (await prepared<AttemptRow>('anquan_find_attempt', 'find attempt', `SELECT ${attemptColumns} FROM attempts WHERE id = $1`, [id])).rows[0];
       return row && attemptOf(row);
     },
     listAttempts: async (userId) => (await query<AttemptRow>('list attempts', `SELECT ${attemptColumns} FROM attempts WHERE user_id = $1 ORDER BY position`, [userId])).rows.map(attemptOf),
     saveAnswer: async (attemptId, questionId, answer) =>
-      (await query('save answer', 'UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1 AND submitted_at IS NULL', [attemptId, questionId, JSON.stringify(answer)])).rowCount === 1,
+      (await prepared('anquan_save_answer', 'save answer', 'UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1 AND submitted_at IS NULL', [attemptId, questionId, JSON.stringify(answer)]))
+        .rowCount === 1,
+    saveOwnAnswer,
     setMarked: async (attemptId, questionId, marked) =>
       (
         await query(

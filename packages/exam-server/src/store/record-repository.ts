@@ -3,6 +3,7 @@
 // the embedded lowdb store. Changes to one record run one after another (a save queued behind a submit
 // sees it closed); changes queued while a record's write is in flight are applied together and written
 // once (group commit), so a busy attempt costs one write per round, not one per answer.
+import { withComposedOperations } from './composed-operations.js';
 import { StorageError, UsernameTakenError } from './errors.js';
 import type { EvidenceFile, LedgerRecord } from './repository.js';
 import type { AnswerRecord, AssessmentRecord, Attempt, BlueprintOverride, Progress, RectificationItem, Repository, Session, StoreCounts, StoreSnapshot, StoredQuestion, User } from './repository.js';
@@ -258,7 +259,7 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       ledgerRecords: [...state.ledgerRecords.values()],
     });
 
-  return {
+  return withComposedOperations({
     findUserByName: async (username) => {
       const id = usersByName.get(username);
       return id === undefined ? undefined : clone(state.users.get(id));
@@ -452,5 +453,5 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
         .filter((record) => record.kind === filter.kind && (filter.enterpriseId === undefined || record.enterpriseId === filter.enterpriseId) && (filter.region === undefined || record.region === filter.region))
         .sort((a, b) => ordinal(a.savedAt, b.savedAt) || ordinal(a.id, b.id))
         .map(clone),
-  };
+  });
 };

@@ -198,6 +198,16 @@ export interface StoreSnapshot {
 
 export type StoreCounts = { [K in keyof StoreSnapshot]: number };
 
+/** One answer as a trainee saves it, with who saves it and when (for saveOwnAnswer). */
+export interface OwnAnswer {
+  attemptId: string;
+  userId: string;
+  questionId: string;
+  answer: string[];
+  /** The server's now, ISO 8601: a save after the attempt's deadline is refused. */
+  at: string;
+}
+
 export interface Repository {
   findUserByName(username: string): Promise<User | undefined>;
   findUser(id: string): Promise<User | undefined>;
@@ -212,12 +222,23 @@ export interface Repository {
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of a user except the one given (after a password change or reset). */
   deleteUserSessions(userId: string, exceptTokenHash?: string): Promise<void>;
+  /**
+   * The user of a session still valid at `at` (expiresAt after it), in one lookup: what findSession then findUser
+   * give. Undefined when the session is unknown or expired or its user is gone.
+   */
+  findSessionUser(tokenHash: string, at: string): Promise<User | undefined>;
 
   createAttempt(attempt: Attempt): Promise<void>;
   findAttempt(id: string): Promise<Attempt | undefined>;
   listAttempts(userId: string): Promise<Attempt[]>;
   /** Stores one answer while the attempt is open; resolves false (nothing stored) once it is closed or unknown. */
   saveAnswer(attemptId: string, questionId: string, answer: string[]): Promise<boolean>;
+  /**
+   * The answer-save fast path: stores one answer only when the attempt exists, belongs to `userId`, is open, has no
+   * deadline before `at` and holds `questionId` in its paper; otherwise false and nothing stored (the caller then
+   * learns which on the ordinary path: 404, 403, or a close at the deadline). Refused after a close like saveAnswer.
+   */
+  saveOwnAnswer(save: OwnAnswer): Promise<boolean>;
   /** Likewise for marks: false once closed. */
   setMarked(attemptId: string, questionId: string, marked: boolean): Promise<boolean>;
   /**
