@@ -114,7 +114,7 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     return { ...attempt, ...result };
   };
 
-  const overdue = (attempt: Attempt) => attempt.submittedAt === null && attempt.deadline !== null && options.now().getTime() > Date.parse(attempt.deadline);
+  const overdue = (attempt: Pick<Attempt, 'submittedAt' | 'deadline'>) => attempt.submittedAt === null && attempt.deadline !== null && options.now().getTime() > Date.parse(attempt.deadline);
 
   /** Past its deadline a mock exam is graded as it stood at the deadline: the server's clock decides, not the browser's. */
   const expireIfDue = async (user: User, attempt: Attempt): Promise<Attempt> => (overdue(attempt) ? closeAndGrade(user, attempt, attempt.deadline!) : settle(attempt));
@@ -264,7 +264,11 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     listAttempts,
 
     saveAnswer: async (user: User, id: string, questionId: string, answer: unknown) => {
-      const attempt = await expireIfDue(user, await ownAttempt(user, id));
+      // DESIGN: nearly every save finds its own attempt open and in time; that is decided on the store's value,
+      // read only (peekAttempt: no copy of a 90-question attempt per save). Anything else (unknown, another
+      // trainee's, closed, past its deadline) takes the full path below, which refuses or grades as before.
+      const peeked = await repository.peekAttempt?.(id);
+      const attempt = peeked && peeked.userId === user.id && peeked.submittedAt === null && !overdue(peeked) ? peeked : await expireIfDue(user, await ownAttempt(user, id));
       if (attempt.submittedAt) throw closed();
       if (!attempt.questionIds.includes(questionId)) throw new RequestError(404, '本试卷没有这道题', [{ path: 'questionId', message: 'not in this paper' }]);
       const question = (await catalogue.byId(questionId))!;
