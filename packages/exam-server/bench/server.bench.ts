@@ -6,7 +6,9 @@
 //     attempts stored, against a bare express handler that parses the same JSON and answers {saved:true}.
 //     The load comes from bench/load-client.mjs in a separate process (16 clients, each its own trainee and
 //     attempt, keep-alive); each figure is the median of interleaved runs (bare, store, bare, store, …) with
-//     the ratio to the bare handler measured beside it.
+//     the ratio to the bare handler measured beside it. Beside req/s, the CPU milliseconds this process spent per
+//     request during the run (the server under test is the only one busy then): on a shared machine req/s
+//     mostly measures the neighbours, the CPU per request much less.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -88,11 +90,15 @@ try {
     p50: number;
     p99: number;
     failures: number;
+    /** CPU ms of this process (user + system, every thread: the journal's fdatasync too) per request. */
+    cpuMs: number;
   }
   type Target = { path: string; token: string; questions: { id: string; keys: string[] }[] };
   const load = async (base: string, targets: Target[], total: number): Promise<Load> => {
+    const cpu = process.cpuUsage();
     const { stdout } = await run(process.execPath, [loadClient, JSON.stringify({ base, targets, clients, total })], { maxBuffer: 1 << 20 });
-    const result = JSON.parse(stdout) as Load;
+    const used = process.cpuUsage(cpu);
+    const result = { ...(JSON.parse(stdout) as Omit<Load, 'cpuMs'>), cpuMs: (used.user + used.system) / 1000 / total };
     if (result.failures > 0) throw new Error(`${result.failures} saves failed against ${base}`);
     return result;
   };
@@ -166,11 +172,11 @@ try {
         bareRuns.push(await load(baseline.base, targets, requests));
         realRuns.push(await load(real.base, targets, requests));
       }
-      const pick = (runs: Load[]): Load => ({ perSecond: median(runs.map((run) => run.perSecond)), p50: median(runs.map((run) => run.p50)), p99: median(runs.map((run) => run.p99)), failures: 0 });
+      const pick = (runs: Load[]): Load => ({ perSecond: median(runs.map((run) => run.perSecond)), p50: median(runs.map((run) => run.p50)), p99: median(runs.map((run) => run.p99)), failures: 0, cpuMs: median(runs.map((run) => run.cpuMs)) });
       const row = { store, stored: size, real: pick(realRuns), bare: pick(bareRuns), fillSeconds };
       rows.push(row);
       console.log(
-        `${store.padEnd(10)} ${String(size).padStart(6)}   ${row.real.perSecond.toFixed(0).padStart(6)} req/s  p50 ${row.real.p50.toFixed(2).padStart(6)}  p99 ${row.real.p99.toFixed(2).padStart(7)} ms   bare ${row.bare.perSecond.toFixed(0).padStart(6)} req/s  p99 ${row.bare.p99.toFixed(2).padStart(6)} ms   ratio ${(row.real.perSecond / row.bare.perSecond).toFixed(2)}× req/s, ${(row.real.p99 / row.bare.p99).toFixed(2)}× p99   (filled in ${fillSeconds.toFixed(1)} s)`,
+        `${store.padEnd(10)} ${String(size).padStart(6)}   ${row.real.perSecond.toFixed(0).padStart(6)} req/s  p50 ${row.real.p50.toFixed(2).padStart(6)}  p99 ${row.real.p99.toFixed(2).padStart(7)} ms   bare ${row.bare.perSecond.toFixed(0).padStart(6)} req/s  p99 ${row.bare.p99.toFixed(2).padStart(6)} ms   ratio ${(row.real.perSecond / row.bare.perSecond).toFixed(2)}× req/s, ${(row.real.p99 / row.bare.p99).toFixed(2)}× p99   CPU ${row.real.cpuMs.toFixed(3)} / ${row.bare.cpuMs.toFixed(3)} ms per request = ${(row.bare.cpuMs / row.real.cpuMs).toFixed(2)}×   (filled in ${fillSeconds.toFixed(1)} s)`,
       );
     }
     const saved = await repository.findAttempt(targets[0]!.attemptId);

@@ -66,8 +66,24 @@ const preflightedBody = (request: Request): boolean => {
   return type !== '' && !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type);
 };
 
+/** How many sessions' form tokens are remembered (each entry: two short strings). */
+const csrfCacheSize = 4096;
+
 export const createAuth = (repository: Repository, options: AuthOptions, now: () => Date) => {
   const names = cookieNames(options);
+  // The form token of a live session is an HMAC of its token, the same on every request: an API client saving
+  // answers paid a fresh HMAC per request for it. Remembered by the session's hash (never the token itself),
+  // bounded, oldest dropped; a pre-session's token is computed each time (it is only seen before login).
+  const csrfBySession = new Map<string, string>();
+  const sessionCsrf = (tokenHash: string, token: string) => {
+    let csrf = csrfBySession.get(tokenHash);
+    if (csrf === undefined) {
+      csrf = csrfTokenFor(token);
+      if (csrfBySession.size >= csrfCacheSize) csrfBySession.delete(csrfBySession.keys().next().value!);
+      csrfBySession.set(tokenHash, csrf);
+    }
+    return csrf;
+  };
   const cookieOptions = (maxAgeMs?: number) => ({
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -94,7 +110,7 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
         if (request.user) request.sessionHash = tokenHash;
       }
       if (request.user) {
-        exposeCsrf(request, response, csrfTokenFor(token!));
+        exposeCsrf(request, response, sessionCsrf(request.sessionHash!, token!));
       } else {
         let preSession = cookies[names.preSession];
         if (!preSession || preSession.length < 40 || preSession.length > 100) {

@@ -123,7 +123,7 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
     return { ...attempt, ...result };
   };
 
-  const overdue = (attempt: Attempt) => attempt.submittedAt === null && attempt.deadline !== null && options.now().getTime() > Date.parse(attempt.deadline);
+  const overdue = (attempt: Pick<Attempt, 'submittedAt' | 'deadline'>) => attempt.submittedAt === null && attempt.deadline !== null && options.now().getTime() > Date.parse(attempt.deadline);
 
   /** Past its deadline a mock exam is graded as it stood at the deadline: the server's clock decides, not the browser's. */
   const expireIfDue = async (user: User, attempt: Attempt): Promise<Attempt> => (overdue(attempt) ? closeAndGrade(user, attempt, attempt.deadline!) : settle(attempt));

@@ -4,15 +4,16 @@ import type { Repository } from './repository.js';
 
 type Combined = 'findSessionUser' | 'saveOwnAnswer';
 
-export const composedOperations = (store: Pick<Repository, 'findSession' | 'findUser' | 'findAttempt' | 'saveAnswer'>): Pick<Repository, Combined> => ({
+export const composedOperations = (store: Pick<Repository, 'findSession' | 'findUser' | 'findAttempt' | 'peekAttempt' | 'saveAnswer'>): Pick<Repository, Combined> => ({
   findSessionUser: async (tokenHash, at) => {
     const session = await store.findSession(tokenHash);
     if (!session || Date.parse(session.expiresAt) <= Date.parse(at)) return undefined;
     return store.findUser(session.userId);
   },
   // The owner, the paper and the deadline never change; the open state is checked again by saveAnswer itself.
+  // Read only where the store can (peekAttempt): the checks need no copy of a 90-question attempt per save.
   saveOwnAnswer: async ({ attemptId, userId, questionId, answer, at }) => {
-    const attempt = await store.findAttempt(attemptId);
+    const attempt = await (store.peekAttempt ?? store.findAttempt)(attemptId);
     if (!attempt || attempt.userId !== userId || attempt.submittedAt !== null || !attempt.questionIds.includes(questionId)) return false;
     if (attempt.deadline !== null && Date.parse(at) > Date.parse(attempt.deadline)) return false;
     return store.saveAnswer(attemptId, questionId, answer);

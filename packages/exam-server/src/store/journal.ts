@@ -58,6 +58,8 @@ export class Journal {
   private flushing: Promise<void> | undefined;
   /** Bytes of acknowledged lines in the current file: anything after them was never acknowledged and is cut. */
   private size = 0;
+  /** A failed round left bytes after `size` that it could not cut: the next round cuts them first. */
+  private mustCut = false;
   /** The latest change per record written to the current file. */
   private changes = new Map<string, JournalChange>();
   /** Files moved away from whose changes are not yet all in their documents, oldest first. */
@@ -121,16 +123,24 @@ export class Journal {
   private async write(text: string) {
     const file = this.file;
     const bytes = Buffer.from(text, 'utf8');
+    // Opened per round, not held: a file held open for writing would keep an operator from remounting the
+    // data directory read-only. No stat per round: the file holds exactly `size` acknowledged bytes unless a
+    // failed round could not cut its partial line, which `mustCut` remembers.
     const handle = await open(file, 'a', 0o600);
     try {
-      // A failed round may have left part of a line whose cut-off also failed: cut it before appending.
-      if ((await handle.stat()).size !== this.size) await handle.truncate(this.size);
+      if (this.mustCut) {
+        await handle.truncate(this.size);
+        this.mustCut = false;
+      }
       this.options.faults?.('append', file);
-      await handle.appendFile(bytes);
+      for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
       await handle.datasync();
       this.size += bytes.length;
     } catch (error) {
-      await handle.truncate(this.size).catch(() => undefined);
+      await handle.truncate(this.size).then(
+        () => (this.mustCut = false),
+        () => (this.mustCut = true),
+      );
       throw error;
     } finally {
       await handle.close().catch(() => undefined);
@@ -152,6 +162,7 @@ export class Journal {
     this.unchecked.push(previous);
     this.changes = new Map();
     this.size = 0;
+    this.mustCut = false;
     if (background) {
       this.checkpointing = this.checkpoint()
         .catch((error: unknown) => this.options.onError(storageErrorFromSystem(error, previous.file, 'checkpoint')))

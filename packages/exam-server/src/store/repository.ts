@@ -5,6 +5,9 @@
 
 export type Role = 'trainee' | 'admin' | 'enterprise' | 'acceptor' | 'regulator';
 
+/** A value and everything in it, read-only. */
+export type ReadOnly<T> = T extends readonly (infer U)[] ? readonly ReadOnly<U>[] : T extends object ? { readonly [K in keyof T]: ReadOnly<T[K]> } : T;
+
 export interface User {
   id: string;
   username: string;
@@ -230,6 +233,12 @@ export interface Repository {
 
   createAttempt(attempt: Attempt): Promise<void>;
   findAttempt(id: string): Promise<Attempt | undefined>;
+  /**
+   * The attempt to read only: it may be the store's own value, so it must never be changed. Optional (additive):
+   * without it, callers use findAttempt. An answer save reads its attempt on every request; the embedded store
+   * answers this without copying the whole attempt (record-repository.ts, SerializedRecords).
+   */
+  peekAttempt?(id: string): Promise<ReadOnly<Attempt> | undefined>;
   listAttempts(userId: string): Promise<Attempt[]>;
   /** Stores one answer while the attempt is open; resolves false (nothing stored) once it is closed or unknown. */
   saveAnswer(attemptId: string, questionId: string, answer: string[]): Promise<boolean>;

@@ -1,0 +1,95 @@
+// The attempts kept parsed beside their text (SerializedRecords): copies are full copies, the shared value is never
+// changed by a save or a failed save, and the set of parsed values stays within its bound.
+import { describe, expect, it } from 'vitest';
+import { copyParsed, createRecordRepository, emptyState, SerializedRecords, type RecordWriter } from './record-repository.js';
+import type { Attempt } from './repository.js';
+
+const attempt = (id: string): Attempt => ({
+  id,
+  userId: 'u1',
+  blueprintId: 'b',
+  mode: 'mock',
+  seed: 's',
+  questionIds: ['q1', 'q2'],
+  optionOrder: { q1: ['A', 'B'] },
+  answers: {},
+  marked: [],
+  startedAt: '2026-09-01T00:00:00.000Z',
+  deadline: null,
+  submittedAt: null,
+  score: null,
+  maxScore: 2,
+  passMark: 1,
+  passed: null,
+  earned: {},
+});
+
+/** A writer that writes nothing, or fails every write while `failing` is set. */
+const switchableWriter = () => {
+  const control = { failing: false };
+  const fail = async () => {
+    if (control.failing) throw new Error('disk gone');
+  };
+  const writer: RecordWriter = { put: fail, putText: fail, appendAnswerRecords: fail, close: async () => undefined };
+  return { control, writer };
+};
+
+describe('copyParsed', () => {
+  it('copies every level of a parsed value, an own "__proto__" member included, sharing nothing', () => {
+    const original = JSON.parse('{"a":[1,{"b":"c"}],"__proto__":{"polluted":true},"n":null}') as Record<string, unknown>;
+    const copy = copyParsed(original);
+    expect(copy).toEqual(original);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(copy, '__proto__')).toBe(true);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(copy.a).not.toBe(original.a);
+    expect((copy.a as unknown[])[1]).not.toBe((original.a as unknown[])[1]);
+  });
+});
+
+describe('attempts kept parsed', () => {
+  it('hands out copies: changing what findAttempt returned changes nothing stored', async () => {
+    const store = createRecordRepository(emptyState(), switchableWriter().writer);
+    await store.createAttempt(attempt('a1'));
+    await store.saveAnswer('a1', 'q1', ['A']);
+    const found = (await store.findAttempt('a1'))!;
+    found.answers.q1!.push('B');
+    found.questionIds.push('q3');
+    expect((await store.findAttempt('a1'))!.answers).toEqual({ q1: ['A'] });
+    expect((await store.peekAttempt!('a1'))!.questionIds).toEqual(['q1', 'q2']);
+  });
+
+  it('never changes a peeked value: a save builds a new one, a failed save leaves the old one as it was', async () => {
+    const { control, writer } = switchableWriter();
+    const store = createRecordRepository(emptyState(), writer);
+    await store.createAttempt(attempt('a1'));
+    const before = (await store.peekAttempt!('a1'))!;
+    expect(await store.saveAnswer('a1', 'q1', ['A'])).toBe(true);
+    expect(before.answers).toEqual({});
+    const saved = (await store.peekAttempt!('a1'))!;
+    expect(saved.answers).toEqual({ q1: ['A'] });
+    control.failing = true;
+    await expect(store.saveAnswer('a1', 'q2', ['B'])).rejects.toThrow('disk gone');
+    await expect(store.setMarked('a1', 'q2', true)).rejects.toThrow('disk gone');
+    expect(saved.answers).toEqual({ q1: ['A'] });
+    expect(saved.marked).toEqual([]);
+    expect(await store.findAttempt('a1')).toEqual({ ...attempt('a1'), answers: { q1: ['A'] } });
+    control.failing = false;
+    expect(await store.closeAttempt('a1', '2026-09-01T01:00:00.000Z')).toMatchObject({ submittedAt: '2026-09-01T01:00:00.000Z', answers: { q1: ['A'] } });
+    expect(saved.submittedAt).toBeNull();
+    expect(await store.saveAnswer('a1', 'q2', ['B'])).toBe(false);
+  });
+
+  it('keeps at most its bound of parsed values, and reads the others from their text', () => {
+    const records = new SerializedRecords<Attempt>(2);
+    for (const id of ['a1', 'a2', 'a3']) records.setShared(id, JSON.stringify(attempt(id)), attempt(id));
+    const kept = records.shared('a3');
+    expect(records.shared('a3')).toBe(kept);
+    // a1 was dropped (least recently used): it is parsed again from its text, an equal but new value.
+    const reparsed = records.shared('a1');
+    expect(reparsed).toEqual(attempt('a1'));
+    expect(records.shared('a1')).toBe(reparsed);
+    expect(records.get('a2')).toEqual(attempt('a2'));
+    expect(records.size).toBe(3);
+  });
+});
