@@ -178,10 +178,10 @@ if (!only || only === 'batch') {
       if (!lib.isItemError(step.value)) hazards += step.value.summary.hazard;
     }
   };
-  // The batch module itself (the same instance the library uses), for endIdleWorkers, which index.ts does not export.
-  const batchModule = (await import(pathToFileURL(join(dirname(distEntry), 'engine', 'batch.js')).href).catch(() => ({}))) as { endIdleWorkers?: () => Promise<void> };
+  // The library's own worker pool (dist is bundled: a path into dist/engine would be another instance with its own pool).
+  // An older build (ANQUAN_BENCH_DIST) may not export it; its workers then end when idle.
   const endIdleWorkers = async () => {
-    await batchModule.endIdleWorkers?.();
+    await (lib as { endIdleWorkers?: () => Promise<void> }).endIdleWorkers?.();
   };
   const cpuMs = () => {
     const usage = process.cpuUsage();

@@ -16,7 +16,7 @@ export {
   type AssessOptions,
   type Explain,
 } from './engine/assess.js';
-export { assessMany, isItemError, type AssessManyOptions, type BatchItem, type BatchResult, type ItemError } from './engine/batch.js';
+export { assessMany, defaultInThreadBelow, endIdleWorkers, isItemError, type AssessManyOptions, type BatchItem, type BatchResult, type BatchStats, type ItemError } from './engine/batch.js';
 export type { LeafReason, Outcome } from './engine/three-valued.js';
 export { registerOperators, registerDerivedFacts, registerConditions, toEngineRules, HAZARD_EVENT } from './engine/json-rules-engine.js';
 export { InputError, type InputIssue } from './validation/issues.js';
