@@ -7,7 +7,7 @@
 //      Chinese font so screenshots are readable;
 //   4. otherwise the Chromium shipped inside the npm package @sparticuz/chromium, installed into
 //      node_modules/.cache/anquan-chromium.
-// The path found is written to node_modules/.cache/anquan/chromium-path, where tests/browser/chromium.ts
+// The path found is written to node_modules/.cache/anquan/chromium-path, where tests/browser/support/chromium.ts
 // reads it. Everything it does, it says.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -1,16 +1,15 @@
 // The docs site in Chromium at a phone's width: a rule page (citation and title visible, nothing wider than the screen), the search and the language switch.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExecutable } from './chromium.js';
+import { launchChromium } from './support/chromium.js';
 import { buildSite, type BuildReport } from '../../packages/docs/src/build.js';
 import { rulePage } from '../../packages/docs/src/paths.js';
 import { loadRulesData } from '../../packages/rules/src/documents/load.js';
 
-const executablePath = chromiumExecutable();
 const ruleId = 'coal-mine-2026-art4-1';
 
 interface Widths {
@@ -24,13 +23,9 @@ let report: BuildReport;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; run node scripts/ensure-chromium.mjs or set ANQUAN_CHROMIUM`);
   outDir = mkdtempSync(join(tmpdir(), 'anquan-docs-browser-'));
   report = buildSite({ outDir });
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

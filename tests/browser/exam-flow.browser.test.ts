@@ -3,17 +3,16 @@
 // 交卷 with unanswered questions asks first, ten practice questions go by without a page load, 背题 shows
 // the key and no inputs, and times read in Beijing time. The built server (packages/exam-server/dist)
 // runs in this process with a clock the test moves: nobody waits a real minute.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInOnPage, registerTraineeByApi } from './support/accounts.js';
+import { startBuiltServer, type Api, type BuiltRepository, type BuiltServer } from './support/built-server.js';
+import { launchChromium } from './support/chromium.js';
+import { phoneContext } from './support/phone.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = join(root, 'packages', 'exam-server', 'dist');
 const blueprintId = 'principal-coal-mine';
 const password = 'correct horse 1';
 /** Screenshots are left here for a person to look at (not compared by the test). */
@@ -27,42 +26,29 @@ interface StoredAttempt {
   submittedAt: string | null;
   questionIds: string[];
 }
-interface Repository {
-  createUser(user: { id: string; username: string; displayName: string; role: string; passwordHash: string; createdAt: string }): Promise<void>;
+interface Repository extends BuiltRepository {
   findAttempt(id: string): Promise<StoredAttempt | undefined>;
   answerRecords(filter?: { userId?: string }): Promise<{ questionId: string }[]>;
   findUserByName(name: string): Promise<{ id: string } | undefined>;
   progress(userId: string): Promise<{ favourites: string[] }>;
 }
 
-let directory: string;
-let server: Server | undefined;
+let server: BuiltServer<Repository> | undefined;
 let browser: Browser | undefined;
 let repository: Repository;
 let base: string;
+let api: Api;
 // The server's clock: real time, moved forward by the time-out test.
 let shift = 0;
 const serverNow = () => new Date(Date.now() + shift);
 
-const api = async (path: string, init: { method: string; token?: string; body?: unknown }) => {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method: init.method,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: JSON.stringify(init.body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-};
-
-const phone = () => browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const phone = () => phoneContext(browser!);
 
 /** A new trainee, logged in through the login page. */
 const trainee = async (context: BrowserContext, username: string): Promise<Page> => {
-  expect((await api('/users', { method: 'POST', body: { username, displayName: `学员${username}`, password } })).status).toBe(201);
+  await registerTraineeByApi(api, username, password, `学员${username}`);
   const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await Promise.all([page.waitForURL(/\/exams$/), page.locator('form[action="/login"] button').click()]);
+  await logInOnPage(page, base, username, password, /\/exams$/);
   return page;
 };
 
@@ -77,36 +63,19 @@ let papersDrawn = 0;
 const nextPaperSeed = () => `exam-flow-${(papersDrawn += 1)}`;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'anquan-browser-flow-'));
-  const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
-  const { createApp } = await load('app.js');
-  const { openLowdbRepository } = await load('store/lowdb-repository.js');
-  const { hashPassword } = await load('accounts/passwords.js');
-  repository = (await openLowdbRepository(directory)) as Repository;
-  await repository.createUser({ id: 'admin-1', username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('admin-password-1'), createdAt: new Date().toISOString() });
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' }, newPaperSeed: nextPaperSeed, now: serverNow }) as { listen(port: number, host: string): Server };
-  const listening = app.listen(0, '127.0.0.1');
-  server = listening;
-  await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  server = await startBuiltServer<Repository>({ directoryPrefix: 'anquan-browser-flow-', asOf: '2026-09-01', adminPassword: 'admin-password-1', newPaperSeed: nextPaperSeed, now: serverNow });
+  ({ base, api, repository } = server);
   // A 1-minute mock of 3 judgements and 1 single choice: the duration is the administrator's, as in production.
   const admin = await api('/sessions', { method: 'POST', body: { username: 'admin', password: 'admin-password-1' } });
   const token = String(admin.body.token);
   expect((await api(`/admin/blueprints/${blueprintId}`, { method: 'PUT', token, body: { sections: [{ type: 'judgement', count: 3, points: 1 }, { type: 'single', count: 1, points: 1 }], passMark: 3, durationMinutes: 1 } })).status).toBe(200);
   expect((await api('/attempts', { method: 'POST', token, body: { blueprintId } })).status).toBe(201); // generates the questions now
-  browser = await chromium.launch({
-    executablePath: process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) {
-    const closing = server;
-    await new Promise<void>((resolve) => closing.close(() => resolve()));
-  }
-  if (directory) rmSync(directory, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('the exam page on a phone', () => {

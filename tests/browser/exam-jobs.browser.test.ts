@@ -2,21 +2,15 @@
 // through the API (201) and through the page (开始 → the attempt), shortened ones say so before 开始; a
 // 低压电工作业 trainee and a 煤矿瓦斯检查作业 trainee each practise and take a mock whose questions are about
 // their job, as the review page's 考点 lines show. The built server (packages/exam-server/dist) runs here.
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logInOnPage, registerTraineeByApi } from './support/accounts.js';
+import { startBuiltServer, type Api, type BuiltServer } from './support/built-server.js';
+import { launchChromium } from './support/chromium.js';
+import { phoneContext, watchProblems } from './support/phone.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = join(root, 'packages', 'exam-server', 'dist');
+const password = 'correct horse 1';
 
-interface ExpressApp {
-  listen(port: number, host: string): Server;
-}
 interface BlueprintView {
   id: string;
   candidate: { label: string };
@@ -32,46 +26,21 @@ const jobs = [
   { operation: '煤矿瓦斯检查作业', topics: ['瓦斯', '通风', '安全监测监控'], username: 'wasi.jian' },
 ];
 
-let directory: string;
-let server: Server | undefined;
+let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let base: string;
+let api: Api;
 let blueprints: BlueprintView[] = [];
 
-const api = async (path: string, init: { method: string; token?: string; body?: unknown }) => {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method: init.method,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-};
-
-const register = async (username: string) => {
-  const created = await api('/users', { method: 'POST', body: { username, displayName: username, password: 'correct horse 1', role: 'trainee' } });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const session = await api('/sessions', { method: 'POST', body: { username, password: 'correct horse 1' } });
-  expect(session.status).toBe(201);
-  return String((session.body as { token: string }).token);
-};
+const register = (username: string) => registerTraineeByApi(api, username, password);
 
 const phone = async (): Promise<{ context: BrowserContext; page: Page; problems: string[] }> => {
-  const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await phoneContext(browser!, { deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
-  });
-  return { context, page, problems };
+  return { context, page, problems: watchProblems(page) };
 };
 
-const login = async (page: Page, username: string) => {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('correct horse 1');
-  await Promise.all([page.waitForURL(/\/exams$/, { timeout: 60_000 }), page.locator('form[action="/login"] button').click()]);
-};
+const login = (page: Page, username: string) => logInOnPage(page, base, username, password, /\/exams$/);
 
 const startFromPage = async (page: Page, blueprintId: string) => {
   await page.goto(`${base}/exams`);
@@ -86,34 +55,19 @@ let papersDrawn = 0;
 const nextPaperSeed = () => `exam-jobs-${(papersDrawn += 1)}`;
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'anquan-exam-jobs-'));
-  const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
-  const { createApp } = await load('app.js');
-  const { openLowdbRepository } = await load('store/lowdb-repository.js');
-  const repository = await openLowdbRepository(directory);
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' }, newPaperSeed: nextPaperSeed }) as ExpressApp;
-  const listening = app.listen(0, '127.0.0.1');
-  server = listening;
-  await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  server = await startBuiltServer({ directoryPrefix: 'anquan-exam-jobs-', asOf: '2026-09-01', newPaperSeed: nextPaperSeed });
+  ({ base, api } = server);
+  browser = await launchChromium();
   // Listing the blueprints fits each to its pool: every document's questions are generated here once.
   const token = await register('lister');
   const listed = await api('/blueprints', { method: 'GET', token });
   expect(listed.status).toBe(200);
-  blueprints = listed.body as BlueprintView[];
+  blueprints = listed.body as unknown as BlueprintView[];
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server) {
-    const closing = server;
-    await new Promise<void>((resolve) => closing.close(() => resolve()));
-  }
-  if (directory) rmSync(directory, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('every listed exam can be taken', () => {

@@ -1,28 +1,19 @@
 // In a real Chromium (Debian's chromium, driven by playwright-core), on a phone-sized screen: a trainee
 // registers through the page, takes a short coal-mine mock exam by clicking, submits, and reads the review
 // with each question's citation. The built server (packages/exam-server/dist) runs in this process.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExecutable } from './chromium.js';
+import { registerOnPage, registerTraineeByApi } from './support/accounts.js';
+import { startBuiltServer, type Api, type BuiltServer } from './support/built-server.js';
+import { launchChromium } from './support/chromium.js';
+import { phoneContext, watchProblems } from './support/phone.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = join(root, 'packages', 'exam-server', 'dist');
 const blueprintId = 'principal-coal-mine';
 /** Screenshots are left here for a person to look at (not compared by the test). */
 const screenshots = process.env.ANQUAN_SCREENSHOTS ?? join(tmpdir(), 'anquan-browser');
-
-interface Repository {
-  createUser(user: { id: string; username: string; displayName: string; role: string; passwordHash: string; createdAt: string }): Promise<void>;
-}
-interface ExpressApp {
-  listen(port: number, host: string): Server;
-}
 
 /** Paper seeds the second test draws (comma-separated); each is printed with any failure it causes. */
 const seeds = (process.env.ANQUAN_BROWSER_SEEDS ?? 'browser-1,browser-2,browser-3').split(',').filter(Boolean);
@@ -31,22 +22,13 @@ interface Catalogue {
   byId(id: string): Promise<{ citation: { text: string } } | undefined>;
 }
 
-let directory: string;
 let catalogue: Catalogue;
-let server: Server | undefined;
+let server: BuiltServer | undefined;
 let browser: Browser | undefined;
 let base: string;
+let api: Api;
 /** The seed of the next paper the server draws (the server takes it from here in this test only). */
 let paperSeed = 'browser-first-paper';
-
-const api = async (path: string, init: { method: string; token?: string; body?: unknown }) => {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method: init.method,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: JSON.stringify(init.body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-};
 
 const clickAndWait = async (page: Page, selector: string, url: RegExp) => {
   await Promise.all([page.waitForURL(url, { timeout: 60_000 }), page.locator(selector).first().click()]);
@@ -54,21 +36,11 @@ const clickAndWait = async (page: Page, selector: string, url: RegExp) => {
 };
 
 beforeAll(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'anquan-browser-'));
-  const load = (path: string) => import(pathToFileURL(join(dist, path)).href);
-  const { createApp } = await load('app.js');
-  const { openLowdbRepository } = await load('store/lowdb-repository.js');
-  const { hashPassword } = await load('accounts/passwords.js');
-  const { createQuestionCatalogue } = await load('questions/catalogue.js');
-  const repository = (await openLowdbRepository(directory)) as Repository;
+  server = await startBuiltServer({ directoryPrefix: 'anquan-browser-', asOf: '2026-09-01', adminPassword: 'admin-password-1', newPaperSeed: () => paperSeed });
+  ({ base, api } = server);
+  const { createQuestionCatalogue } = (await server.load('questions/catalogue.js')) as { createQuestionCatalogue: (repository: unknown, asOf: () => string) => Catalogue };
   // The server's own questions, to tell the test what each review must cite (the paper is drawn at random).
-  catalogue = createQuestionCatalogue(repository, () => '2026-09-01') as Catalogue;
-  await repository.createUser({ id: 'admin-1', username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword('admin-password-1'), createdAt: new Date().toISOString() });
-  const app = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-01' }, newPaperSeed: () => paperSeed }) as ExpressApp;
-  const listening = app.listen(0, '127.0.0.1');
-  server = listening;
-  await new Promise<void>((resolve) => listening.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  catalogue = createQuestionCatalogue(server.repository, () => '2026-09-01');
 
   // The administrator shortens the coal-mine paper to 3 judgements and 1 single choice, 5 minutes.
   const admin = await api('/sessions', { method: 'POST', body: { username: 'admin', password: 'admin-password-1' } });
@@ -83,39 +55,23 @@ beforeAll(async () => {
   // Generate the coal-mine questions now (seconds), not while the browser waits.
   expect((await api('/attempts', { method: 'POST', token, body: { blueprintId } })).status).toBe(201);
 
-  browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) {
-    const closing = server;
-    await new Promise<void>((resolve) => closing.close(() => resolve()));
-  }
-  if (directory) rmSync(directory, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('a trainee on a phone', () => {
   it('registers, takes a short mock exam, submits, and sees the review with citations', async () => {
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await phoneContext(browser!);
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    // Every request the pages make succeeds (the browser's own favicon probe aside).
-    page.on('response', (response) => {
-      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
-    });
+    // Every request the pages make succeeds.
+    const problems = watchProblems(page);
     try {
-      await page.goto(`${base}/register`);
-      await page.getByLabel('用户名').fill('trainee.li');
-      await page.getByLabel('姓名').fill('李安全');
-      await page.getByLabel('密码').fill('correct horse 1');
-      await page.getByRole('radio', { name: /学员/ }).check();
-      await clickAndWait(page, 'form[action="/register"] button', /\/exams$/);
+      await registerOnPage(page, base, { username: 'trainee.li', displayName: '李安全', password: 'correct horse 1', role: 'trainee' }, /\/exams$/);
       expect(await page.locator('header').innerText()).toContain('李安全');
 
       // The shortened coal-mine paper is listed as the administrator left it, and starts.
@@ -174,16 +130,14 @@ describe('a trainee on a phone', () => {
   });
 
   it.each(seeds)('reviews a paper drawn with seed %s: every citation is its question’s own, and the page fits', async (seed) => {
-    const registered = await api('/users', { method: 'POST', body: { username: `seeded-${seed}`.slice(0, 32), displayName: '种子学员', password: 'correct horse 1' } });
-    expect(registered.status).toBe(201);
-    const token = String(registered.body.token);
+    const token = await registerTraineeByApi(api, `seeded-${seed}`.slice(0, 32), 'correct horse 1', '种子学员');
     paperSeed = seed;
     const started = await api('/attempts', { method: 'POST', token, body: { blueprintId } });
     expect(started.status, `seed ${seed}`).toBe(201);
     const id = String(started.body.id);
     expect((await api(`/attempts/${id}/submit`, { method: 'POST', token })).status).toBe(200);
     const questions = started.body.questions as { id: string }[];
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' });
+    const context = await phoneContext(browser!, { deviceScaleFactor: 1 });
     try {
       await context.addCookies([{ name: 'aq_session', value: token, url: base }]);
       const page = await context.newPage();

@@ -1,19 +1,16 @@
 // The hazard ledger end to end in Chromium at a phone's width: the administrator assigns a region and an
 // acceptor; the enterprise finds a hazard, fills the Art.15(2) plan (五落实) and rectifies; the acceptor
 // accepts; the regulator's table shows it closed; its xlsx export, read back, carries the same numbers.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../support/repository.js';
+import { logInOnPage } from './support/accounts.js';
+import { startBuiltServer, type BuiltServer } from './support/built-server.js';
+import { launchChromium } from './support/chromium.js';
 
-const executablePath = process.env.ANQUAN_CHROMIUM ?? '/usr/bin/chromium';
-const serverDist = join(repositoryRoot, 'packages', 'exam-server', 'dist');
 const screenshots = process.env.ANQUAN_SCREENSHOTS ?? tmpdir();
 // exceljs is the exam server's dependency: read the export with the server's own copy.
 // (typed here by the little the test uses: the tests package does not depend on exceljs itself).
@@ -26,29 +23,18 @@ const asOf = '2026-09-01';
 const password = 'correct-horse-9';
 
 let browser: Browser | undefined;
-let server: Server | undefined;
+let server: BuiltServer | undefined;
 let base = '';
-let dataDirectory = '';
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; set ANQUAN_CHROMIUM to its path`);
-  if (!existsSync(join(serverDist, 'app.js'))) throw new Error('packages/exam-server/dist is missing: run pnpm -C packages/exam-server build');
-  const { createApp } = (await import(pathToFileURL(join(serverDist, 'app.js')).href)) as { createApp: (dependencies: unknown) => { listen: (port: number, host: string) => Server } };
-  const { openLowdbRepository } = (await import(pathToFileURL(join(serverDist, 'store', 'lowdb-repository.js')).href)) as { openLowdbRepository: (directory: string) => Promise<{ createUser: (user: unknown) => Promise<void> }> };
-  const { hashPassword } = (await import(pathToFileURL(join(serverDist, 'accounts', 'passwords.js')).href)) as { hashPassword: (password: string) => Promise<string> };
-  dataDirectory = mkdtempSync(join(tmpdir(), 'anquan-ledger-browser-'));
-  const repository = await openLowdbRepository(dataDirectory);
-  await repository.createUser({ id: 'admin-1', username: 'admin', displayName: '管理员', role: 'admin', passwordHash: await hashPassword(password), createdAt: '2026-09-01T00:00:00.000Z' });
-  server = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf } }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server!.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  server = await startBuiltServer({ directoryPrefix: 'anquan-ledger-browser-', asOf, adminPassword: password });
+  base = server.base;
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await new Promise((resolve) => server!.close(resolve));
-  if (dataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
+  await server?.close();
 });
 
 /** A fresh browser context at phone width, signed in as `username`, with script and CSP errors collected. */
@@ -57,10 +43,7 @@ const signedIn = async (username: string, errors: string[]): Promise<Page> => {
   const page = await context.newPage();
   page.on('pageerror', (error) => void errors.push(error.message));
   page.on('console', (message) => void (message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text())));
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login"] button')]);
+  await logInOnPage(page, base, username, password);
   return page;
 };
 const noOverflow = async (page: Page) => expect((await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number).toBeLessThanOrEqual(0);

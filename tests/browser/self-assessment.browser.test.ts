@@ -1,48 +1,30 @@
 // An enterprise's self-assessment in Chromium at a phone's width: part of a coal-mine form (a typo refused
 // with the field named), a report with a hazard and unknowns, re-assessed and cleared (to 待验收 in the ledger).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExecutable } from './chromium.js';
-import { repositoryRoot } from '../support/repository.js';
+import { registerOnPage } from './support/accounts.js';
+import { startBuiltServer, type BuiltServer } from './support/built-server.js';
+import { launchChromium } from './support/chromium.js';
 
-const executablePath = chromiumExecutable();
-const serverDist = join(repositoryRoot, 'packages', 'exam-server', 'dist');
 const asOf = '2026-09-01';
 const hazardTitle = '原煤产量超过核定（设计）生产能力';
 const productionGroup = '超能力、超强度或者超定员组织生产';
 
 let browser: Browser | undefined;
-let server: Server | undefined;
+let server: BuiltServer | undefined;
 let base = '';
-let dataDirectory = '';
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; run node scripts/ensure-chromium.mjs or set ANQUAN_CHROMIUM`);
-  if (!existsSync(join(serverDist, 'app.js'))) throw new Error('packages/exam-server/dist is missing: run pnpm -C packages/exam-server build');
-  // The built server, as it is deployed (dist has no type declarations: the modules are loaded by URL).
-  const { createApp } = (await import(pathToFileURL(join(serverDist, 'app.js')).href)) as { createApp: (dependencies: unknown) => { listen: (port: number, host: string) => Server } };
-  const { openLowdbRepository } = (await import(pathToFileURL(join(serverDist, 'store', 'lowdb-repository.js')).href)) as { openLowdbRepository: (directory: string) => Promise<unknown> };
-  dataDirectory = mkdtempSync(join(tmpdir(), 'anquan-self-assessment-browser-'));
-  const repository = await openLowdbRepository(dataDirectory);
-  server = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf } }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server!.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  server = await startBuiltServer({ directoryPrefix: 'anquan-self-assessment-browser-', asOf });
+  base = server.base;
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await new Promise((resolve) => server!.close(resolve));
-  if (dataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('enterprise self-assessment in a browser', () => {
@@ -53,13 +35,8 @@ describe('enterprise self-assessment in a browser', () => {
     page.on('pageerror', (error) => void errors.push(error.message));
     page.on('console', (message) => void (message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text())));
 
-    await page.goto(`${base}/register`);
-    await page.fill('input[name=username]', 'mine-safety');
-    await page.fill('input[name=displayName]', '赵安全');
-    await page.fill('input[name=password]', 'correct-horse-9');
-    await page.check('input[name=role][value=enterprise]');
     // An enterprise lands on its hazard ledger, and reaches 自评估 from its navigation.
-    await Promise.all([page.waitForURL(`${base}/ledger`), page.click('form[action="/register"] button')]);
+    await registerOnPage(page, base, { username: 'mine-safety', displayName: '赵安全', password: 'correct-horse-9', role: 'enterprise' }, (url) => url.href === `${base}/ledger`);
     await Promise.all([page.waitForURL(`${base}/assessments`), page.click('nav a[href="/assessments"]')]);
 
     await page.selectOption('select[name=sector]', 'coal-mine');

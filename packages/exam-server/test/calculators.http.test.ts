@@ -56,6 +56,18 @@ describe('/api/v1/calculators', () => {
     expect(body.issues.map((issue) => issue.path)).toEqual(['input.units[0].substances[0].chemical']);
   });
 
+  it('a wrong type is a 400 whose message is Chinese first, naming the field and what was expected', async () => {
+    const response = await post('accident-level', { input: { deaths: 'three', accidentType: 'flood' } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: string; issues: { path: string; message: string }[] };
+    expect(body.issues).toEqual([
+      { path: 'input.deaths', message: '应为数字，收到 "three" / expected a number, got "three"' },
+      { path: 'input.accidentType', message: '应为以下之一："roadTraffic"、"fire"、"other"，收到 "flood" / expected one of "roadTraffic", "fire", "other", got "flood"' },
+    ]);
+    expect(body.error).toMatch(/^输入有误：input\.deaths 应为数字/);
+    expect(body.error).not.toContain('Invalid input');
+  });
+
   it('a body without input, an unknown calculator and a bad date are 4xx', async () => {
     expect((await post('accident-level', { deaths: 1 })).status).toBe(400);
     expect((await post('no-such-calculator', { input: {} })).status).toBe(404);

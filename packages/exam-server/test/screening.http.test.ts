@@ -2,7 +2,8 @@
 // job whose progress is polled (each verdict equal to assess() on the same facts), reports each planted bad
 // cell by row and column, and lands every screened row in the region's table (on the account a row names, or
 // as an enterprise without one); the page form does the same through a self-refreshing progress page. The
-// regional table and the ledger export as xlsx and CSV read back with the API's own numbers.
+// regional table (with each enterprise's latest screening) and the ledger export as xlsx and CSV read back with
+// the API's own numbers.
 import { assess } from '@anquan/rules';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -225,7 +226,7 @@ describe('exports', () => {
     await book.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(['企业', '排查次数', '发现隐患', '已验收销号', '整改率（%）', '未整改', '待验收', '逾期', '未销号重大隐患', '挂牌督办中', '每千次排查隐患数']);
+    expect(headers).toEqual(['企业', '排查次数', '发现隐患', '已验收销号', '整改率（%）', '未整改', '待验收', '逾期', '未销号重大隐患', '挂牌督办中', '每千次排查隐患数', '最近筛查判定日期', '筛查行业', '筛查重大隐患', '筛查待查明', '筛查发现的重大隐患', '企业账号']);
     const first = (sheet.getRow(2).values as unknown[]).slice(1);
     expect(first.slice(0, 4)).toEqual([table.rows[0].name, table.rows[0].inspections, table.rows[0].figures.found, table.rows[0].figures.accepted]);
     expect(first[8]).toBe(table.rows[0].figures.openMajor);
@@ -247,5 +248,47 @@ describe('exports', () => {
     // The regulator cannot export an enterprise's own ledger file; the enterprise cannot export the region.
     expect((await get('/ledger/export.csv', regulator.token)).status).toBe(403);
     expect((await get('/regulator/export.csv', company.token)).status).toBe(403);
+  });
+
+  it('the regional export carries the screening columns the page shows: each account’s latest screening, the screened enterprises without an account, and their totals', async () => {
+    const company = await account('screened-co', 'enterprise', { region: '东郊' });
+    const regulator = await account('screened-reg', 'regulator', { region: '东郊' });
+    // One row names the account (a hazard: output over capacity), one an enterprise with no account (no hazard).
+    const csv = `enterprise,mineType,approvedCapacityTonnesPerYear,annualRawCoalOutputTonnes\r\nscreened-co,openPit,1000000,1200000\r\n无账号煤矿,openPit,1000000,900000\r\n`;
+    const posted = await fetch(`${base}/api/v1/regulator/screenings?sector=coal-mine`, { method: 'POST', headers: { authorization: `Bearer ${regulator.token}`, 'content-type': 'text/csv' }, body: csv });
+    expect(posted.status).toBe(202);
+    expect((await finished(posted.headers.get('location')!, regulator.token)).job.state).toBe('done');
+    const table = (await json('GET', '/regulator/enterprises', regulator.token)).body;
+    const screened = table.rows.find((row: { enterpriseId: string }) => row.enterpriseId === company.id).screening;
+    expect(screened).toMatchObject({ name: 'screened-co 名称', hazard: 1 });
+    expect(table.screenedOnly.map((entry: { name: string }) => entry.name)).toEqual(['无账号煤矿']);
+    const page = await (await get('/regulator', regulator.token)).text();
+    expect(page).toContain(`重大隐患 <b data-figure="screenedHazard">${screened.hazard}</b>`);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await get('/regulator/export.xlsx', regulator.token)).arrayBuffer()) as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, index) => (sheet.getRow(index + 2).values as unknown[]).slice(1));
+    const cell = (row: unknown[], header: string) => (headers.includes(header) ? (row[headers.indexOf(header)] ?? null) : `no column ${header}`);
+    const byName = (name: string) => rows.find((row) => row[0] === name)!;
+    expect(rows.map((row) => row[0])).toEqual(['screened-co 名称', '无账号煤矿', '合计']);
+    const withAccount = byName('screened-co 名称');
+    expect([cell(withAccount, '最近筛查判定日期'), cell(withAccount, '筛查行业'), cell(withAccount, '筛查重大隐患'), cell(withAccount, '筛查待查明'), cell(withAccount, '筛查发现的重大隐患'), cell(withAccount, '企业账号')])
+      .toEqual([screened.asOf, screened.sectorTitle, screened.hazard, screened.unknown, screened.hazards.join('；'), '有']);
+    expect(cell(withAccount, '发现隐患')).toBe(0); // screening is not the enterprise's own ledger
+    const without = byName('无账号煤矿');
+    const only = table.screenedOnly[0];
+    expect([cell(without, '排查次数'), cell(without, '发现隐患'), cell(without, '筛查重大隐患'), cell(without, '筛查待查明'), cell(without, '企业账号')]).toEqual([null, null, only.hazard, only.unknown, '无（仅经筛查）']);
+    const total = byName('合计');
+    expect([cell(total, '筛查重大隐患'), cell(total, '筛查待查明')]).toEqual([table.screeningTotals.hazard, table.screeningTotals.unknown]);
+
+    // The CSV has the same columns and cells.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await get('/regulator/export.csv', regulator.token)).arrayBuffer());
+    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => line.split(','));
+    expect(lines[0]).toEqual(headers);
+    const csvRow = lines.find((line) => line[0] === 'screened-co 名称')!;
+    expect(csvRow.slice(headers.indexOf('最近筛查判定日期'))).toEqual([screened.asOf, screened.sectorTitle, String(screened.hazard), String(screened.unknown), screened.hazards.join('；'), '有']);
+    expect(lines.find((line) => line[0] === '无账号煤矿')!.at(-1)).toBe('无（仅经筛查）');
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { openLowdbRepository } from '../src/store/lowdb-repository.js';
 import type { Repository } from '../src/store/repository.js';
+import { CookieBrowser } from './http-client.js';
 
 const asOf = '2026-09-01';
 const overCapacity = { mineType: 'openPit', approvedCapacityTonnesPerYear: '1000000', annualRawCoalOutputTonnes: '1200000' };
@@ -32,37 +33,23 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-/** A browser-like client: keeps cookies, reads the CSRF token from pages, posts forms. */
+/** The shared browser-like client (cookies, the pages' CSRF token), answering in the shape these tests read. */
 const browser = () => {
-  const cookies = new Map<string, string>();
-  const remember = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const index = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, index), pair!.slice(index + 1));
-    }
+  const client = new CookieBrowser(() => base);
+  return {
+    get: async (path: string) => {
+      const { response, html } = await client.get(path);
+      return { status: response.status, text: html, headers: response.headers };
+    },
+    post: async (path: string, fields: Record<string, string>) => {
+      const { response, html } = await client.post(path, fields);
+      return { status: response.status, text: html, location: response.headers.get('location') ?? '' };
+    },
+    json: async (path: string) => {
+      const response = await fetch(base + path, { headers: { cookie: client.cookieLine() } });
+      return { status: response.status, body: (await response.json()) as any };
+    },
   };
-  const cookie = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  let csrf = '';
-  const get = async (path: string) => {
-    const response = await fetch(base + path, { headers: { cookie: cookie() }, redirect: 'manual' });
-    remember(response);
-    const text = await response.text();
-    csrf = /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? csrf;
-    return { status: response.status, text, headers: response.headers };
-  };
-  const post = async (path: string, fields: Record<string, string | string[]>) => {
-    const body = new URLSearchParams({ _csrf: csrf });
-    for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
-    const response = await fetch(base + path, { method: 'POST', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
-    remember(response);
-    return { status: response.status, text: await response.text(), location: response.headers.get('location') ?? '' };
-  };
-  const json = async (path: string) => {
-    const response = await fetch(base + path, { headers: { cookie: cookie() } });
-    return { status: response.status, body: (await response.json()) as any };
-  };
-  return { get, post, json };
 };
 
 const registered = async (username: string, role: 'enterprise' | 'trainee') => {

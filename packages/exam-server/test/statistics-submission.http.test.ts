@@ -26,16 +26,21 @@ describe('statistics submission', () => {
     clock = Date.parse('2026-05-02T02:00:00.000Z'); // Beijing 2026-05-02, in Q2
     const company = await account('stats-co', 'enterprise');
     const acceptor = await account('stats-acc', 'acceptor', { enterpriseId: company.id });
+    const other = await account('stats-co-later', 'enterprise'); // on record in Q2, its only finding in Q3
     expect((await api('POST', '/self-assessments', company.token, { sector: 'coal-mine', asOf: '2026-05-01', facts: hazardFacts })).status).toBe(201);
     const inQ2 = (await api('GET', '/ledger', company.token)).body.items as { id: string }[];
     expect(inQ2.length).toBeGreaterThan(0);
     clock = Date.parse('2026-07-02T02:00:00.000Z'); // Q3: a finding here is not Q2's
-    const other = await account('stats-co-later', 'enterprise');
     expect((await api('POST', '/self-assessments', other.token, { sector: 'coal-mine', asOf: '2026-07-01', facts: hazardFacts })).status).toBe(201);
 
     clock = Date.parse('2026-07-15T15:59:00.000Z'); // Beijing 2026-07-15 23:59: Q2's due date
     expect(await periodOf(company.token, 'quarter-2026-06-30')).toMatchObject({ state: 'due', due: '2026-07-15', draft: { found: inQ2.length, accepted: 0 } });
-    expect((await periodOf(company.token, 'quarter-2026-03-31')).state).toBe('past-due');
+    // Q1 and every 2025 table ended before the enterprise was on record (2026-05-02): not listed, not owed.
+    const keys = ((await api('GET', '/ledger/statistics', company.token)).body.periods as { key: string }[]).map((period) => period.key);
+    expect(keys).toEqual(['quarter-2026-06-30', 'quarter-2026-09-30', 'quarter-2026-12-31', 'year-2026-12-31']);
+    const before = await api('POST', '/ledger/statistics/quarter-2026-03-31', company.token, { principalName: '张总', signedOn: '2026-07-15' });
+    expect([before.status, before.body.issues[0].path]).toEqual([409, 'period']);
+    expect(before.body.error).toContain('企业建档（2026-05-02）之前');
     expect((await periodOf(company.token, 'quarter-2026-09-30')).state).toBe('not-yet');
     expect((await api('POST', '/ledger/statistics/quarter-2026-09-30', company.token, { principalName: '张总', signedOn: '2026-07-15' })).status).toBe(409);
     expect((await api('POST', '/ledger/statistics/quarter-2026-06-31', company.token, { principalName: '张总', signedOn: '2026-07-15' })).status).toBe(404);
@@ -71,8 +76,9 @@ describe('statistics submission', () => {
   });
 
   it('submits through the page form with its CSRF token and shows the form again with the reason when refused', async () => {
-    clock = Date.parse('2026-02-01T02:00:00.000Z'); // Beijing 2026-02-01: the 2025 annual table was due 01-31
+    clock = Date.parse('2025-12-31T15:59:00.000Z'); // on record from Beijing 2025-12-31 23:59, the last minute of 2025
     await account('stats-form-co', 'enterprise');
+    clock = Date.parse('2026-02-01T02:00:00.000Z'); // Beijing 2026-02-01: the 2025 annual table was due 01-31
     const browser = new CookieBrowser(() => app.base);
     await browser.get('/login');
     await browser.post('/login', { username: 'stats-form-co', password, next: '/' });

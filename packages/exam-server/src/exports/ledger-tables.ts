@@ -1,7 +1,7 @@
 // The ledger and the regional table as exported tables: Chinese headers, dates and times in Beijing time.
 import { gradeLabels, isOverdue, missingPlanContents, statusLabels, type LedgerItem } from '../ledger/item.js';
 import type { LedgerFigures } from '../ledger/figures.js';
-import type { Table } from './table-file.js';
+import type { Cell, Table } from './table-file.js';
 
 /** An instant as Beijing wall time YYYY-MM-DD HH:mm. */
 export const beijing = (at: string | null | undefined): string | null => (at ? new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null);
@@ -41,9 +41,26 @@ export const ledgerTable = (items: LedgerItem[], today: string, categoryTitle: (
   ]),
 });
 
-export const regionTable = (region: string, rows: { name: string; inspections: number; figures: LedgerFigures; perThousand: number | null }[], totals: { inspections: number; figures: LedgerFigures; perThousand: number | null }): Table => {
-  const line = (name: string, inspections: number, figures: LedgerFigures, perThousand: number | null) => [
-    name,
+/** A regulator's latest screening of an enterprise, as the region's table shows it. */
+interface ScreeningCells {
+  asOf: string;
+  sectorTitle: string;
+  hazard: number;
+  unknown: number;
+  hazards: string[];
+}
+interface RegionTableInput {
+  region: string;
+  rows: { name: string; inspections: number; figures: LedgerFigures; perThousand: number | null; screening: ScreeningCells | null }[];
+  totals: { inspections: number; figures: LedgerFigures; perThousand: number | null };
+  /** Enterprises screened that have no account: screening columns only. */
+  screenedOnly: (ScreeningCells & { name: string })[];
+  screeningTotals: { hazard: number; unknown: number };
+}
+
+/** The region's table as the page shows it: each account's ledger figures and latest screening, then the screened enterprises without an account, then the totals. */
+export const regionTable = (table: RegionTableInput): Table => {
+  const ledgerCells = (inspections: number, figures: LedgerFigures, perThousand: number | null): Cell[] => [
     inspections,
     figures.found,
     figures.accepted,
@@ -55,9 +72,15 @@ export const regionTable = (region: string, rows: { name: string; inspections: n
     figures.supervised,
     perThousand === null ? null : Math.round(perThousand * 100) / 100,
   ];
+  const noLedger: Cell[] = Array.from({ length: 10 }, () => null);
+  const screeningCells = (screening: ScreeningCells | null): Cell[] => (screening ? [screening.asOf, screening.sectorTitle, screening.hazard, screening.unknown, screening.hazards.join('；')] : [null, null, null, null, null]);
   return {
-    sheet: `${region}辖区`.slice(0, 31),
-    headers: ['企业', '排查次数', '发现隐患', '已验收销号', '整改率（%）', '未整改', '待验收', '逾期', '未销号重大隐患', '挂牌督办中', '每千次排查隐患数'],
-    rows: [...rows.map((row) => line(row.name, row.inspections, row.figures, row.perThousand)), line('合计', totals.inspections, totals.figures, totals.perThousand)],
+    sheet: `${table.region}辖区`.slice(0, 31),
+    headers: ['企业', '排查次数', '发现隐患', '已验收销号', '整改率（%）', '未整改', '待验收', '逾期', '未销号重大隐患', '挂牌督办中', '每千次排查隐患数', '最近筛查判定日期', '筛查行业', '筛查重大隐患', '筛查待查明', '筛查发现的重大隐患', '企业账号'],
+    rows: [
+      ...table.rows.map((row) => [row.name, ...ledgerCells(row.inspections, row.figures, row.perThousand), ...screeningCells(row.screening), '有']),
+      ...table.screenedOnly.map((entry) => [entry.name, ...noLedger, ...screeningCells(entry), '无（仅经筛查）']),
+      ['合计', ...ledgerCells(table.totals.inspections, table.totals.figures, table.totals.perThousand), null, null, table.screeningTotals.hazard, table.screeningTotals.unknown, null, null],
+    ],
   };
 };

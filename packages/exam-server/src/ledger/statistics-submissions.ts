@@ -8,7 +8,8 @@ import { RequestError } from '../errors.js';
 import type { Repository, User } from '../store/repository.js';
 import { ledgerFigures, type LedgerFigures } from './figures.js';
 import { isoDate, type LedgerItem } from './item.js';
-import { dueState, dueStateLabels, periodsOf, type StatisticsPeriod } from './statistics.js';
+import { order16 } from './law.js';
+import { dueState, dueStateLabels, periodsOf, periodsOwed, type StatisticsPeriod } from './statistics.js';
 
 export const submissionInput = z.strictObject({
   principalName: z.string({ error: 'expected the name of the 主要负责人' }).trim().min(1, 'expected the name of the 主要负责人 (主要负责人姓名不能为空)').max(40, 'expected at most 40 characters'),
@@ -42,15 +43,20 @@ const periodFigures = (items: LedgerItem[], period: StatisticsPeriod, today: str
   ledgerFigures(items.filter((item) => { const found = todayInChina(new Date(item.foundAt)); return found >= period.start && found <= period.end; }), today, sectorTitle);
 
 export const createStatisticsSubmissions = (repository: Repository, now: () => Date, today: () => string, sectorTitle: (sector: string) => string) => {
+  /** The first day a table can cover: the enterprise's account (Beijing date) or the duty's effective date, whichever is later. */
+  const owedSince = async (enterpriseId: string): Promise<string> => {
+    const enterprise = await repository.findUser(enterpriseId);
+    const opened = enterprise ? todayInChina(new Date(enterprise.createdAt)) : today();
+    return opened > order16.document.effective ? opened : order16.document.effective;
+  };
   const submissions = async (enterpriseId: string) => new Map((await repository.listLedgerRecords({ kind: 'statistics', enterpriseId })).map((record) => { const data = submissionData.parse(record.data) as unknown as Submission; return [data.period, data]; }));
 
   return {
-    /** Last year's and this year's tables with their state and, once submitted, the attestation. */
+    /** Last year's and this year's tables (from when the enterprise is on record) with their state and, once submitted, the attestation. */
     periods: async (enterpriseId: string, items: LedgerItem[]) => {
       const done = await submissions(enterpriseId);
       const date = today();
-      const year = Number(date.slice(0, 4));
-      return [year - 1, year].flatMap(periodsOf).map((period) => {
+      return periodsOwed(await owedSince(enterpriseId), date).map((period) => {
         const submission = done.get(periodKey(period)) ?? null;
         const state: PeriodState = submission ? (submission.onTime ? 'submitted' : 'submitted-late') : dueState(period, date);
         return { ...period, key: periodKey(period), state, stateLabel: periodStateLabels[state], pastDue: state === 'past-due' || state === 'submitted-late', submission, open: !submission && state !== 'not-yet', draft: !submission && state !== 'not-yet' ? periodFigures(items, period, date, sectorTitle) : null };
@@ -61,6 +67,8 @@ export const createStatisticsSubmissions = (repository: Repository, now: () => D
       const period = periodOf(key);
       if (!period) throw new RequestError(404, '没有该统计期 / no such period', [{ path: 'period', message: 'expected quarter-YYYY-MM-DD or year-YYYY-12-31 naming a period end' }]);
       const date = today();
+      const since = await owedSince(enterpriseId);
+      if (period.end < since) throw new RequestError(409, `该统计期在企业建档（${since}）之前已结束，无需报送 / the period ended before the enterprise was on record`, [{ path: 'period', message: `expected a period ending on or after ${since}` }]);
       if (dueState(period, date) === 'not-yet') throw new RequestError(409, '统计期尚未结束，不能报送 / the period has not ended', [{ path: 'period', message: `expected a period that ended before ${date}` }]);
       if (input.signedOn <= period.end || input.signedOn > date) throw new RequestError(400, `签字日期须在统计期结束（${period.end}）之后、不晚于今日（${date}）/ signature date out of range`, [{ path: 'signedOn', message: `expected a date after ${period.end} and not after ${date}` }]);
       if ((await submissions(enterpriseId)).has(key)) throw new RequestError(409, '该统计表已报送，报送记录不可更改 / already submitted', [{ path: 'period', message: 'expected a period not yet submitted' }]);

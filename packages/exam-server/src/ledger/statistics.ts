@@ -29,6 +29,16 @@ export const periodsOf = (year: number): StatisticsPeriod[] => [
   { kind: 'year' as const, label: `${year}年度`, start: `${year}-01-01`, end: `${year}-12-31`, due: dueAfter(year, 12, order16.statistics.annual.dueMonthAfterPeriod, order16.statistics.annual.dueDay) },
 ];
 
+/**
+ * The tables an enterprise can owe on `today`: last year's and this year's, less those whose period ended
+ * before `since` — the first Beijing day the enterprise was on record, or the day the duty took effect if
+ * later. A period the enterprise saw even one day of is listed: the table covers the days it was there.
+ */
+export const periodsOwed = (since: string, today: string): StatisticsPeriod[] => {
+  const year = Number(today.slice(0, 4));
+  return [year - 1, year].flatMap(periodsOf).filter((period) => period.end >= since);
+};
+
 /** A table is due once its period has ended; it is late from the day after the due date (Beijing dates). */
 export const dueState = (period: StatisticsPeriod, today: string): 'not-yet' | 'due' | 'past-due' => (today <= period.end ? 'not-yet' : today <= period.due ? 'due' : 'past-due');
 

@@ -39,8 +39,6 @@ export const createRegulator = (repository: Repository, now: () => Date, today: 
 
   const service = {
     regionOf,
-    /** Whether an enterprise lies in the regulator's region (never, without a region): what it may see of it. */
-    oversees: async (regulator: User, enterpriseId: string): Promise<boolean> => Boolean(regulator.region) && (await repository.findUser(enterpriseId))?.region === regulator.region,
     /** The enterprise accounts of the regulator's region. */
     regionEnterprises: async (regulator: User) => enterprises(regionOf(regulator)),
     /** The region's table: one row per enterprise, and the region's totals computed from the same items. */

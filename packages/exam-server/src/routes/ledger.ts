@@ -105,7 +105,7 @@ export const ledgerRouter = (context: AppContext): Router => {
       items: items.map((item) => itemView(item, ledger.overdue(item))),
       unknowns: await ledger.unknowns(enterpriseId),
       law: order16,
-      // This year's and last year's tables: those the enterprise can owe now, with their submissions.
+      // This year's and last year's tables the enterprise can owe now (from when it is on record), with their submissions.
       statistics: await statistics.periods(enterpriseId, items),
     });
   };

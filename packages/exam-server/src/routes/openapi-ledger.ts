@@ -48,7 +48,7 @@ const gradedEntry = { description: 'the entry with id, score, formula, level, la
 export const ledgerPaths = {
   '/ledger': { get: { summary: '隐患排查治理台账：统计、全部隐患、待查明事项 / the ledger of the caller’s enterprise (enterprise or its acceptor)', responses: { 200: ok('figures, items (with overdue), unknowns'), 403: error } } },
   '/ledger/acceptance': { get: { summary: '待验收的隐患（验收人登录后的首页）/ items awaiting acceptance, oldest rectification first', responses: { 200: ok('items'), 403: error } } },
-  '/ledger/statistics': { get: { summary: '统计分析表：去年与今年各季、年度，状态（统计期未结束/待报送/已过截止日/已按时报送/已报送（逾期））与报送记录 / periods with due dates, states and attestations', responses: { 200: ok('periods'), 403: error } } },
+  '/ledger/statistics': { get: { summary: '统计分析表：去年与今年各季、年度（企业建档之前已结束的统计期不列），状态（统计期未结束/待报送/已过截止日/已按时报送/已报送（逾期））与报送记录 / periods (from when the enterprise is on record) with due dates, states and attestations', responses: { 200: ok('periods'), 403: error } } },
   '/ledger/statistics/{period}': {
     post: {
       summary: '报送统计表（企业）：主要负责人姓名与签字日期；冻结报送时的数字；每期一次，不可更改 / submit with the 主要负责人’s signature; figures frozen; once per period',

@@ -107,7 +107,7 @@ export const regulatorRouter = (context: AppContext): Router => {
     /^\/regulator\/export\.(xlsx|csv)$/,
     asyncRoute(async (request, response) => {
       const table = await regulator.table(viewer(request));
-      await sendTable(response, regionTable(table.region, table.rows, table.totals), `region-${context.asOf()}`, request.path.endsWith('.csv') ? 'csv' : 'xlsx');
+      await sendTable(response, regionTable(table), `region-${context.asOf()}`, request.path.endsWith('.csv') ? 'csv' : 'xlsx');
     }),
   );
 

@@ -1,30 +1,16 @@
 // The embedded store's journal and snapshot: acknowledged changes survive a crash through the journal (a torn
 // last line cut off, a bad line named), saves of different records share one disk flush, and a clean close
 // leaves a snapshot that the next start uses only when its digest and every document's stamp still match.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { attemptRecord } from './attempt-fixture.js';
 import { StorageError } from './errors.js';
 import { lastOpening, openLowdbRepository } from './lowdb-repository.js';
-import type { Attempt, Repository } from './repository.js';
+import { temporaryStores } from './temporary-stores.js';
 
-const directories: string[] = [];
-const stores: Repository[] = [];
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
-const directory = () => {
-  const created = mkdtempSync(join(tmpdir(), 'anquan-journal-'));
-  directories.push(created);
-  return created;
-};
-const open = async (where: string, options: Parameters<typeof openLowdbRepository>[1] = {}) => {
-  const store = await openLowdbRepository(where, options);
-  stores.push(store);
-  return store;
-};
+const { directory, open, close, closeAll } = temporaryStores('anquan-journal-');
+afterEach(closeAll);
 /** The directory as a power cut would leave it now: copied synchronously (no write of this process runs meanwhile), without the lock. */
 const crashCopy = (where: string) => {
   const copy = directory();
@@ -33,25 +19,7 @@ const crashCopy = (where: string) => {
   return copy;
 };
 
-const attempt = (id: string): Attempt => ({
-  id,
-  userId: 'u1',
-  blueprintId: 'b',
-  mode: 'mock',
-  seed: 's',
-  questionIds: ['q1', 'q2'],
-  optionOrder: {},
-  answers: {},
-  marked: [],
-  startedAt: '2026-09-01T00:00:00.000Z',
-  deadline: null,
-  submittedAt: null,
-  score: null,
-  maxScore: 2,
-  passMark: 1,
-  passed: null,
-  earned: {},
-});
+const attempt = (id: string) => attemptRecord({ id });
 
 it('holds acknowledged changes in the journal until a checkpoint, and replays them after a crash', async () => {
   const where = directory();
@@ -114,8 +82,7 @@ it('writes changes into their documents in the background once the journal passe
   // The files moved away from are checkpointed and gone; the current one remains until the close.
   expect(existsSync(join(where, 'attempts', 'a0.json'))).toBe(true);
   expect(readdirSync(join(where, 'journal'))).toHaveLength(1);
-  await store.close();
-  stores.splice(0);
+  await close(store);
   expect(readdirSync(join(where, 'attempts')).sort()).toEqual(Array.from({ length: 10 }, (_, index) => `a${index}.json`).sort());
   expect(readdirSync(join(where, 'journal'))).toEqual([]);
 });
@@ -125,8 +92,7 @@ it('starts from the snapshot of a clean close, and reads the documents when it d
   const store = await open(where);
   await store.createAttempt(attempt('a1'));
   await store.saveAnswer('a1', 'q2', ['C']);
-  await store.close();
-  stores.splice(0);
+  await close(store);
   expect(existsSync(join(where, 'snapshot.jsonl'))).toBe(true);
 
   const fast = await open(where);
@@ -134,16 +100,14 @@ it('starts from the snapshot of a clean close, and reads the documents when it d
   // Deleted before the first change, so that a crash later cannot bring back a stale one.
   expect(existsSync(join(where, 'snapshot.jsonl'))).toBe(false);
   expect((await fast.findAttempt('a1'))!.answers).toEqual({ q2: ['C'] });
-  await fast.close();
-  stores.splice(0);
+  await close(fast);
 
   const snapshot = readFileSync(join(where, 'snapshot.jsonl'), 'utf8');
   writeFileSync(join(where, 'snapshot.jsonl'), snapshot.replace('"q2":["C"]', '"q2":["D"]'));
   const checked = await open(where);
   expect(lastOpening()).toMatchObject({ source: 'documents', reason: expect.stringContaining('sha256') });
   expect((await checked.findAttempt('a1'))!.answers).toEqual({ q2: ['C'] });
-  await checked.close();
-  stores.splice(0);
+  await close(checked);
 
   // A document restored by hand while the server was stopped wins over the snapshot.
   const restored = { ...attempt('a1'), answers: { q1: ['A'] } };

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { attemptRecord } from './attempt-fixture.js';
 import { openLowdbRepository } from './lowdb-repository.js';
 import { copyStore } from './migrate-to-postgres.js';
 import { openPostgresRepository } from './postgres-repository.js';
 import { startTestCluster } from './postgres-test-cluster.js';
-import type { Attempt } from './repository.js';
 
 const cluster = await startTestCluster({ durable: false });
 const directory = mkdtempSync(join(tmpdir(), 'anquan-migrate-'));
@@ -17,9 +17,8 @@ afterAll(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-const attempt = (id: string, userId: string): Attempt => ({
-  id, userId, blueprintId: 'b', mode: 'mock', seed: id, questionIds: ['q1', 'q2'], optionOrder: { q1: ['B', 'A'] }, answers: { q1: ['A'] }, marked: ['q2'],
-  startedAt: '2026-09-01T00:00:00.000Z', deadline: '2026-09-01T02:00:00.000Z', submittedAt: null, score: null, maxScore: 2, passMark: 1, passed: null, earned: {},
+const attempt = (id: string, userId: string) => attemptRecord({
+  id, userId, seed: id, optionOrder: { q1: ['B', 'A'] }, answers: { q1: ['A'] }, marked: ['q2'], deadline: '2026-09-01T02:00:00.000Z',
 });
 
 if ('cluster' in cluster) {

@@ -7,52 +7,17 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { attemptRecord } from './attempt-fixture.js';
 import { DataDirectoryLockedError, StorageError } from './errors.js';
 import { openLowdbRepository } from './lowdb-repository.js';
 import { openPostgresRepository } from './postgres-repository.js';
-import type { Attempt, Repository } from './repository.js';
+import type { Repository } from './repository.js';
+import { temporaryStores } from './temporary-stores.js';
 
-const directories: string[] = [];
-const stores: Repository[] = [];
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
-});
-const directory = () => {
-  const created = mkdtempSync(join(tmpdir(), 'anquan-failure-'));
-  directories.push(created);
-  return created;
-};
-const open = async (where: string, options: Parameters<typeof openLowdbRepository>[1] = {}) => {
-  const store = await openLowdbRepository(where, options);
-  stores.push(store);
-  return store;
-};
-const reopen = async (store: Repository, where: string) => {
-  await store.close();
-  stores.splice(stores.indexOf(store), 1);
-  return open(where);
-};
+const { directory, open, adopt, close, reopen, closeAll } = temporaryStores('anquan-failure-');
+afterEach(closeAll);
 
-const attempt: Attempt = {
-  id: 'a1',
-  userId: 'u1',
-  blueprintId: 'b',
-  mode: 'mock',
-  seed: 's',
-  questionIds: ['q1', 'q2'],
-  optionOrder: {},
-  answers: {},
-  marked: [],
-  startedAt: '2026-09-01T00:00:00.000Z',
-  deadline: null,
-  submittedAt: null,
-  score: null,
-  maxScore: 2,
-  passMark: 1,
-  passed: null,
-  earned: {},
-};
+const attempt = attemptRecord();
 
 /** A fault switch: while `code` is set, every write step throws that system error. */
 const faultSwitch = () => {
@@ -173,8 +138,7 @@ describe('a real small tmpfs', () => {
     expect((await store.findAttempt('a1'))!.answers).toEqual({ q1: ['A'] });
     // Starting on a read-only directory fails with the directory named (the lock cannot be written).
     execFileSync('mount', ['-o', 'remount,rw', where]);
-    await store.close();
-    stores.splice(stores.indexOf(store), 1);
+    await close(store);
     execFileSync('mount', ['-o', 'remount,ro', where]);
     const refused = await caught(openLowdbRepository(where));
     expect((refused as StorageError).failure).toBe('read-only');
@@ -189,8 +153,7 @@ describe('files that are not what they should be', () => {
     const where = directory();
     const store = await open(where);
     await store.createAttempt(attempt);
-    await store.close();
-    stores.splice(0);
+    await close(store);
     writeFileSync(join(where, 'attempts', 'a1.json'), '{"id": "a1", "answers": {');
     const error = await caught(openLowdbRepository(where));
     expect(error).toBeInstanceOf(StorageError);
@@ -203,8 +166,7 @@ describe('files that are not what they should be', () => {
 
   it('a document of the wrong shape stops the start, naming the file and the path inside it', async () => {
     const where = directory();
-    await (await open(where)).close();
-    stores.splice(0);
+    await close(await open(where));
     writeFileSync(join(where, 'attempts', 'a1.json'), JSON.stringify({ ...attempt, answers: { q1: 'A' } }));
     const error = await caught(openLowdbRepository(where));
     expect((error as StorageError).detail).toMatch(/^attempts\/a1\.json: answers\.q1: /);
@@ -217,16 +179,14 @@ describe('files that are not what they should be', () => {
     const store = await open(where);
     const record = { userId: 'u1', questionId: 'q1', chapter: 'c', correct: true, at: '2026-09-01T00:00:00.000Z' };
     await store.recordAnswers([record, { ...record, questionId: 'q2' }]);
-    await store.close();
-    stores.splice(0);
+    await close(store);
     const log = join(where, 'answer-records', 'u1.jsonl');
     appendFileSync(log, '{"userId":"u1","quest');
     const mended = await open(where);
     expect(await mended.answerRecords()).toEqual([record, { ...record, questionId: 'q2' }]);
     await mended.recordAnswers([{ ...record, questionId: 'q3' }]);
     expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(3);
-    await mended.close();
-    stores.splice(0);
+    await close(mended);
     writeFileSync(log, `${JSON.stringify(record)}\n{"userId":"u1","correct":"yes"}\n`);
     expect(((await caught(openLowdbRepository(where))) as StorageError).detail).toMatch(/^answer-records\/u1\.jsonl line 2: /);
   });
@@ -256,8 +216,7 @@ describe('the data-directory lock', () => {
     expect(error).toBeInstanceOf(DataDirectoryLockedError);
     expect((error as Error).message).toContain(`数据目录 ${where} 已被另一个进程占用（pid ${process.pid}`);
     expect((error as Error).message).toContain(`The data directory ${where} is in use by another process (pid ${process.pid}`);
-    await first.close();
-    stores.splice(0);
+    await close(first);
     await open(where);
   });
 
@@ -269,7 +228,7 @@ describe('the data-directory lock', () => {
     const outcomes = await Promise.allSettled([openLowdbRepository(where), openLowdbRepository(where), openLowdbRepository(where)]);
     const opened = outcomes.filter((outcome): outcome is PromiseFulfilledResult<Repository> => outcome.status === 'fulfilled');
     expect(opened).toHaveLength(1);
-    stores.push(opened[0]!.value);
+    adopt(opened[0]!.value);
     for (const outcome of outcomes.filter((candidate) => candidate.status === 'rejected')) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(DataDirectoryLockedError);
     expect(JSON.parse(readFileSync(join(where, 'anquan.lock'), 'utf8')).pid).toBe(process.pid);
   });

@@ -43,3 +43,13 @@ describe('anquan assess', () => {
     expect(anquan('assess', '--bogus').status).toBe(2);
   });
 });
+
+describe('anquan calc', () => {
+  it('exits 2 on input of the wrong type, the message Chinese first and naming the field', () => {
+    const bad = anquan('calc', 'accident-level', file('calc-bad.json', { deaths: 'three' }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('input.deaths: 应为数字，收到 "three" / expected a number, got "three"');
+    expect(bad.stderr).not.toContain('Invalid input');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
