@@ -42,6 +42,31 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
     return loadRuleDocuments().documents.filter((document) => inForce.has(document) && document.kind === 'major-hazard-criteria' && document.rules.length > 0);
   };
   const imported = async () => (await repository.importedQuestions()).map(fromStored);
+  // An answer save looks its question up by id on every request: indexes instead of scans over every rule of
+  // every document and every question of one. Keyed by the arrays they index, so a new day's calculation
+  // questions or a reloaded set of documents get their own.
+  const indexes = new WeakMap<readonly Question[], Map<string, Question>>();
+  const indexOf = (questions: readonly Question[]) => {
+    let index = indexes.get(questions);
+    if (!index) {
+      index = new Map();
+      for (const question of questions) if (!index.has(question.id)) index.set(question.id, question);
+      indexes.set(questions, index);
+    }
+    return index;
+  };
+  const ruleOwners = new WeakMap<readonly LoadedDocument[], Map<string, LoadedDocument>>();
+  /** The first loaded document holding a rule of this id (load order, as a scan would find it). */
+  const ownerOfRule = (ruleId: string) => {
+    const { documents } = loadRuleDocuments();
+    let owners = ruleOwners.get(documents);
+    if (!owners) {
+      owners = new Map();
+      for (const document of documents) for (const rule of document.rules) if (!owners.has(rule.id)) owners.set(rule.id, document);
+      ruleOwners.set(documents, owners);
+    }
+    return owners.get(ruleId);
+  };
   const pools = new Map<string, Question[]>();
 
   return {
@@ -64,12 +89,11 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
     },
     byId: async (id) => {
       if (id.startsWith('g:')) {
-        const ruleId = id.split(':')[1];
-        const document = loadRuleDocuments().documents.find((candidate) => candidate.rules.some((rule) => rule.id === ruleId));
-        return document ? (await forDocument(document)).find((question) => question.id === id) : undefined;
+        const document = ownerOfRule(id.split(':')[1]!);
+        return document ? indexOf(await forDocument(document)).get(id) : undefined;
       }
-      if (id.startsWith('c:')) return calculationsOf(asOf()).find((question) => question.id === id);
-      return curatedBank().find((question) => question.id === id) ?? (await imported()).find((question) => question.id === id);
+      if (id.startsWith('c:')) return indexOf(calculationsOf(asOf())).get(id);
+      return indexOf(curatedBank()).get(id) ?? (await imported()).find((question) => question.id === id);
     },
   };
 };
