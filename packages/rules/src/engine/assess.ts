@@ -5,6 +5,7 @@ import { describeDefinedFact, factsValidatorOfSector, finiteDomainsOfSector, has
 import { InputError } from '../validation/issues.js';
 import { compileDocument, FALSE, TRUE, type CompiledDocument, type Scope, type Tri } from './compiled.js';
 import { applicableOf, buildFinding, findingOf } from './finding.js';
+import { AssessmentWithLazyFindings } from './lazy-findings.js';
 import type { LeafReason } from './three-valued.js';
 import { resolveAsOf } from './as-of.js';
 import type { FactsOf } from '../generated/fact-types.js';
@@ -273,48 +274,20 @@ const summaryOf = (evaluations: readonly Evaluation[]): Assessment['summary'] =>
   return summary;
 };
 
-/**
- * An assessment whose findings are built when first read: the summary is counted at once from the
- * outcomes, and a caller that reads only the summary (a screening) never pays for finding objects.
- * `findings` is an own enumerable accessor standing where the plain field stands, so JSON, spreading and
- * structured cloning see the same fields in the same order as a plain object.
- */
-class LazyAssessment implements Assessment {
-  declare sector: string;
-  declare asOf: string;
-  declare documents: DocumentInForce[];
-  declare notices: Notice[];
-  declare findings: Finding[];
-  declare summary: Assessment['summary'];
+/** assess()'s result: the summary is counted at once from the outcomes; findings are built when first read. */
+class LazyAssessment extends AssessmentWithLazyFindings {
   #evaluations: Evaluation[];
   #explain: Explain;
   #kept: FindingsKept;
-  #findings: Finding[] | undefined = undefined;
-
-  static readonly #findingsDescriptor: PropertyDescriptor = {
-    enumerable: true,
-    configurable: true,
-    get(this: LazyAssessment) {
-      return (this.#findings ??= this.#build());
-    },
-    set(this: LazyAssessment, value: Finding[]) {
-      this.#findings = value;
-    },
-  };
 
   constructor(sector: string, asOf: string, documents: DocumentInForce[], notices: Notice[], evaluations: Evaluation[], explain: Explain, kept: FindingsKept) {
+    super(sector, asOf, documents, notices, summaryOf(evaluations));
     this.#evaluations = evaluations;
     this.#explain = explain;
     this.#kept = kept;
-    this.sector = sector;
-    this.asOf = asOf;
-    this.documents = documents;
-    this.notices = notices;
-    Object.defineProperty(this, 'findings', LazyAssessment.#findingsDescriptor);
-    this.summary = summaryOf(evaluations);
   }
 
-  #build(): Finding[] {
+  protected buildFindings(): Finding[] {
     const findings: Finding[] = [];
     const keep = keeps[this.#kept];
     for (const { document, compiled, scope, outcomes, applicability } of this.#evaluations) {

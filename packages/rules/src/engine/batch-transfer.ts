@@ -3,6 +3,7 @@
 // numbers in one transferred buffer, and findings are built only when a result's `findings` is read.
 import type { Assessment, DocumentInForce, Finding, Notice, Status } from './assess.js';
 import { explanationOf } from './finding.js';
+import { AssessmentWithLazyFindings } from './lazy-findings.js';
 import type { LeafReason } from './three-valued.js';
 import type { InputIssue } from '../validation/issues.js';
 
@@ -168,43 +169,20 @@ export class ResultUnpacker {
  * enumerable accessor in the place of the plain field, built when first read, so that JSON, spreading,
  * structured cloning and deep equality see the same fields in the same order.
  */
-class PackedAssessment implements Assessment {
-  declare sector: string;
-  declare asOf: string;
-  declare documents: DocumentInForce[];
-  declare notices: Notice[];
-  declare findings: Finding[];
-  declare summary: Assessment['summary'];
+class PackedAssessment extends AssessmentWithLazyFindings {
   #numbers: Int32Array;
   #extras: unknown[];
   #rules: RuleRow[];
-  #findings: Finding[] | undefined = undefined;
-
-  static readonly #findingsDescriptor: PropertyDescriptor = {
-    enumerable: true,
-    configurable: true,
-    get(this: PackedAssessment) {
-      return (this.#findings ??= this.#build());
-    },
-    set(this: PackedAssessment, value: Finding[]) {
-      this.#findings = value;
-    },
-  };
 
   constructor(header: HeaderRow, summary: Assessment['summary'], numbers: Int32Array, extras: unknown[], rules: RuleRow[]) {
+    // Each result gets its own arrays, as assess() gives them, so that changing one changes no other.
+    super(header.sector, header.asOf, [...header.documents], [...header.notices], summary);
     this.#numbers = numbers;
     this.#extras = extras;
     this.#rules = rules;
-    this.sector = header.sector;
-    this.asOf = header.asOf;
-    // Each result gets its own arrays, as assess() gives them, so that changing one changes no other.
-    this.documents = [...header.documents];
-    this.notices = [...header.notices];
-    Object.defineProperty(this, 'findings', PackedAssessment.#findingsDescriptor);
-    this.summary = summary;
   }
 
-  #build(): Finding[] {
+  protected buildFindings(): Finding[] {
     const numbers = this.#numbers;
     const findings = new Array<Finding>(numbers.length / 4);
     for (let at = 0; at < numbers.length; at += 4) {
