@@ -3,11 +3,16 @@
 import { availableParallelism } from 'node:os';
 import { InputError } from '../validation/issues.js';
 import { assessNow, type Assessment, type Explain } from './assess.js';
-import { returnWorkers, takeWorkers, type PooledWorker } from './batch-pool.js';
+import { endIdleWorkers as endPooledWorkers, returnWorkers, takeWorkers, type PooledWorker } from './batch-pool.js';
 import type { ItemError, PackedResults } from './batch-transfer.js';
 
 export type { ItemError } from './batch-transfer.js';
-export { endIdleWorkers } from './batch-pool.js';
+/**
+ * Ends assessMany's idle workers now (tests, and a program that wants its memory back). Defined here rather
+ * than re-exported so that the public declarations never reach batch-pool's, which name Node's Worker type:
+ * a consumer without @types/node must still type-check against @anquan/rules.
+ */
+export const endIdleWorkers = (): Promise<void> => endPooledWorkers();
 
 export interface BatchItem {
   sector: string;
