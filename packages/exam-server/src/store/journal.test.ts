@@ -116,3 +116,125 @@ it('starts from the snapshot of a clean close, and reads the documents when it d
   expect(lastOpening()).toMatchObject({ source: 'documents', reason: expect.stringContaining('attempts/a1.json') });
   expect((await edited.findAttempt('a1'))!.answers).toEqual({ q1: ['A'] });
 });
+
+/** Each journal line of `where` as [header, payload]. */
+const journalLines = (where: string) =>
+  readdirSync(join(where, 'journal'))
+    .sort()
+    .flatMap((name) => readFileSync(join(where, 'journal', name), 'utf8').split('\n').slice(0, -1))
+    .map((line) => [JSON.parse(line.slice(0, line.indexOf('\t'))) as string[], line.slice(line.indexOf('\t') + 1)] as const);
+
+it('journals an answer saved or a question marked as the change alone, and replays it over the whole-record lines before it', async () => {
+  const where = directory();
+  const store = await open(where);
+  await store.createAttempt(attempt('a1'));
+  await store.createAttempt(attempt('a2'));
+  expect(await store.saveAnswer('a1', 'q1', ['A'])).toBe(true);
+  expect(await store.setMarked('a1', 'q2', true)).toBe(true);
+  expect(await store.saveAnswer('a1', 'q1', ['B', 'C'])).toBe(true);
+  expect(await store.setMarked('a1', 'q1', true)).toBe(true);
+  expect(await store.setMarked('a1', 'q2', false)).toBe(true);
+  expect(await store.saveAnswer('a2', 'q2', [])).toBe(true);
+  // Three changes of one attempt queued together: the first starts a round, the other two share the next (two delta lines, in order).
+  expect(await Promise.all([store.saveAnswer('a2', 'q1', ['D']), store.setMarked('a2', 'q1', true), store.saveAnswer('a2', 'q1', ['E'])])).toEqual([true, true, true]);
+  // A round that closes the attempt writes the whole record: a save queued with the close (behind a save in flight) is in it.
+  await Promise.all([store.saveAnswer('a2', 'q4', ['G']), store.saveAnswer('a2', 'q3', ['F']), store.closeAttempt('a2', '2026-09-01T01:00:00.000Z')]);
+  expect(journalLines(where).map(([header, payload]) => (header.length === 3 ? `${header.join(' ')} ${payload}` : `${header.join(' ')} whole`))).toEqual([
+    'attempts a1 whole',
+    'attempts a2 whole',
+    'attempts a1 answer ["q1",["A"]]',
+    'attempts a1 marked ["q2",true]',
+    'attempts a1 answer ["q1",["B","C"]]',
+    'attempts a1 marked ["q1",true]',
+    'attempts a1 marked ["q2",false]',
+    'attempts a2 answer ["q2",[]]',
+    'attempts a2 answer ["q1",["D"]]',
+    'attempts a2 marked ["q1",true]',
+    'attempts a2 answer ["q1",["E"]]',
+    'attempts a2 answer ["q4",["G"]]',
+    'attempts a2 whole',
+  ]);
+  const before = [(await store.findAttempt('a1'))!, (await store.findAttempt('a2'))!];
+  expect(before[0]).toMatchObject({ answers: { q1: ['B', 'C'] }, marked: ['q1'] });
+  expect(before[1]).toMatchObject({ answers: { q2: [], q1: ['E'], q4: ['G'], q3: ['F'] }, marked: ['q1'], submittedAt: '2026-09-01T01:00:00.000Z' });
+
+  const restarted = await open(crashCopy(where));
+  expect(lastOpening()).toMatchObject({ source: 'documents', journalLines: 2 });
+  // The same record, member order included (its text is what the checkpoint and the snapshot write).
+  expect(JSON.stringify(await restarted.findAttempt('a1'))).toBe(JSON.stringify(before[0]));
+  expect(JSON.stringify(await restarted.findAttempt('a2'))).toBe(JSON.stringify(before[1]));
+});
+
+it('drops a torn last delta line, and refuses to start on a delta of an attempt nothing before it holds, naming file and line', async () => {
+  const where = directory();
+  const store = await open(where);
+  await store.createAttempt(attempt('a1'));
+  await store.saveAnswer('a1', 'q1', ['A']);
+  const torn = crashCopy(where);
+  const tornJournal = join(torn, 'journal', '000000000001.jsonl');
+  const complete = readFileSync(tornJournal, 'utf8');
+  appendFileSync(tornJournal, '["attempts","a1","answer"]\t["q2",["B"');
+  expect((await (await open(torn)).findAttempt('a1'))!.answers).toEqual({ q1: ['A'] });
+  expect(JSON.parse(readFileSync(join(torn, 'attempts', 'a1.json'), 'utf8')).answers).toEqual({ q1: ['A'] });
+
+  const unknown = crashCopy(where);
+  appendFileSync(join(unknown, 'journal', '000000000001.jsonl'), '["attempts","zz","answer"]\t["q2",["B"]]\n');
+  const error = await openLowdbRepository(unknown).then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  expect(error).toBeInstanceOf(StorageError);
+  expect((error as StorageError).detail).toMatch(/^journal\/000000000001\.jsonl line 3: .*"zz"/);
+  // Refused before anything was changed: the journal is still there to be looked at.
+  expect(readFileSync(join(unknown, 'journal', '000000000001.jsonl'), 'utf8')).toBe(`${complete}["attempts","zz","answer"]\t["q2",["B"]]\n`);
+
+  for (const [line, expected] of [
+    ['["attempts","a1","answer"]\t["q2","B"]', /line 3: .*1/],
+    ['["attempts","a1","erase"]\t["q2"]', /line 3: "erase" is not a change/],
+    ['["sessions","h1","answer"]\t["q2",["B"]]', /line 3: sessions have no deltas/],
+  ] as const) {
+    const bad = crashCopy(where);
+    appendFileSync(join(bad, 'journal', '000000000001.jsonl'), `${line}\n`);
+    const refused = await openLowdbRepository(bad).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect((refused as StorageError).detail).toMatch(expected);
+  }
+});
+
+it('checkpoints and snapshots the whole current record of an attempt changed by deltas', async () => {
+  const where = directory();
+  const store = await open(where, { checkpointBytes: 256 });
+  await store.createAttempt(attempt('a1'));
+  // Idle after each change, so that where the journal moves on depends on sizes only, never on how fast a checkpoint ran.
+  for (let index = 1; index <= 12; index += 1) {
+    await store.saveAnswer('a1', `q${index}`, [String.fromCharCode(64 + index)]);
+    await store.idle!();
+  }
+  await store.setMarked('a1', 'q3', true);
+  await store.idle!();
+  const current = (await store.findAttempt('a1'))!;
+  // The journal moved on several times; every file moved away from was written into the document, whole.
+  const document = JSON.parse(readFileSync(join(where, 'attempts', 'a1.json'), 'utf8')) as typeof current;
+  expect(Object.keys(document.answers).length).toBeGreaterThan(1);
+  expect(document).toEqual({ ...current, answers: Object.fromEntries(Object.entries(current.answers).slice(0, Object.keys(document.answers).length)), marked: document.marked });
+  await close(store);
+  expect(readdirSync(join(where, 'journal'))).toEqual([]);
+  expect(readFileSync(join(where, 'attempts', 'a1.json'), 'utf8')).toBe(`${JSON.stringify(current)}\n`);
+  expect(readFileSync(join(where, 'snapshot.jsonl'), 'utf8')).toContain(JSON.stringify(current));
+  const fast = await open(where);
+  expect(lastOpening()).toMatchObject({ source: 'snapshot' });
+  expect(await fast.findAttempt('a1')).toEqual(current);
+});
+
+it('opens a directory of the journal-only format (store.json version 3) and marks it as holding deltas', async () => {
+  const where = directory();
+  await close(await open(where));
+  writeFileSync(join(where, 'store.json'), '{"format":"anquan-split","version":3}\n');
+  rmSync(join(where, 'snapshot.jsonl'));
+  writeFileSync(join(where, 'journal', '000000000001.jsonl'), `["attempts","a1"]\t${JSON.stringify({ ...attempt('a1'), answers: { q1: ['A'] } })}\n`);
+  const store = await open(where);
+  expect((await store.findAttempt('a1'))!.answers).toEqual({ q1: ['A'] });
+  expect(JSON.parse(readFileSync(join(where, 'store.json'), 'utf8'))).toEqual({ format: 'anquan-split', version: 4 });
+});

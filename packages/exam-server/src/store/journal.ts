@@ -7,6 +7,13 @@
 // lowdb-repository.ts replays whatever journal files are left over the documents.
 //
 //   journal/<sequence>.jsonl    one line per change: ["collection","key"]<TAB><the record as JSON, empty: removed>
+//                               or, for a change smaller than its record (an answer saved, a question marked):
+//                               ["collection","key","<delta>"]<TAB><its arguments as JSON>, applied at replay to
+//                               the record as the lines and documents before it left it
+//
+// A delta line is not written for its size alone: the whole attempt (~12 KB) was serialised, joined and encoded
+// for every one-answer save, most of a save's CPU. The checkpoint still writes whole records: a delta change
+// carries a function that serialises the record as it was after it (a value never edited, so still that record).
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeFileDurably, syncDirectory, type FaultHook } from './durable-file.js';
@@ -17,12 +24,22 @@ export interface JournalChange {
   collection: string;
   key: string;
   text: string | undefined;
+  /** When set, the line(s) carry these deltas instead of `text` (which is then unused): [name, arguments as JSON]. */
+  deltas?: readonly (readonly [string, string])[];
+  /** With deltas: the record's JSON text after them, for the checkpoint. */
+  full?: () => string;
   /** The record's document (for messages: the change that failed names it). */
   document: string;
 }
 
 /** A journal line; JSON never holds a raw tab, so the first tab ends the record's name. */
-export const journalLine = (change: Pick<JournalChange, 'collection' | 'key' | 'text'>) => `${JSON.stringify([change.collection, change.key])}\t${change.text ?? ''}\n`;
+export const journalLine = (change: Pick<JournalChange, 'collection' | 'key' | 'text' | 'deltas'>) =>
+  change.deltas
+    ? change.deltas.map(([name, args]) => `${JSON.stringify([change.collection, change.key, name])}\t${args}\n`).join('')
+    : `${JSON.stringify([change.collection, change.key])}\t${change.text ?? ''}\n`;
+
+/** The change with its record's whole text (a delta change's serialised now): what a checkpoint writes. */
+export const wholeChange = (change: JournalChange): JournalChange => (change.full ? { collection: change.collection, key: change.key, text: change.full(), document: change.document } : change);
 
 /** Journal files sort by name in the order they were written. */
 export const journalFileName = (sequence: number) => `${String(sequence).padStart(12, '0')}.jsonl`;
@@ -174,7 +191,7 @@ export class Journal {
   private async checkpoint() {
     while (this.unchecked.length > 0) {
       const oldest = this.unchecked[0]!;
-      await eachLimited([...oldest.changes.values()], 8, (change) => this.options.writeDocument(change));
+      await eachLimited([...oldest.changes.values()], 8, (change) => this.options.writeDocument(wholeChange(change)));
       await removeFileDurably(oldest.file);
       this.unchecked.shift();
     }

@@ -3,7 +3,8 @@
 // its disk flush with every other change of the same moment.
 //
 //   anquan.lock                 the holder's pid (directory-lock.ts): one server process per directory
-//   store.json                  {"format":"anquan-split","version":3}  (3: there may be a journal to replay)
+//   store.json                  {"format":"anquan-split","version":4}  (3: there may be a journal to replay;
+//                               4: its lines may be deltas of an attempt; 2 and 3 open and become 4)
 //   journal/<n>.jsonl           changes not yet in their documents (journal.ts: group commit, checkpoints)
 //   snapshot.jsonl              every record, written by a clean close, read by the next start if it still matches
 //   users/<id>.json  sessions/<tokenHash>.json  attempts/<id>.json  progress/<userId>.json  evidence/<id>.json
@@ -24,8 +25,8 @@ import { z } from 'zod';
 import { lockDataDirectory } from './directory-lock.js';
 import { DurableJSONFile, isTemporaryName, readDocument, removeFileDurably, syncDirectory, writeFileDurably, type FaultHook } from './durable-file.js';
 import { StorageError, storageErrorFromSystem } from './errors.js';
-import { Journal, journalLine, type JournalChange } from './journal.js';
-import { createRecordRepository, emptyState, SerializedRecords, type Collection, type RecordRepositoryOptions, type RecordState, type RecordWriter } from './record-repository.js';
+import { Journal, journalLine, wholeChange, type JournalChange } from './journal.js';
+import { applyDelta, createRecordRepository, deltaArguments, emptyState, SerializedRecords, type Collection, type Delta, type RecordRepositoryOptions, type RecordState, type RecordWriter } from './record-repository.js';
 import {
   answerRecordSchema,
   assessmentSchema,
@@ -50,7 +51,7 @@ export interface LowdbRepositoryOptions extends RecordRepositoryOptions {
   checkpointBytes?: number;
 }
 
-const storeMarkerSchema = z.object({ format: z.literal('anquan-split'), version: z.union([z.literal(2), z.literal(3)]) });
+const storeMarkerSchema = z.object({ format: z.literal('anquan-split'), version: z.union([z.literal(2), z.literal(3), z.literal(4)]) });
 const collections: Collection[] = ['users', 'sessions', 'attempts', 'progress', 'blueprint-overrides', 'imported-questions', 'assessments', 'rectifications', 'evidence', 'ledger-records'];
 const answerRecordsDirectory = 'answer-records';
 const journalDirectory = 'journal';
@@ -185,6 +186,23 @@ const completeLines = async (file: string, label: string): Promise<string[]> => 
   return text.slice(0, complete).split('\n').slice(0, -1);
 };
 
+const answerDeltaSchema = z.tuple([z.string().min(1), attemptSchema.shape.marked]);
+const markedDeltaSchema = z.tuple([z.string().min(1), z.boolean()]);
+/** A delta line's name and arguments, validated (record-repository.ts wrote them with deltaArguments). */
+const deltaOf = (name: unknown, args: unknown, where: string): Delta => {
+  if (name === 'answer') {
+    const result = answerDeltaSchema.safeParse(args);
+    if (!result.success) throw new StorageError('corrupt', `${where}: ${describeIssues(result.error)}`);
+    return { op: 'answer', questionId: result.data[0], answer: result.data[1] };
+  }
+  if (name === 'marked') {
+    const result = markedDeltaSchema.safeParse(args);
+    if (!result.success) throw new StorageError('corrupt', `${where}: ${describeIssues(result.error)}`);
+    return { op: 'marked', questionId: result.data[0], marked: result.data[1] };
+  }
+  throw new StorageError('corrupt', `${where}: ${JSON.stringify(name)} is not a change this store knows (answer, marked)`);
+};
+
 /**
  * Applies the journal files a previous process left (it stopped without closing, or its last checkpoint failed)
  * to `state`, each line validated, and returns the latest change per record and the files read.
@@ -200,15 +218,26 @@ const replayJournal = async (root: string, state: RecordState) => {
       const tab = line.indexOf('\t');
       let collection: unknown;
       let key: unknown;
+      let deltaName: unknown;
       let value: unknown;
       try {
-        [collection, key] = JSON.parse(line.slice(0, tab)) as unknown[];
+        [collection, key, deltaName] = JSON.parse(line.slice(0, tab)) as unknown[];
         value = tab < 0 || tab === line.length - 1 ? undefined : JSON.parse(line.slice(tab + 1));
       } catch {
         throw new StorageError('corrupt', `${where}: not valid JSON`);
       }
       const kind = kindOf.get(String(collection));
       if (tab < 0 || !kind || typeof key !== 'string') throw new StorageError('corrupt', `${where}: expected ["collection","key"], a tab and the record`);
+      if (deltaName !== undefined) {
+        if (kind.collection !== 'attempts') throw new StorageError('corrupt', `${where}: ${kind.collection} have no deltas, only whole records`);
+        const delta = deltaOf(deltaName, value, where);
+        const current = state.attempts.shared(key);
+        if (current === undefined) throw new StorageError('corrupt', `${where}: a change of attempt ${JSON.stringify(key)}, which no document or earlier line holds`);
+        state.attempts.setParsed(key, applyDelta(current, delta));
+        // Checkpointed from the state the whole journal leaves (serialised once, after replay).
+        changes.set(`attempts\u0000${key}`, { collection: 'attempts', key, text: undefined, full: () => state.attempts.text(key)!, document: documentOf(root, 'attempts', key) });
+        return;
+      }
       if (value === undefined) {
         kind.remove(state, key);
         changes.set(`${kind.collection}\u0000${key}`, { collection: kind.collection, key, text: undefined, document: documentOf(root, kind.collection, key) });
@@ -326,6 +355,8 @@ const readAnswerLog = async (file: string, label: string): Promise<AnswerRecord[
 const createStoreWriter = (root: string, state: RecordState, journal: Journal, options: LowdbRepositoryOptions, release: () => Promise<void>): RecordWriter => ({
   put: (collection, key, value) => journal.append({ collection, key, text: value === undefined ? undefined : JSON.stringify(value), document: documentOf(root, collection, key) }),
   putText: (collection, key, text) => journal.append({ collection, key, text, document: documentOf(root, collection, key) }),
+  putDeltas: (collection, key, deltas, full) =>
+    journal.append({ collection, key, text: undefined, deltas: deltas.map((delta) => [delta.op, deltaArguments(delta)] as const), full, document: documentOf(root, collection, key) }),
   appendAnswerRecords: async (userId, records) => {
     const file = join(root, answerRecordsDirectory, `${fileNameOf(userId)}.jsonl`);
     const content = Buffer.from(records.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
@@ -429,12 +460,12 @@ export const openLowdbRepository = async (dataDirectory: string, options: LowdbR
     const found = await marker.read();
     if (found === null) {
       await convertSingleFile(dataDirectory, options.faults);
-      await marker.write({ format: 'anquan-split', version: 3 });
+      await marker.write({ format: 'anquan-split', version: 4 });
       const legacy = join(dataDirectory, 'anquan.json');
       if (await stat(legacy).catch(() => undefined)) await rename(legacy, `${legacy}.converted`).catch((error: unknown) => Promise.reject(storageErrorFromSystem(error, legacy, 'rename')));
-    } else if (found.version === 2) {
-      // Version 3 adds the journal: a server that does not replay it must not open this directory.
-      await marker.write({ format: 'anquan-split', version: 3 });
+    } else if (found.version !== 4) {
+      // Version 3 adds the journal, 4 its delta lines: a server that cannot replay them must not open this directory.
+      await marker.write({ format: 'anquan-split', version: 4 });
     }
     const leftInJournal = (await listDirectory(join(dataDirectory, journalDirectory), journalDirectory)).some((name) => name.endsWith('.jsonl'));
     const snapshot: { state: RecordState } | { unused: string } = leftInJournal ? { unused: 'the journal holds changes made after it' } : await readSnapshot(dataDirectory);
@@ -443,7 +474,7 @@ export const openLowdbRepository = async (dataDirectory: string, options: LowdbR
     const state = 'state' in snapshot ? snapshot.state : await loadDocuments(dataDirectory);
     const replayed = await replayJournal(dataDirectory, state);
     const write = documentWriter(dataDirectory, options.faults);
-    await eachLimited([...replayed.changes.values()], 8, (change) => write(change));
+    await eachLimited([...replayed.changes.values()], 8, (change) => write(wholeChange(change)));
     for (const file of replayed.files) await removeFileDurably(file, options.faults);
     const journal = await Journal.start(join(dataDirectory, journalDirectory), replayed.last, {
       faults: options.faults,

@@ -30,8 +30,18 @@ const switchableWriter = () => {
   const fail = async () => {
     if (control.failing) throw new Error('disk gone');
   };
-  const writer: RecordWriter = { put: fail, putText: fail, appendAnswerRecords: fail, close: async () => undefined };
-  return { control, writer };
+  const deltas: string[] = [];
+  const writer: RecordWriter = {
+    put: fail,
+    putText: fail,
+    putDeltas: async (_collection, key, written, full) => {
+      await fail();
+      deltas.push(`${key} ${written.map((delta) => JSON.stringify(delta)).join(' ')} → ${full()}`);
+    },
+    appendAnswerRecords: fail,
+    close: async () => undefined,
+  };
+  return { control, writer, deltas };
 };
 
 describe('copyParsed', () => {
@@ -91,5 +101,52 @@ describe('attempts kept parsed', () => {
     expect(records.shared('a1')).toBe(reparsed);
     expect(records.get('a2')).toEqual(attempt('a2'));
     expect(records.size).toBe(3);
+  });
+});
+
+describe('attempts changed by deltas', () => {
+  it('writes a save or a mark as its delta, with the whole record after it for the checkpoint', async () => {
+    const { writer, deltas } = switchableWriter();
+    const store = createRecordRepository(emptyState(), writer);
+    await store.createAttempt(attempt('a1'));
+    await store.saveAnswer('a1', 'q1', ['A']);
+    await store.setMarked('a1', 'q1', true);
+    expect(deltas).toEqual([
+      `a1 {"op":"answer","questionId":"q1","answer":["A"]} → ${JSON.stringify({ ...attempt('a1'), answers: { q1: ['A'] } })}`,
+      `a1 {"op":"marked","questionId":"q1","marked":true} → ${JSON.stringify({ ...attempt('a1'), answers: { q1: ['A'] }, marked: ['q1'] })}`,
+    ]);
+    // Closed: nothing is written, nothing changes.
+    await store.closeAttempt('a1', '2026-09-01T01:00:00.000Z');
+    expect(await store.saveAnswer('a1', 'q2', ['B'])).toBe(false);
+    expect(deltas).toHaveLength(2);
+  });
+
+  it('serialises a record changed by a delta when its text is needed or its shared value is dropped, never losing it', () => {
+    const records = new SerializedRecords<Attempt>(2);
+    for (const id of ['a1', 'a2']) records.setShared(id, JSON.stringify(attempt(id)), attempt(id));
+    const changed = { ...attempt('a1'), answers: { q1: ['C'] } };
+    records.setParsed('a1', changed);
+    expect(records.shared('a1')).toBe(changed);
+    expect(records.get('a1')).toEqual(changed);
+    expect(records.text('a1')).toBe(JSON.stringify(changed));
+    const again = { ...changed, marked: ['q2'] };
+    records.setParsed('a1', again);
+    expect([...records.textEntries()]).toEqual([
+      ['a1', JSON.stringify(again)],
+      ['a2', JSON.stringify(attempt('a2'))],
+    ]);
+    const last = { ...again, answers: { q1: ['D'] } };
+    records.setParsed('a1', last);
+    // a1 leaves the shared set (bound 2): its text is written first, so it reads back as it was.
+    records.shared('a2');
+    records.setShared('a3', JSON.stringify(attempt('a3')), attempt('a3'));
+    expect(records.shared('a1')).not.toBe(last);
+    expect(records.get('a1')).toEqual(last);
+    expect([...records.values()]).toEqual([last, attempt('a2'), attempt('a3')]);
+    expect(records.size).toBe(3);
+    expect(records.owners.get('a1')).toBe('u1');
+    records.delete('a1');
+    expect(records.text('a1')).toBeUndefined();
+    expect(records.size).toBe(2);
   });
 });

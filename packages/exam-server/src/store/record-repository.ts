@@ -16,6 +16,11 @@ export interface RecordWriter {
   put(collection: Collection, key: string, value: unknown): Promise<void>;
   /** Like put with the record already as JSON text (undefined removes it), for records kept as text: serialised once. */
   putText?(collection: Collection, key: string, text: string | undefined): Promise<void>;
+  /**
+   * Records only what changed (`deltas`, in order) instead of the whole record; `full` gives the record's JSON text
+   * after them, for whoever needs the whole record later (a checkpoint). Writers without it get putText or put.
+   */
+  putDeltas?(collection: Collection, key: string, deltas: readonly Delta[], full: () => string): Promise<void>;
   /** Appends answer records to the log of one user; resolves once they are on disk, or leaves the log as it was. */
   appendAnswerRecords(userId: string, records: AnswerRecord[]): Promise<void>;
   /** Releases what the writer holds (the directory lock). */
@@ -23,6 +28,23 @@ export interface RecordWriter {
   /** Resolves once background work (checkpoints) is done. */
   idle?(): Promise<void>;
 }
+
+/**
+ * A change of one attempt that is smaller than the attempt: an answer saved, a question marked or unmarked. The
+ * journal holds these instead of the ~12 KB attempt, and replay applies them with the same functions (applyDelta)
+ * as the save did, so the record replayed is the record that was acknowledged, member order included.
+ */
+export type Delta = { op: 'answer'; questionId: string; answer: string[] } | { op: 'marked'; questionId: string; marked: boolean };
+
+/** The attempt after `delta`: a new value sharing what it does not change (never edits `current`). */
+export const applyDelta = (current: Attempt, delta: Delta): Attempt =>
+  delta.op === 'answer'
+    ? // A computed key defines an own member even for "__proto__", as JSON.parse does.
+      { ...current, answers: { ...current.answers, [delta.questionId]: [...delta.answer] } }
+    : { ...current, marked: delta.marked ? [...new Set([...current.marked, delta.questionId])] : current.marked.filter((id) => id !== delta.questionId) };
+
+/** What a journal line carries of a delta after its name: ["<questionId>", <answer or marked>]. */
+export const deltaArguments = (delta: Delta): string => JSON.stringify([delta.questionId, delta.op === 'answer' ? delta.answer : delta.marked]);
 
 /** What the repository needs of a collection in memory (a Map, or SerializedRecords). */
 export interface Records<V> {
@@ -62,10 +84,16 @@ export const copyParsed = <T>(value: T): T => {
  * the attempts stored): a get copies the shared value (copyParsed, about a third of a parse), and a change whose
  * steps build a new value instead of editing theirs (`shared` below) reads it without any copy. A shared value
  * always equals JSON.parse of its text and is never changed in place: whoever gets one through get() holds a copy.
+ *
+ * A record changed by a delta (setParsed) has no current text: its shared value is the authority and is serialised
+ * when someone needs the text (text(), textEntries(), values()) or when it leaves the shared set, never dropped
+ * unserialised. Until then `texts` holds the record's older text only as a placeholder (its key counts in size).
  */
 export class SerializedRecords<V> {
   private readonly texts = new Map<string, string>();
   private readonly parsed = new Map<string, V>();
+  /** Records whose text in `texts` is out of date: their shared value in `parsed` is the record. */
+  private readonly stale = new Set<string>();
   /** Each record's userId, when it has one: the per-user index is built from it without parsing every record. */
   readonly owners = new Map<string, string>();
   constructor(private readonly sharedLimit = 512) {}
@@ -92,6 +120,7 @@ export class SerializedRecords<V> {
   /** Stores a record's JSON text as it is (already serialised, or from a snapshot checked by its digest). */
   setText(key: string, text: string, owner: unknown) {
     this.texts.set(key, text);
+    this.stale.delete(key);
     this.parsed.delete(key);
     if (typeof owner === 'string') this.owners.set(key, owner);
     else this.owners.delete(key);
@@ -101,23 +130,49 @@ export class SerializedRecords<V> {
     this.setText(key, text, (value as { userId?: unknown }).userId);
     this.keep(key, value);
   }
+  /** Makes `value` (equal to what JSON.parse of its text would give, never edited after) the record, its text serialised later. */
+  setParsed(key: string, value: V) {
+    if (!this.texts.has(key)) this.texts.set(key, '');
+    const owner = (value as { userId?: unknown }).userId;
+    if (typeof owner === 'string') this.owners.set(key, owner);
+    else this.owners.delete(key);
+    this.stale.add(key);
+    this.keep(key, value);
+  }
   private keep(key: string, value: V) {
     // Re-inserted so that the Map's order is the order of last use.
     this.parsed.delete(key);
     this.parsed.set(key, value);
-    if (this.parsed.size > this.sharedLimit) this.parsed.delete(this.parsed.keys().next().value!);
+    if (this.parsed.size > this.sharedLimit) {
+      const oldest = this.parsed.keys().next().value!;
+      // A record whose only current form is its shared value is serialised before that value goes.
+      if (this.stale.has(oldest)) this.text(oldest);
+      this.parsed.delete(oldest);
+    }
   }
-  /** Each record's key and JSON text, as stored. */
-  textEntries(): Iterable<[string, string]> {
-    return this.texts.entries();
+  /** The record's current JSON text (serialising its shared value if a delta changed it). */
+  text(key: string): string | undefined {
+    if (this.stale.has(key)) {
+      this.texts.set(key, JSON.stringify(this.parsed.get(key)));
+      this.stale.delete(key);
+    }
+    return this.texts.get(key);
+  }
+  /** Each record's key and current JSON text. */
+  *textEntries(): Iterable<[string, string]> {
+    for (const [key, text] of this.texts) yield [key, this.stale.has(key) ? this.text(key)! : text];
   }
   delete(key: string) {
     this.owners.delete(key);
     this.parsed.delete(key);
+    this.stale.delete(key);
     return this.texts.delete(key);
   }
   *values(): Iterable<V> {
-    for (const text of this.texts.values()) yield JSON.parse(text) as V;
+    for (const [key, text] of this.texts) {
+      const value = this.parsed.get(key);
+      yield value !== undefined ? copyParsed(value) : (JSON.parse(text) as V);
+    }
   }
   get size() {
     return this.texts.size;
@@ -171,7 +226,7 @@ const assigned = (user: User, assignment: { region?: string | null; enterpriseId
 const newProgress = (userId: string): Progress => ({ userId, positions: {}, mistakes: {}, favourites: [], seen: [] });
 
 /** What one queued change decides: the record's next value (undefined: remove; absent: unchanged) and its result. */
-type Outcome<V, R> = { next?: V | undefined; result: R };
+type Outcome<V, R> = { next?: V | undefined; result: R; delta?: Delta };
 interface Pending<V> {
   step: (current: V | undefined) => Outcome<V, unknown>;
   resolve: (result: unknown) => void;
@@ -179,7 +234,8 @@ interface Pending<V> {
 }
 interface Slot<V> {
   read: () => V | undefined;
-  write: (value: V | undefined) => Promise<void>;
+  /** Writes the round's value; with `deltas` (every change of the round had one, in order) it may write only those. */
+  write: (value: V | undefined, deltas?: readonly Delta[]) => Promise<void>;
   install: (value: V | undefined) => void;
 }
 
@@ -203,12 +259,16 @@ class RecordQueue {
       const batch = queue.pending.splice(0);
       let value = queue.slot.read();
       let changed = false;
+      // The round's deltas, while every change in it has one (a whole-record change ends them: undefined).
+      let deltas: Delta[] | undefined = [];
       const outcomes = batch.map((pending) => {
         try {
           const outcome = pending.step(value);
           if ('next' in outcome) {
             value = outcome.next;
             changed = true;
+            if (outcome.delta && deltas) deltas.push(outcome.delta);
+            else deltas = undefined;
           }
           return { ok: true as const, result: outcome.result };
         } catch (error) {
@@ -217,7 +277,7 @@ class RecordQueue {
       });
       try {
         if (changed) {
-          await queue.slot.write(value);
+          await queue.slot.write(value, deltas);
           queue.slot.install(value);
         }
         batch.forEach((pending, index) => {
@@ -271,14 +331,22 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
   const slot = <V>(collection: Collection, key: string, records: Records<V>, onInstall?: (value: V | undefined) => void, shared = false): Slot<V> => {
     if (records instanceof SerializedRecords) {
       let text: string | undefined;
+      let delta = false;
       return {
         read: () => (shared ? records.shared(key) : records.get(key)),
-        write: (value) => {
+        write: (value, deltas) => {
+          // Only a shared value can be the record without its text (SerializedRecords.setParsed).
+          delta = shared && value !== undefined && deltas !== undefined && deltas.length > 0 && writer.putDeltas !== undefined;
+          if (delta) {
+            text = undefined;
+            return writer.putDeltas!(collection, key, deltas!, () => JSON.stringify(value));
+          }
           text = value === undefined ? undefined : JSON.stringify(value);
           return writer.putText ? writer.putText(collection, key, text) : writer.put(collection, key, value);
         },
         install: (value) => {
-          if (value === undefined || text === undefined) records.delete(key);
+          if (delta && value !== undefined) records.setParsed(key, value);
+          else if (value === undefined || text === undefined) records.delete(key);
           else if (shared) records.setShared(key, text, value);
           else records.setText(key, text, (value as { userId?: unknown }).userId);
           onInstall?.(value);
@@ -309,6 +377,12 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
     changeAttempt<boolean>(attemptId, (current) => {
       if (!current || current.submittedAt !== null) return { result: false };
       return { next: edit(current), result: true };
+    });
+  /** A delta to an open attempt (journalled as the delta alone): false when it is closed or unknown (nothing written). */
+  const changeOpenAttemptBy = (attemptId: string, delta: Delta) =>
+    changeAttempt<boolean>(attemptId, (current) => {
+      if (!current || current.submittedAt !== null) return { result: false };
+      return { next: applyDelta(current, delta), result: true, delta };
     });
   /** As JSON.parse of its text gives it back (no undefined members), so that it can be kept as a shared value. */
   const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -376,10 +450,8 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
     findAttempt: async (id) => state.attempts.get(id),
     peekAttempt: async (id) => state.attempts.shared(id),
     listAttempts: async (userId) => ownedBy(attemptsByUser, state.attempts, userId),
-    saveAnswer: (attemptId, questionId, answer) =>
-      changeOpenAttempt(attemptId, (current) => ({ ...current, answers: { ...current.answers, [questionId]: [...answer] } })),
-    setMarked: (attemptId, questionId, marked) =>
-      changeOpenAttempt(attemptId, (current) => ({ ...current, marked: marked ? [...new Set([...current.marked, questionId])] : current.marked.filter((id) => id !== questionId) })),
+    saveAnswer: (attemptId, questionId, answer) => changeOpenAttemptBy(attemptId, { op: 'answer', questionId, answer: [...answer] }),
+    setMarked: (attemptId, questionId, marked) => changeOpenAttemptBy(attemptId, { op: 'marked', questionId, marked }),
     closeAttempt: async (attemptId, at) => {
       let closed: Attempt | undefined;
       const won = await changeOpenAttempt(attemptId, (current) => (closed = { ...current, submittedAt: at }));

@@ -48,6 +48,9 @@ describe.each([
     await store.createAttempt(attempt);
     expect(await store.saveAnswer('a1', 'q1', ['A'])).toBe(true);
 
+    const journal = () => readdirSync(join(where, 'journal')).map((name) => readFileSync(join(where, 'journal', name), 'utf8')).join('');
+    const journalled = journal();
+
     state.code = code;
     const error = await caught(store.saveAnswer('a1', 'q1', ['B']));
     expect(error).toBeInstanceOf(StorageError);
@@ -60,6 +63,12 @@ describe.each([
     expect(await caught(store.recordAnswers([{ userId: 'u1', questionId: 'q1', chapter: 'c', correct: true, at: '2026-09-01T00:00:00.000Z' }]))).toBeInstanceOf(StorageError);
     expect(await caught(store.createUser({ id: 'u9', username: 'late', displayName: 'x', role: 'trainee', passwordHash: 'h', createdAt: 'now' }))).toBeInstanceOf(StorageError);
     expect(await caught(store.closeAttempt('a1', '2026-09-01T01:00:00.000Z'))).toBeInstanceOf(StorageError);
+    // Saves and marks are journalled as deltas: a failed one changes neither memory nor the journal.
+    expect(await caught(store.setMarked('a1', 'q1', true))).toBeInstanceOf(StorageError);
+    const both = await Promise.allSettled([store.saveAnswer('a1', 'q2', ['D']), store.saveAnswer('a1', 'q1', ['E'])]);
+    expect(both.map((settled) => settled.status === 'rejected' && settled.reason instanceof StorageError)).toEqual([true, true]);
+    expect(journal()).toBe(journalled);
+    expect((await store.peekAttempt!('a1'))!.marked).toEqual([]);
     expect((await store.findAttempt('a1'))!.answers).toEqual({ q1: ['A'] });
     expect((await store.findAttempt('a1'))!.submittedAt).toBeNull();
     expect(await store.findUserByName('late')).toBeUndefined();
