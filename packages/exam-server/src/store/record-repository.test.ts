@@ -2,27 +2,10 @@
 // changed by a save or a failed save, and the set of parsed values stays within its bound.
 import { describe, expect, it } from 'vitest';
 import { copyParsed, createRecordRepository, emptyState, SerializedRecords, type RecordWriter } from './record-repository.js';
+import { attemptRecord } from './attempt-fixture.js';
 import type { Attempt } from './repository.js';
 
-const attempt = (id: string): Attempt => ({
-  id,
-  userId: 'u1',
-  blueprintId: 'b',
-  mode: 'mock',
-  seed: 's',
-  questionIds: ['q1', 'q2'],
-  optionOrder: { q1: ['A', 'B'] },
-  answers: {},
-  marked: [],
-  startedAt: '2026-09-01T00:00:00.000Z',
-  deadline: null,
-  submittedAt: null,
-  score: null,
-  maxScore: 2,
-  passMark: 1,
-  passed: null,
-  earned: {},
-});
+const attempt = (id: string): Attempt => attemptRecord({ id, optionOrder: { q1: ['A', 'B'] } });
 
 /** A writer that writes nothing, or fails every write while `failing` is set. */
 const switchableWriter = () => {

@@ -1,8 +1,9 @@
 // The repository over records held in memory, each change written through a RecordWriter before memory
-// changes: with a writer that writes nothing it is the in-memory store, with split-documents.ts it is
-// the embedded lowdb store. Changes to one record run one after another (a save queued behind a submit
-// sees it closed); changes queued while a record's write is in flight are applied together and written
-// once (group commit), so a busy attempt costs one write per round, not one per answer.
+// changes: with a writer that writes nothing it is the in-memory store, with the journal and per-record
+// documents of lowdb-repository.ts it is the embedded lowdb store. Changes to one record run one after another
+// (a save queued behind a submit sees it closed); changes queued while a record's write is in flight are
+// applied together and written once (group commit), so a busy attempt costs one write per round, not one per
+// answer.
 import { withComposedOperations } from './composed-operations.js';
 import { StorageError, UsernameTakenError } from './errors.js';
 import type { EvidenceFile, LedgerRecord } from './repository.js';
