@@ -11,7 +11,7 @@ import { createExamService } from './attempts/service.js';
 import type { ServerConfig } from './config.js';
 import { RequestError } from './errors.js';
 import { createQuestionCatalogue } from './questions/catalogue.js';
-import { apiRouter } from './routes/api.js';
+import { answerSavePath, apiRouter } from './routes/api.js';
 import { assessmentsRouter } from './routes/assessments.js';
 import { calculatorsRouter } from './routes/calculators.js';
 import { evidenceFormUpload, evidenceUpload, ledgerRouter } from './routes/ledger.js';
@@ -107,6 +107,10 @@ export const createApp = (dependencies: AppDependencies) => {
     } else if (typeof request.body === 'object' && !Buffer.isBuffer(request.body)) checkShape(request.body);
     next();
   });
+  // The busiest request, an answer save, checks its session inside its own write (saveOwnAnswer's sessionHash), so
+  // it may take its user from this process's memory of the session instead of a lookup first; every other request
+  // reads its session from the store.
+  app.put(`/api/v1${answerSavePath}`, auth.identifyRemembered);
   app.use(auth.identify);
   app.use(auth.csrfProtection);
   app.use('/api/v1', apiRouter(context));

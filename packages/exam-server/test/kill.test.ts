@@ -288,6 +288,18 @@ describe('several processes on one store', () => {
       // A name registered on one server is taken on the other.
       const again = await api(second.port, 'POST', '/users', undefined, { username: 'trainee0', displayName: '重复', password: 'correct horse 1' });
       expect(again.status).toBe(409);
+      // A logout on one server holds on the other at once, though the other has seen the session save answers
+      // (and remembers it): the save is refused with a 401 and stores nothing.
+      const [leaving] = trainees;
+      const question = leaving!.questions[0]!;
+      expect((await api(first.port, 'PUT', `/attempts/${leaving!.attemptId}/answers/${encodeURIComponent(question.id)}`, leaving!.token, { answer: [question.keys[0]] })).status).toBe(200);
+      expect((await api(second.port, 'DELETE', '/sessions/current', leaving!.token)).status).toBe(204);
+      const refused = await api(first.port, 'PUT', `/attempts/${leaving!.attemptId}/answers/${encodeURIComponent(question.id)}`, leaving!.token, { answer: [question.keys[1]] });
+      expect(refused.status).toBe(401);
+      const relogged = await api(first.port, 'POST', '/sessions', undefined, { username: 'trainee0', password: 'correct horse 1' });
+      const after = await api(first.port, 'GET', `/attempts/${leaving!.attemptId}`, String(relogged.body.token));
+      const answerOf = (view: unknown) => (view as AttemptView).questions.find((candidate) => candidate.id === question.id)!.answer;
+      expect(answerOf(after.body)).toEqual([question.keys[0]]);
       await kill(first);
       await kill(second);
     }, 300_000);

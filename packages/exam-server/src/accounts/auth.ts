@@ -27,6 +27,13 @@ declare global {
       bearer: boolean;
       /** Hash of the session token this request came with, when it is a live session. */
       sessionHash?: string;
+      /** Set once the request's session has been looked at (identify runs once however it is mounted). */
+      identified?: boolean;
+      /**
+       * The user was taken from what this process remembers of the session, not read from the store: only for a
+       * route whose write checks the session itself (identifyRemembered); anything else confirms it first (confirmUser).
+       */
+      rememberedUser?: boolean;
     }
   }
 }
@@ -66,22 +73,29 @@ const preflightedBody = (request: Request): boolean => {
   return type !== '' && !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type);
 };
 
-/** How many sessions' form tokens are remembered (each entry: two short strings). */
-const csrfCacheSize = 4096;
+/** How many live sessions this process remembers (each entry: two short strings and the user it was read with). */
+const rememberedSessions = 4096;
+
+/** What this process remembers of a live session it has read from the store. */
+interface RememberedSession {
+  user: User;
+  /** Its form token: an HMAC of the session token, the same on every request. */
+  csrf: string;
+}
 
 export const createAuth = (repository: Repository, options: AuthOptions, now: () => Date) => {
   const names = cookieNames(options);
-  // The form token of a live session is an HMAC of its token, the same on every request: an API client saving
-  // answers paid a fresh HMAC per request for it. Remembered by the session's hash (never the token itself),
-  // bounded, oldest dropped; a pre-session's token is computed each time (it is only seen before login).
-  const csrfBySession = new Map<string, string>();
-  const sessionCsrf = (tokenHash: string, token: string) => {
-    let csrf = csrfBySession.get(tokenHash);
-    if (csrf === undefined) {
-      csrf = csrfTokenFor(token);
-      if (csrfBySession.size >= csrfCacheSize) csrfBySession.delete(csrfBySession.keys().next().value!);
-      csrfBySession.set(tokenHash, csrf);
-    }
+  // Live sessions as last read from the store, by the session's hash (never the token itself), bounded, oldest
+  // dropped. Their form token (an HMAC of the token: an API client saving answers paid a fresh HMAC per request)
+  // serves every request; their user serves only the routes mounted with identifyRemembered, whose write checks the
+  // session itself (an answer save: one statement on PostgreSQL instead of a session lookup and then the save).
+  // Every other request reads its session from the store, so a logout in another process holds at once.
+  const remembered = new Map<string, RememberedSession>();
+  const remember = (tokenHash: string, token: string, user: User): string => {
+    const known = remembered.get(tokenHash);
+    const csrf = known?.csrf ?? csrfTokenFor(token);
+    if (!known && remembered.size >= rememberedSessions) remembered.delete(remembered.keys().next().value!);
+    remembered.set(tokenHash, { user, csrf });
     return csrf;
   };
   const cookieOptions = (maxAgeMs?: number) => ({
@@ -97,8 +111,13 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
     response.setHeader('X-CSRF-Token', token);
   };
 
-  /** Loads the user from the cookie or Bearer token, and gives the visitor the CSRF token of its session. */
-  const identify = async (request: Request, response: Response, next: NextFunction) => {
+  /**
+   * Loads the user from the cookie or Bearer token, and gives the visitor the CSRF token of its session. With
+   * `mayRemember`, a session this process has read before is not read again (see `remembered`).
+   */
+  const identifyWith = (mayRemember: boolean) => async (request: Request, response: Response, next: NextFunction) => {
+    if (request.identified) return next();
+    request.identified = true;
     try {
       const cookies = parseCookies(request.headers.cookie);
       const bearer = bearerToken(request);
@@ -106,11 +125,14 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
       const token = bearer ?? cookies[names.session];
       if (token && token.length <= 200) {
         const tokenHash = hashToken(token);
-        request.user = await repository.findSessionUser(tokenHash, now().toISOString());
+        const known = mayRemember ? remembered.get(tokenHash) : undefined;
+        request.user = known?.user ?? (await repository.findSessionUser(tokenHash, now().toISOString()));
+        request.rememberedUser = known !== undefined;
         if (request.user) request.sessionHash = tokenHash;
+        else remembered.delete(tokenHash);
       }
       if (request.user) {
-        exposeCsrf(request, response, sessionCsrf(request.sessionHash!, token!));
+        exposeCsrf(request, response, remember(request.sessionHash!, token!, request.user));
       } else {
         let preSession = cookies[names.preSession];
         if (!preSession || preSession.length < 40 || preSession.length > 100) {
@@ -153,7 +175,23 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
     return token;
   };
 
+  /**
+   * The request's user as the store has it now: a remembered user is read again (a 401 when its session has ended
+   * meanwhile, in this process or another), any other is the one identify read.
+   */
+  const confirmUser = async (request: Request): Promise<User> => {
+    if (request.rememberedUser && request.sessionHash) {
+      request.rememberedUser = false;
+      request.user = await repository.findSessionUser(request.sessionHash, now().toISOString());
+      const known = remembered.get(request.sessionHash);
+      if (!request.user) remembered.delete(request.sessionHash);
+      else if (known) known.user = request.user;
+    }
+    return requireUser(request);
+  };
+
   const endSession = async (request: Request, response: Response) => {
+    if (request.sessionHash) remembered.delete(request.sessionHash);
     if (request.sessionHash) await repository.deleteSession(request.sessionHash);
     response.clearCookie(names.session, { path: '/', secure: options.secureCookies, httpOnly: true, sameSite: 'lax' });
   };
@@ -162,7 +200,17 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
   const endOtherSessions = async (request: Request, user: User) => repository.deleteUserSessions(user.id, request.sessionHash);
   const endAllSessions = async (user: User) => repository.deleteUserSessions(user.id);
 
-  return { identify, csrfProtection, startSession, endSession, endOtherSessions, endAllSessions };
+  return {
+    identify: identifyWith(false),
+    /** For a route whose write checks the session itself (saveOwnAnswer's sessionHash); see `remembered`. */
+    identifyRemembered: identifyWith(true),
+    confirmUser,
+    csrfProtection,
+    startSession,
+    endSession,
+    endOtherSessions,
+    endAllSessions,
+  };
 };
 
 /** The signed-in user, or a 401 (pages redirect to the login form instead; see app.ts). */

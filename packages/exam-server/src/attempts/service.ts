@@ -24,6 +24,12 @@ export interface ServiceOptions {
 
 const answerKeysOf = (question: Question) => question.options.map((option) => option.key);
 
+/** The session an answer save came with: the store checks it with the save; `confirm` gives the user as stored now. */
+export interface SaveSession {
+  hash: string | undefined;
+  confirm: () => Promise<User>;
+}
+
 export const createExamService = (repository: Repository, catalogue: QuestionCatalogue, options: ServiceOptions) => {
   // Each blueprint is fitted to its pool, so a mock the law cannot fill is offered shortened before 开始.
   const blueprints = async (): Promise<Blueprint[]> => Promise.all(applyOverrides(baseBlueprints(), await repository.blueprintOverrides()).map(async (plan) => fitBlueprint(plan, await catalogue.forSources(plan.sources))));
@@ -272,12 +278,15 @@ export const createExamService = (repository: Repository, catalogue: QuestionCat
 
     listAttempts,
 
-    saveAnswer: async (user: User, id: string, questionId: string, answer: unknown) => {
-      // Fast path, one store operation: a valid answer to a question of the trainee's own open paper before its deadline.
-      // Anything else (or a refusal) takes the path below, which finds the right error or closes an overdue paper.
+    saveAnswer: async (saver: User, id: string, questionId: string, answer: unknown, session?: SaveSession) => {
+      // Fast path, one store operation: a valid answer to a question of the trainee's own open paper before its deadline,
+      // under a live session when one is given. Anything else (or a refusal) takes the path below, which finds the
+      // right error or closes an overdue paper, as the user the store has now (the session may have ended).
       const known = await catalogue.byId(questionId);
       const valid = known && keysIfValid(known, answer);
-      if (valid && (await repository.saveOwnAnswer({ attemptId: id, userId: user.id, questionId, answer: valid, at: options.now().toISOString() }))) return { saved: true, questionId, answer: valid };
+      const sessionHash = session?.hash ? { sessionHash: session.hash } : {};
+      if (valid && (await repository.saveOwnAnswer({ attemptId: id, userId: saver.id, questionId, answer: valid, at: options.now().toISOString(), ...sessionHash }))) return { saved: true, questionId, answer: valid };
+      const user = session ? await session.confirm() : saver;
       const attempt = await expireIfDue(user, await ownAttempt(user, id));
       if (attempt.submittedAt) throw closed();
       if (!attempt.questionIds.includes(questionId)) throw new RequestError(404, '本试卷没有这道题', [{ path: 'questionId', message: 'not in this paper' }]);

@@ -34,6 +34,9 @@ const importQuery = z.strictObject({ format: z.enum(['csv', 'gift'], { error: 'e
 
 const param = (request: Request, name: string): string => String(request.params[name] ?? '');
 
+/** The answer save, under /api/v1: app.ts mounts identifyRemembered on it, since its write checks the session. */
+export const answerSavePath = '/attempts/:id/answers/:questionId';
+
 export const apiRouter = (context: AppContext): Router => {
   const { accounts, admin, auth, exams } = context;
   const router = Router();
@@ -92,10 +95,12 @@ export const apiRouter = (context: AppContext): Router => {
   router.get('/attempts', wrap(async (request, response) => void response.json(await exams.listAttempts(requireUser(request)))));
   router.get('/attempts/:id', wrap(async (request, response) => void response.json(await exams.attempt(requireUser(request), param(request, 'id')))));
   router.put(
-    '/attempts/:id/answers/:questionId',
+    answerSavePath,
     wrap(async (request, response) => {
       const input = validateBody(answerInput, request.body);
-      response.json(await exams.saveAnswer(requireUser(request), param(request, 'id'), param(request, 'questionId'), input.answer));
+      // Mounted with identifyRemembered (app.ts): the store checks the session with the save.
+      const session = { hash: request.sessionHash, confirm: () => auth.confirmUser(request) };
+      response.json(await exams.saveAnswer(requireUser(request), param(request, 'id'), param(request, 'questionId'), input.answer, session));
     }),
   );
   router.put(

@@ -12,7 +12,11 @@ export const composedOperations = (store: Pick<Repository, 'findSession' | 'find
   },
   // The owner, the paper and the deadline never change; the open state is checked again by saveAnswer itself.
   // Read only where the store can (peekAttempt): the checks need no copy of a 90-question attempt per save.
-  saveOwnAnswer: async ({ attemptId, userId, questionId, answer, at }) => {
+  saveOwnAnswer: async ({ attemptId, userId, questionId, answer, at, sessionHash }) => {
+    if (sessionHash !== undefined) {
+      const session = await store.findSession(sessionHash);
+      if (!session || session.userId !== userId || Date.parse(session.expiresAt) <= Date.parse(at)) return false;
+    }
     const attempt = await (store.peekAttempt ?? store.findAttempt)(attemptId);
     if (!attempt || attempt.userId !== userId || attempt.submittedAt !== null || !attempt.questionIds.includes(questionId)) return false;
     if (attempt.deadline !== null && Date.parse(at) > Date.parse(attempt.deadline)) return false;

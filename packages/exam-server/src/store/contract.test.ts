@@ -346,6 +346,31 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     }
   });
 
+  it("saves an own answer under a session only while that session is the user's and valid", async () => {
+    await store.createAttempt(attempt('a1', 'u1', 12));
+    await store.createAttempt(attempt('b1', 'u2', 12));
+    await store.createSession({ tokenHash: 'h1', userId: 'u1', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-01T03:00:00.000Z' });
+    await store.createSession({ tokenHash: 'h2', userId: 'u2', createdAt: '2026-09-01T00:00:00.000Z', expiresAt: '2026-09-08T00:00:00.000Z' });
+    const save = (questionId: string, sessionHash: string, at = '2026-09-01T02:00:00.000Z', attemptId = 'a1', userId = 'u1') =>
+      store.saveOwnAnswer({ attemptId, userId, questionId, answer: ['A'], at, sessionHash });
+    // One at a time, then all at once (on PostgreSQL the second set shares one statement).
+    const cases = (offset: number) => [
+      save(`q${offset}`, 'h1'),
+      save(`q${offset + 1}`, 'unknown'),
+      save(`q${offset + 2}`, 'h2'), // another user's session
+      save(`q${offset + 3}`, 'h1', '2026-09-01T03:00:00.000Z'), // expires at that instant: over
+      save(`q${offset + 4}`, 'h2', '2026-09-01T02:00:00.000Z', 'b1', 'u2'),
+    ];
+    const alone: boolean[] = [];
+    for (const pending of cases(0)) alone.push(await pending);
+    expect(alone).toEqual([true, false, false, false, true]);
+    expect(await Promise.all(cases(5))).toEqual([true, false, false, false, true]);
+    await store.deleteSession('h1');
+    expect(await save('q10', 'h1')).toBe(false);
+    expect(Object.keys((await store.findAttempt('a1'))!.answers).sort()).toEqual(['q0', 'q5']);
+    expect(Object.keys((await store.findAttempt('b1'))!.answers).sort()).toEqual(['q4', 'q9']);
+  });
+
   it('submit against concurrent own-answer saves to many attempts: each close holds exactly the saves acknowledged before it', async () => {
     for (let round = 0; round < 3; round += 1) {
       const ids = Array.from({ length: 8 }, (_, index) => `own${round}-${index}`);

@@ -209,6 +209,12 @@ export interface OwnAnswer {
   answer: string[];
   /** The server's now, ISO 8601: a save after the attempt's deadline is refused. */
   at: string;
+  /**
+   * The hash of the session the save came with: when given, the save is refused unless that session is `userId`'s
+   * and still valid at `at`, checked with the save itself (one statement on PostgreSQL). The caller may then have
+   * taken the user from what this process remembers of the session, since the store has the last word.
+   */
+  sessionHash?: string;
 }
 
 export interface Repository {
@@ -246,6 +252,7 @@ export interface Repository {
    * The answer-save fast path: stores one answer only when the attempt exists, belongs to `userId`, is open, has no
    * deadline before `at` and holds `questionId` in its paper; otherwise false and nothing stored (the caller then
    * learns which on the ordinary path: 404, 403, or a close at the deadline). Refused after a close like saveAnswer.
+   * With `sessionHash`, also refused unless that session is the user's and valid at `at`.
    */
   saveOwnAnswer(save: OwnAnswer): Promise<boolean>;
   /** Likewise for marks: false once closed. */
