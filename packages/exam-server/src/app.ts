@@ -71,6 +71,9 @@ export const createApp = (dependencies: AppDependencies) => {
 
   const app = express();
   app.disable('x-powered-by');
+  // Every response but the static files is no-store (below), so an ETag would never be used: not worth a SHA-1
+  // of every body. express.static sets its own.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy ?? false);
   app.use((_request, response, next) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
