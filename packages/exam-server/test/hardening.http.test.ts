@@ -317,6 +317,32 @@ describe('headers and cookies', () => {
     expect(error.text).not.toContain('javascript:');
   });
 
+  it("an answer save (its own short lane) sends the ordinary path's headers, and a body that is not JSON gets the ordinary path's answer", async () => {
+    const token = await register('lane-trainee');
+    const started = await json('POST', '/api/v1/attempts', { blueprintId: 'principal-coal-mine' }, { token });
+    expect(started.status, started.text).toBe(201);
+    const { id, questions } = started.json() as { id: string; questions: { id: string; options: { key: string }[] }[] };
+    const path = `/api/v1/attempts/${id}/answers/${encodeURIComponent(questions[0]!.id)}`;
+    const ordinary = await send('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+    const headersOf = (sent: Sent) => Object.fromEntries([...sent.headers].filter(([name]) => !['date', 'content-length', 'etag', 'keep-alive', 'connection'].includes(name)));
+    const saved = await json('PUT', path, { answer: [questions[0]!.options[0]!.key] }, { token });
+    expect(saved.status, saved.text).toBe(200);
+    expect(headersOf(saved)).toEqual(headersOf(ordinary));
+    expect(saved.headers.get('etag')).toBeNull();
+    // Malformed JSON is refused on the lane itself, with the same headers; other bodies go the ordinary way.
+    const malformed = await send(path, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"answer": [' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-security-policy')).toBe(ordinary.headers.get('content-security-policy'));
+    expect(malformed.headers.get('cache-control')).toBe('no-store');
+    const xml = await send(path, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body: '<answer>A</answer>' });
+    expect(xml.status).toBe(415);
+    const text = await send(path, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: 'A' });
+    expect(text.status).toBe(400);
+    expect(text.headers.get('x-frame-options')).toBe('DENY');
+    // Without a session the lane answers 401 like any API route.
+    expect((await json('PUT', path, { answer: ['A'] })).status).toBe(401);
+  });
+
   it('sets HttpOnly SameSite cookies; over HTTPS also Secure, __Host- and HSTS', async () => {
     const plain = new Browser();
     const login = await plain.logIn('admin', adminPassword);

@@ -34,8 +34,16 @@ const importQuery = z.strictObject({ format: z.enum(['csv', 'gift'], { error: 'e
 
 const param = (request: Request, name: string): string => String(request.params[name] ?? '');
 
-/** The answer save, under /api/v1: app.ts mounts identifyRemembered on it, since its write checks the session. */
+/** The answer save, under /api/v1: app.ts also mounts it on its own short lane (see there). */
 export const answerSavePath = '/attempts/:id/answers/:questionId';
+
+/** Saves one answer of the caller's open paper; the store checks the session with the save (saveOwnAnswer). */
+export const answerSave = ({ auth, exams }: Pick<AppContext, 'auth' | 'exams'>) =>
+  asyncRoute(async (request, response) => {
+    const input = validateBody(answerInput, request.body);
+    const session = { hash: request.sessionHash, confirm: () => auth.confirmUser(request) };
+    response.json(await exams.saveAnswer(requireUser(request), param(request, 'id'), param(request, 'questionId'), input.answer, session));
+  });
 
 export const apiRouter = (context: AppContext): Router => {
   const { accounts, admin, auth, exams } = context;
@@ -94,15 +102,7 @@ export const apiRouter = (context: AppContext): Router => {
   );
   router.get('/attempts', wrap(async (request, response) => void response.json(await exams.listAttempts(requireUser(request)))));
   router.get('/attempts/:id', wrap(async (request, response) => void response.json(await exams.attempt(requireUser(request), param(request, 'id')))));
-  router.put(
-    answerSavePath,
-    wrap(async (request, response) => {
-      const input = validateBody(answerInput, request.body);
-      // Mounted with identifyRemembered (app.ts): the store checks the session with the save.
-      const session = { hash: request.sessionHash, confirm: () => auth.confirmUser(request) };
-      response.json(await exams.saveAnswer(requireUser(request), param(request, 'id'), param(request, 'questionId'), input.answer, session));
-    }),
-  );
+  router.put(answerSavePath, answerSave(context));
   router.put(
     '/attempts/:id/marks/:questionId',
     wrap(async (request, response) => {
