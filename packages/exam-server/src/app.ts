@@ -18,6 +18,7 @@ import { evidenceFormUpload, evidenceUpload, ledgerRouter } from './routes/ledge
 import { regulatorRouter, screeningFormUpload, screeningUpload } from './routes/regulator.js';
 import { riskRouter } from './routes/risk.js';
 import { pagesRouter } from './routes/pages.js';
+import { declareRequestFields } from './request-shape.js';
 import { createViews } from './routes/views.js';
 import type { Repository } from './store/repository.js';
 import { checkShape } from './validate.js';
@@ -70,6 +71,7 @@ export const createApp = (dependencies: AppDependencies) => {
   const context = { repository, catalogue, exams, auth, accounts, admin, views, now, asOf };
 
   const app = express();
+  declareRequestFields(app);
   app.disable('x-powered-by');
   // Every response but the static files is no-store (below), so an ETag would never be used: not worth a SHA-1
   // of every body. express.static sets its own.
