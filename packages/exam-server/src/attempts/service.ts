@@ -32,11 +32,13 @@ export interface SaveSession {
 
 export const createExamService = (repository: Repository, catalogue: QuestionCatalogue, options: ServiceOptions) => {
   // Each blueprint is fitted to its pool, so a mock the law cannot fill is offered shortened before 开始.
-  const blueprints = async (): Promise<Blueprint[]> => Promise.all(applyOverrides(baseBlueprints(), await repository.blueprintOverrides()).map(async (plan) => fitBlueprint(plan, await catalogue.forSources(plan.sources))));
+  const plans = async () => applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
+  const blueprints = async (): Promise<Blueprint[]> => Promise.all((await plans()).map(async (plan) => fitBlueprint(plan, await catalogue.forSources(plan.sources))));
+  // One blueprint fitted alone: starting a mock used to fit all sixty-odd, each reading the imported questions.
   const blueprint = async (id: string) => {
-    const found = (await blueprints()).find((candidate) => candidate.id === id);
-    if (!found) throw new RequestError(404, `未找到试卷蓝图 ${id} / unknown blueprint`, [{ path: 'blueprintId', message: 'unknown blueprint' }]);
-    return found;
+    const plan = (await plans()).find((candidate) => candidate.id === id);
+    if (!plan) throw new RequestError(404, `未找到试卷蓝图 ${id} / unknown blueprint`, [{ path: 'blueprintId', message: 'unknown blueprint' }]);
+    return fitBlueprint(plan, await catalogue.forSources(plan.sources));
   };
 
   const ownAttempt = async (user: User, id: string): Promise<Attempt> => {
