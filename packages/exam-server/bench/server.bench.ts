@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import express from 'express';
+import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { assemblePaper } from '../src/papers/assemble.js';
 import { fitBlueprint } from '../src/papers/fit.js';
@@ -155,7 +156,7 @@ try {
     fillSeconds: number;
   }
   const rows: Row[] = [];
-  const measure = async (store: string, repository: Repository) => {
+  const measure = async (store: string, repository: Repository, settle?: () => Promise<void>) => {
     const real = await listen(createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf } }));
     const targets = await trainees(real.base);
     const template = (await repository.findAttempt(targets[0]!.attemptId))!;
@@ -166,6 +167,9 @@ try {
       // The embedded store writes a burst of new attempts into their documents in the background: let it settle,
       // so the runs measure a store holding `size` attempts, not the tail of filling it.
       await repository.idle?.();
+      // Likewise PostgreSQL: thousands of inserts in a few seconds wake autovacuum, which would then run during the
+      // measured saves; vacuumed and analysed here, the runs measure the table as it stands.
+      await settle?.();
       const fillSeconds = (performance.now() - filling) / 1000;
       stored = size;
       await load(baseline.base, targets, warmupRequests);
@@ -214,8 +218,18 @@ try {
       }
     }
     if ('cluster' in cluster) {
-      const postgres = await openPostgresRepository(await cluster.cluster.createDatabase());
-      await measure('postgresql', postgres);
+      const url = await cluster.cluster.createDatabase();
+      const postgres = await openPostgresRepository(url);
+      const vacuum = async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query('VACUUM (ANALYZE) attempts');
+        } finally {
+          await client.end();
+        }
+      };
+      await measure('postgresql', postgres, vacuum);
       await postgres.close();
     } else {
       console.log(`postgresql: not measured — ${cluster.skipped}`);
