@@ -13,7 +13,9 @@
 //
 // A delta line is not written for its size alone: the whole attempt (~12 KB) was serialised, joined and encoded
 // for every one-answer save, most of a save's CPU. The checkpoint still writes whole records: a delta change
-// carries a function that serialises the record as it was after it (a value never edited, so still that record).
+// carries `settle`, which the journal calls when it moves away from the file holding the change, once every
+// change written to that file is in memory and before any written after it is: it fixes the record as it is then
+// (the memory edits later deltas in place, on a copy from that moment on), and the checkpoint serialises that.
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeFileDurably, syncDirectory, type FaultHook } from './durable-file.js';
@@ -26,8 +28,10 @@ export interface JournalChange {
   text: string | undefined;
   /** When set, the line(s) carry these deltas instead of `text` (which is then unused): [name, arguments as JSON]. */
   deltas?: readonly (readonly [string, string])[];
-  /** With deltas: the record's JSON text after them, for the checkpoint. */
-  full?: () => string;
+  /** With deltas: fixes the record as it is in memory now and returns its JSON text, serialised when asked. */
+  settle?: () => () => string | undefined;
+  /** The record's JSON text for the checkpoint, once known (settle, or replay). */
+  full?: () => string | undefined;
   /** The record's document (for messages: the change that failed names it). */
   document: string;
 }
@@ -38,8 +42,13 @@ export const journalLine = (change: Pick<JournalChange, 'collection' | 'key' | '
     ? change.deltas.map(([name, args]) => `${JSON.stringify([change.collection, change.key, name])}\t${args}\n`).join('')
     : `${JSON.stringify([change.collection, change.key])}\t${change.text ?? ''}\n`;
 
-/** The change with its record's whole text (a delta change's serialised now): what a checkpoint writes. */
-export const wholeChange = (change: JournalChange): JournalChange => (change.full ? { collection: change.collection, key: change.key, text: change.full(), document: change.document } : change);
+/** The change with its record's whole text (a delta change's serialised now, once settled): what a checkpoint writes. */
+export const wholeChange = (change: JournalChange): JournalChange => {
+  if (!change.full && !change.deltas) return change;
+  // A delta change is settled when its file is moved away from; settling it here would be a bug, never a removal.
+  if (!change.full) throw new Error(`${change.document}: a change written as deltas was checkpointed before it was settled`);
+  return { collection: change.collection, key: change.key, text: change.full(), document: change.document };
+};
 
 /** Journal files sort by name in the order they were written. */
 export const journalFileName = (sequence: number) => `${String(sequence).padStart(12, '0')}.jsonl`;
@@ -59,6 +68,11 @@ interface Waiting {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
+
+/** Fixes the record of every delta change in `changes` as memory holds it now (see JournalChange.settle). */
+const settle = (changes: Map<string, JournalChange>) => {
+  for (const change of changes.values()) if (change.settle) change.full = change.settle();
+};
 
 /** Runs `work` over `items`, at most `limit` at a time. */
 const eachLimited = async <T>(items: T[], limit: number, work: (item: T) => Promise<void>) => {
@@ -176,6 +190,9 @@ export class Journal {
       this.options.onError(error as StorageError);
       return;
     }
+    // The file's last round reached memory while the new file was created (its installs are microtasks, the
+    // creation is I/O), and no later round is written before this returns.
+    settle(previous.changes);
     this.unchecked.push(previous);
     this.changes = new Map();
     this.size = 0;
@@ -210,6 +227,9 @@ export class Journal {
     this.closed = true;
     while (this.flushing) await this.flushing;
     while (this.checkpointing) await this.checkpointing;
+    // Let the changes acknowledged in the last round reach memory before they are settled.
+    await new Promise((resolve) => setImmediate(resolve));
+    settle(this.changes);
     this.unchecked.push({ file: this.file, changes: this.changes });
     this.changes = new Map();
     await this.checkpoint();
