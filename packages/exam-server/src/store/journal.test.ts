@@ -1,7 +1,7 @@
 // The embedded store's journal and snapshot: acknowledged changes survive a crash through the journal (a torn
 // last line cut off, a bad line named), saves of different records share one disk flush, and a clean close
 // leaves a snapshot that the next start uses only when its digest and every document's stamp still match.
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { attemptRecord } from './attempt-fixture.js';
@@ -301,6 +301,24 @@ it('settles a delta change when it leaves its file: the checkpoint writes the re
   expect(Object.fromEntries(documents)).toEqual(Object.fromEntries(keys.map((key) => [key, `${key} after 1`])));
   await journal.close();
   expect(documents.get('a8')).toBe('a8 after 2');
+});
+
+it('holds the journal file open only while rounds keep coming: an idle store has none of its files open for writing', async () => {
+  const where = directory();
+  const store = await open(where);
+  await store.createAttempt(attempt('a1'));
+  await Promise.all(['q1', 'q2', 'q3', 'q1'].map((questionId, index) => store.saveAnswer('a1', questionId, [String(index)])));
+  await store.idle!();
+  // What this process has open, as Linux lists it (an operator remounting the directory read-only needs none of it).
+  const openFiles = readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      return [readlinkSync(join('/proc/self/fd', fd))];
+    } catch {
+      return [];
+    }
+  });
+  expect(openFiles.filter((file) => file.startsWith(join(where, 'journal')))).toEqual([]);
+  expect((await store.findAttempt('a1'))!.answers).toEqual({ q1: ['3'], q2: ['1'], q3: ['2'] });
 });
 
 it('opens a directory of the journal-only format (store.json version 3) and marks it as holding deltas', async () => {
