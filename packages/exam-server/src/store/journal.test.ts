@@ -1,11 +1,12 @@
 // The embedded store's journal and snapshot: acknowledged changes survive a crash through the journal (a torn
 // last line cut off, a bad line named), saves of different records share one disk flush, and a clean close
 // leaves a snapshot that the next start uses only when its digest and every document's stamp still match.
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { attemptRecord } from './attempt-fixture.js';
 import { StorageError } from './errors.js';
+import { Journal, type JournalChange } from './journal.js';
 import { lastOpening, openLowdbRepository } from './lowdb-repository.js';
 import { temporaryStores } from './temporary-stores.js';
 
@@ -226,6 +227,98 @@ it('checkpoints and snapshots the whole current record of an attempt changed by 
   const fast = await open(where);
   expect(lastOpening()).toMatchObject({ source: 'snapshot' });
   expect(await fast.findAttempt('a1')).toEqual(current);
+});
+
+it('gives back the acknowledged attempts after a crash at any point, member order included, while checkpoints run behind the saves', async () => {
+  const where = directory();
+  // Small files: the journal moves on every round or two, and checkpoints (several documents each, written a few at
+  // a time) run while the next saves change the same attempts.
+  const store = await open(where, { checkpointBytes: 600 });
+  const ids = Array.from({ length: 12 }, (_, index) => `a${index}`);
+  for (const id of ids) await store.createAttempt(attempt(id));
+  // Marks that leave and come back reorder the list: replaying a later file over a document that already held
+  // its changes would put them in another order.
+  const changes: [string, boolean | string][] = [
+    ['q2', 'A'], ['q1', true], ['q2', true], ['q1', 'B'], ['q1', false], ['q3', 'C'], ['q1', true], ['q2', false],
+    ['q2', 'D'], ['q2', true], ['q3', true], ['q1', false], ['q4', 'E'], ['q1', true], ['q3', false], ['q2', 'F'],
+  ];
+  const crashes: { copy: string; acknowledged: string[]; step: number }[] = [];
+  for (const [step, [questionId, change]] of changes.entries()) {
+    const done = await Promise.all(ids.map((id) => (typeof change === 'string' ? store.saveAnswer(id, questionId, [change]) : store.setMarked(id, questionId, change))));
+    expect(done.every(Boolean)).toBe(true);
+    // A power cut once the disk is quiet (a copy taken while a write runs in the thread pool is no moment's state):
+    // documents from checkpoints that ran behind these saves, and the journal files after them.
+    await store.idle!();
+    crashes.push({ copy: crashCopy(where), acknowledged: await Promise.all(ids.map(async (id) => JSON.stringify(await store.findAttempt(id)))), step: step + 1 });
+  }
+  for (const { copy, acknowledged, step } of crashes) {
+    const restarted = await open(copy);
+    expect(await Promise.all(ids.map(async (id) => JSON.stringify(await restarted.findAttempt(id)))), `crash after change ${step}`).toEqual(acknowledged);
+    await close(restarted);
+  }
+  await store.idle!();
+  const last = JSON.stringify(await store.findAttempt('a0'));
+  await close(store);
+  expect(readFileSync(join(where, 'attempts', 'a0.json'), 'utf8')).toBe(`${last}\n`);
+});
+
+it('settles a delta change when it leaves its file: the checkpoint writes the record as that file left it, whatever later rounds did meanwhile', async () => {
+  const memory = new Map<string, string>();
+  let open_!: () => void;
+  const gate = new Promise<void>((resolve) => (open_ = resolve));
+  const documents = new Map<string, string | undefined>();
+  // The journal moves on once the nine records' lines (29 bytes each) are in, and the checkpoint's writes wait at
+  // the gate: eight written at a time, the ninth serialised only once one of them is done.
+  const journal = await Journal.start(directory(), 0, {
+    checkpointBytes: 250,
+    writeDocument: async (change) => {
+      await gate;
+      documents.set(change.key, change.text);
+    },
+    onError: (error) => {
+      throw error;
+    },
+  });
+  const change = (key: string, argument: string): JournalChange => ({
+    collection: 'attempts',
+    key,
+    text: undefined,
+    deltas: [['answer', argument]],
+    settle: () => {
+      const value = memory.get(key);
+      return () => value;
+    },
+    document: key,
+  });
+  const keys = Array.from({ length: 9 }, (_, index) => `a${index}`);
+  // Installed once on disk, as the repository does.
+  await Promise.all(keys.map(async (key) => (await journal.append(change(key, '1')), memory.set(key, `${key} after 1`))));
+  // The first file's checkpoint has begun; a later round changes the record it writes last.
+  await journal.append(change('a8', '2'));
+  memory.set('a8', 'a8 after 2');
+  open_();
+  await journal.idle();
+  expect(Object.fromEntries(documents)).toEqual(Object.fromEntries(keys.map((key) => [key, `${key} after 1`])));
+  await journal.close();
+  expect(documents.get('a8')).toBe('a8 after 2');
+});
+
+it('holds the journal file open only while rounds keep coming: an idle store has none of its files open for writing', async () => {
+  const where = directory();
+  const store = await open(where);
+  await store.createAttempt(attempt('a1'));
+  await Promise.all(['q1', 'q2', 'q3', 'q1'].map((questionId, index) => store.saveAnswer('a1', questionId, [String(index)])));
+  await store.idle!();
+  // What this process has open, as Linux lists it (an operator remounting the directory read-only needs none of it).
+  const openFiles = readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      return [readlinkSync(join('/proc/self/fd', fd))];
+    } catch {
+      return [];
+    }
+  });
+  expect(openFiles.filter((file) => file.startsWith(join(where, 'journal')))).toEqual([]);
+  expect((await store.findAttempt('a1'))!.answers).toEqual({ q1: ['3'], q2: ['1'], q3: ['2'] });
 });
 
 it('opens a directory of the journal-only format (store.json version 3) and marks it as holding deltas', async () => {

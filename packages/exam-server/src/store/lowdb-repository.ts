@@ -355,8 +355,8 @@ const readAnswerLog = async (file: string, label: string): Promise<AnswerRecord[
 const createStoreWriter = (root: string, state: RecordState, journal: Journal, options: LowdbRepositoryOptions, release: () => Promise<void>): RecordWriter => ({
   put: (collection, key, value) => journal.append({ collection, key, text: value === undefined ? undefined : JSON.stringify(value), document: documentOf(root, collection, key) }),
   putText: (collection, key, text) => journal.append({ collection, key, text, document: documentOf(root, collection, key) }),
-  putDeltas: (collection, key, deltas, full) =>
-    journal.append({ collection, key, text: undefined, deltas: deltas.map((delta) => [delta.op, deltaArguments(delta)] as const), full, document: documentOf(root, collection, key) }),
+  putDeltas: (collection, key, deltas, settle) =>
+    journal.append({ collection, key, text: undefined, deltas: deltas.map((delta) => [delta.op, deltaArguments(delta)] as const), settle, document: documentOf(root, collection, key) }),
   appendAnswerRecords: async (userId, records) => {
     const file = join(root, answerRecordsDirectory, `${fileNameOf(userId)}.jsonl`);
     const content = Buffer.from(records.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');

@@ -1,7 +1,8 @@
-// The attempts kept parsed beside their text (SerializedRecords): copies are full copies, the shared value is never
-// changed by a save or a failed save, and the set of parsed values stays within its bound.
+// The attempts kept parsed beside their text (SerializedRecords): copies are full copies, the shared value changes
+// only by a save that is on disk (in place, when nobody else holds it as it is), never by a failed save, and the set
+// of parsed values stays within its bound.
 import { describe, expect, it } from 'vitest';
-import { copyParsed, createRecordRepository, emptyState, SerializedRecords, type RecordWriter } from './record-repository.js';
+import { applyDelta, applyDeltaInPlace, copyParsed, createRecordRepository, emptyState, ownCopy, SerializedRecords, type Delta, type RecordWriter } from './record-repository.js';
 import { attemptRecord } from './attempt-fixture.js';
 import type { Attempt } from './repository.js';
 
@@ -13,13 +14,13 @@ const switchableWriter = () => {
   const fail = async () => {
     if (control.failing) throw new Error('disk gone');
   };
-  const deltas: string[] = [];
+  const deltas: { line: string; settle: () => () => string | undefined }[] = [];
   const writer: RecordWriter = {
     put: fail,
     putText: fail,
-    putDeltas: async (_collection, key, written, full) => {
+    putDeltas: async (_collection, key, written, settle) => {
       await fail();
-      deltas.push(`${key} ${written.map((delta) => JSON.stringify(delta)).join(' ')} → ${full()}`);
+      deltas.push({ line: `${key} ${written.map((delta) => JSON.stringify(delta)).join(' ')}`, settle });
     },
     appendAnswerRecords: fail,
     close: async () => undefined,
@@ -52,25 +53,38 @@ describe('attempts kept parsed', () => {
     expect((await store.peekAttempt!('a1'))!.questionIds).toEqual(['q1', 'q2']);
   });
 
-  it('never changes a peeked value: a save builds a new one, a failed save leaves the old one as it was', async () => {
+  it('changes a peeked value only by saves on disk: a value a whole-record change shares is copied, a failed save changes nothing', async () => {
     const { control, writer } = switchableWriter();
     const store = createRecordRepository(emptyState(), writer);
     await store.createAttempt(attempt('a1'));
     const before = (await store.peekAttempt!('a1'))!;
     expect(await store.saveAnswer('a1', 'q1', ['A'])).toBe(true);
+    // createAttempt's value may be held by its caller's own copy: the first save edits a copy of it.
     expect(before.answers).toEqual({});
     const saved = (await store.peekAttempt!('a1'))!;
     expect(saved.answers).toEqual({ q1: ['A'] });
+    expect(saved).not.toBe(before);
+    // The store alone holds this one: the next save edits it in place, once on disk, member order kept.
+    expect(await store.saveAnswer('a1', 'q2', ['B'])).toBe(true);
+    expect(await store.saveAnswer('a1', 'q1', ['B'])).toBe(true);
+    expect(await store.peekAttempt!('a1')).toBe(saved);
+    expect(Object.entries(saved.answers)).toEqual([
+      ['q1', ['B']],
+      ['q2', ['B']],
+    ]);
+    expect(await store.saveAnswer('a1', 'q1', ['A'])).toBe(true);
+    await store.saveAnswer('a1', 'q2', ['B']);
     control.failing = true;
-    await expect(store.saveAnswer('a1', 'q2', ['B'])).rejects.toThrow('disk gone');
+    await expect(store.saveAnswer('a1', 'q2', ['C'])).rejects.toThrow('disk gone');
     await expect(store.setMarked('a1', 'q2', true)).rejects.toThrow('disk gone');
-    expect(saved.answers).toEqual({ q1: ['A'] });
+    expect(saved.answers).toEqual({ q1: ['A'], q2: ['B'] });
     expect(saved.marked).toEqual([]);
-    expect(await store.findAttempt('a1')).toEqual({ ...attempt('a1'), answers: { q1: ['A'] } });
+    expect(await store.findAttempt('a1')).toEqual({ ...attempt('a1'), answers: { q1: ['A'], q2: ['B'] } });
     control.failing = false;
-    expect(await store.closeAttempt('a1', '2026-09-01T01:00:00.000Z')).toMatchObject({ submittedAt: '2026-09-01T01:00:00.000Z', answers: { q1: ['A'] } });
+    expect(await store.closeAttempt('a1', '2026-09-01T01:00:00.000Z')).toMatchObject({ submittedAt: '2026-09-01T01:00:00.000Z', answers: { q1: ['A'], q2: ['B'] } });
     expect(saved.submittedAt).toBeNull();
-    expect(await store.saveAnswer('a1', 'q2', ['B'])).toBe(false);
+    expect(await store.saveAnswer('a1', 'q2', ['C'])).toBe(false);
+    expect(saved.answers).toEqual({ q1: ['A'], q2: ['B'] });
   });
 
   it('keeps at most its bound of parsed values, and reads the others from their text', () => {
@@ -88,20 +102,55 @@ describe('attempts kept parsed', () => {
 });
 
 describe('attempts changed by deltas', () => {
-  it('writes a save or a mark as its delta, with the whole record after it for the checkpoint', async () => {
+  it('writes a save or a mark as its delta; settling fixes the whole record as it is then, for the checkpoint, whatever changes after', async () => {
     const { writer, deltas } = switchableWriter();
     const store = createRecordRepository(emptyState(), writer);
     await store.createAttempt(attempt('a1'));
     await store.saveAnswer('a1', 'q1', ['A']);
+    // What the journal does when it moves away from the file holding the save.
+    const afterSave = deltas[0]!.settle();
     await store.setMarked('a1', 'q1', true);
-    expect(deltas).toEqual([
-      `a1 {"op":"answer","questionId":"q1","answer":["A"]} → ${JSON.stringify({ ...attempt('a1'), answers: { q1: ['A'] } })}`,
-      `a1 {"op":"marked","questionId":"q1","marked":true} → ${JSON.stringify({ ...attempt('a1'), answers: { q1: ['A'] }, marked: ['q1'] })}`,
+    await store.saveAnswer('a1', 'q2', ['B']);
+    const afterMark = deltas[1]!.settle();
+    await store.saveAnswer('a1', 'q1', ['B']);
+    await store.setMarked('a1', 'q2', true);
+    expect(deltas.map((delta) => delta.line)).toEqual([
+      'a1 {"op":"answer","questionId":"q1","answer":["A"]}',
+      'a1 {"op":"marked","questionId":"q1","marked":true}',
+      'a1 {"op":"answer","questionId":"q2","answer":["B"]}',
+      'a1 {"op":"answer","questionId":"q1","answer":["B"]}',
+      'a1 {"op":"marked","questionId":"q2","marked":true}',
     ]);
+    expect(afterSave()).toBe(JSON.stringify({ ...attempt('a1'), answers: { q1: ['A'] } }));
+    expect(afterMark()).toBe(JSON.stringify({ ...attempt('a1'), answers: { q1: ['A'], q2: ['B'] }, marked: ['q1'] }));
+    expect(deltas[4]!.settle()()).toBe(JSON.stringify({ ...attempt('a1'), answers: { q1: ['B'], q2: ['B'] }, marked: ['q1', 'q2'] }));
     // Closed: nothing is written, nothing changes.
     await store.closeAttempt('a1', '2026-09-01T01:00:00.000Z');
-    expect(await store.saveAnswer('a1', 'q2', ['B'])).toBe(false);
-    expect(deltas).toHaveLength(2);
+    expect(await store.saveAnswer('a1', 'q2', ['C'])).toBe(false);
+    expect(deltas).toHaveLength(5);
+  });
+
+  it('applies a delta in place exactly as applyDelta builds a new value, "__proto__" and member order included', () => {
+    const start = JSON.parse('{"answers":{"q2":["A"],"__proto__":["B"]},"marked":["q2","q1"]}') as Attempt;
+    const steps: Delta[] = [
+      { op: 'answer', questionId: 'q1', answer: ['C'] },
+      { op: 'answer', questionId: '__proto__', answer: ['D'] },
+      { op: 'answer', questionId: 'q2', answer: [] },
+      { op: 'marked', questionId: 'q1', marked: false },
+      { op: 'marked', questionId: 'q3', marked: true },
+      { op: 'marked', questionId: 'q2', marked: true },
+    ];
+    const built = steps.reduce(applyDelta, copyParsed(start));
+    const edited = ownCopy(copyParsed(start));
+    for (const step of steps) applyDeltaInPlace(edited, step);
+    expect(JSON.stringify(edited)).toBe(JSON.stringify(built));
+    expect(Object.getPrototypeOf(edited.answers)).toBe(Object.prototype);
+    // ownCopy shares nothing that applyDeltaInPlace edits.
+    const original = copyParsed(start);
+    const copy = ownCopy(original);
+    applyDeltaInPlace(copy, steps[0]!);
+    applyDeltaInPlace(copy, steps[3]!);
+    expect(original).toEqual(start);
   });
 
   it('serialises a record changed by a delta when its text is needed or its shared value is dropped, never losing it', () => {

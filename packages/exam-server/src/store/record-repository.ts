@@ -3,7 +3,9 @@
 // documents of lowdb-repository.ts it is the embedded lowdb store. Changes to one record run one after another
 // (a save queued behind a submit sees it closed); changes queued while a record's write is in flight are
 // applied together and written once (group commit), so a busy attempt costs one write per round, not one per
-// answer.
+// answer. An answer saved or a mark set (a delta) is applied to the attempt in memory in place once it is on disk,
+// not to a copy: copying a 90-answer object cost ~11 KB and ~5 µs per save (V8 clones an object with that many
+// out-of-object properties by adding them one by one), most of what a save allocated.
 import { withComposedOperations } from './composed-operations.js';
 import { StorageError, UsernameTakenError } from './errors.js';
 import type { EvidenceFile, LedgerRecord } from './repository.js';
@@ -18,10 +20,13 @@ export interface RecordWriter {
   /** Like put with the record already as JSON text (undefined removes it), for records kept as text: serialised once. */
   putText?(collection: Collection, key: string, text: string | undefined): Promise<void>;
   /**
-   * Records only what changed (`deltas`, in order) instead of the whole record; `full` gives the record's JSON text
-   * after them, for whoever needs the whole record later (a checkpoint). Writers without it get putText or put.
+   * Records only what changed (`deltas`, in order) instead of the whole record. The record in memory keeps changing
+   * after it, so whoever needs the whole record as of a later moment (the checkpoint of the journal file holding
+   * these deltas) calls `settle` at that moment, once every change written before it is in memory and none written
+   * after it: it returns the record's JSON text as it is then, serialised when asked. Writers without putDeltas
+   * get putText or put.
    */
-  putDeltas?(collection: Collection, key: string, deltas: readonly Delta[], full: () => string): Promise<void>;
+  putDeltas?(collection: Collection, key: string, deltas: readonly Delta[], settle: () => () => string | undefined): Promise<void>;
   /** Appends answer records to the log of one user; resolves once they are on disk, or leaves the log as it was. */
   appendAnswerRecords(userId: string, records: AnswerRecord[]): Promise<void>;
   /** Releases what the writer holds (the directory lock). */
@@ -37,12 +42,36 @@ export interface RecordWriter {
  */
 export type Delta = { op: 'answer'; questionId: string; answer: string[] } | { op: 'marked'; questionId: string; marked: boolean };
 
+/** The marked questions after a "marked" delta (a new list; the one given is never edited). */
+const markedAfter = (marked: readonly string[], delta: Extract<Delta, { op: 'marked' }>): string[] =>
+  delta.marked ? [...new Set([...marked, delta.questionId])] : marked.filter((id) => id !== delta.questionId);
+
 /** The attempt after `delta`: a new value sharing what it does not change (never edits `current`). */
 export const applyDelta = (current: Attempt, delta: Delta): Attempt =>
   delta.op === 'answer'
     ? // A computed key defines an own member even for "__proto__", as JSON.parse does.
       { ...current, answers: { ...current.answers, [delta.questionId]: [...delta.answer] } }
-    : { ...current, marked: delta.marked ? [...new Set([...current.marked, delta.questionId])] : current.marked.filter((id) => id !== delta.questionId) };
+    : { ...current, marked: markedAfter(current.marked, delta) };
+
+/**
+ * Applies `delta` to `target` itself, with the same result as applyDelta (member order included: an answer to a
+ * question answered before keeps its place, a new one goes last). Only for a value the store alone holds
+ * (SerializedRecords.editable) and a delta already on disk. Answer lists and the marked list are replaced, never
+ * edited, so a copy that shares them (ownCopy) stays as it was.
+ */
+export const applyDeltaInPlace = (target: Attempt, delta: Delta): void => {
+  if (delta.op === 'marked') {
+    target.marked = markedAfter(target.marked, delta);
+    return;
+  }
+  const answer = [...delta.answer];
+  // An assignment to "__proto__" would set the prototype; defining it makes the own member JSON.parse makes.
+  if (delta.questionId === '__proto__') Object.defineProperty(target.answers, delta.questionId, { value: answer, enumerable: true, writable: true, configurable: true });
+  else target.answers[delta.questionId] = answer;
+};
+
+/** A copy of an attempt that applyDeltaInPlace may edit: what it edits (the object and its answers) is new, the rest shared. */
+export const ownCopy = (attempt: Attempt): Attempt => ({ ...attempt, answers: { ...attempt.answers } });
 
 /** What a journal line carries of a delta after its name: ["<questionId>", <answer or marked>]. */
 export const deltaArguments = (delta: Delta): string => JSON.stringify([delta.questionId, delta.op === 'answer' ? delta.answer : delta.marked]);
@@ -86,15 +115,23 @@ export const copyParsed = <T>(value: T): T => {
  * steps build a new value instead of editing theirs (`shared` below) reads it without any copy. A shared value
  * always equals JSON.parse of its text and is never changed in place: whoever gets one through get() holds a copy.
  *
- * A record changed by a delta (setParsed) has no current text: its shared value is the authority and is serialised
- * when someone needs the text (text(), textEntries(), values()) or when it leaves the shared set, never dropped
- * unserialised. Until then `texts` holds the record's older text only as a placeholder (its key counts in size).
+ * A record changed by a delta (setParsed, editable) has no current text: its shared value is the authority and is
+ * serialised when someone needs the text (text(), textEntries(), values()) or when it leaves the shared set, never
+ * dropped unserialised. Until then `texts` holds the record's older text only as a placeholder (its key counts in size).
+ *
+ * Deltas (answers saved, marks) edit the shared value in place once they are on disk (editable), when the store
+ * alone holds it ("owned": parsed from the text here, or copied here). A value someone else may still hold as it
+ * is — one a whole-record change built from parts of the previous value, or one a checkpoint has settled on
+ * (settle) — is copied once before the first edit. So a peeked value may gain the answers saved after it was
+ * peeked; it never shows one that is not on disk.
  */
 export class SerializedRecords<V> {
   private readonly texts = new Map<string, string>();
   private readonly parsed = new Map<string, V>();
   /** Records whose text in `texts` is out of date: their shared value in `parsed` is the record. */
   private readonly stale = new Set<string>();
+  /** Records whose shared value only this store holds: deltas may edit it in place (editable). */
+  private readonly owned = new Set<string>();
   /** Each record's userId, when it has one: the per-user index is built from it without parsing every record. */
   readonly owners = new Map<string, string>();
   constructor(private readonly sharedLimit = 512) {}
@@ -111,9 +148,38 @@ export class SerializedRecords<V> {
       const text = this.texts.get(key);
       if (text === undefined) return undefined;
       value = JSON.parse(text) as V;
+      this.owned.add(key);
     }
     this.keep(key, value);
     return value;
+  }
+  /**
+   * The record's shared value for a change already on disk to edit in place; undefined when there is no record. A
+   * value others may hold as it is (not owned) is first replaced by `copy` of it. Its text is out of date from here.
+   */
+  editable(key: string, copy: (value: V) => V): V | undefined {
+    let value = this.shared(key);
+    if (value === undefined) return undefined;
+    if (!this.owned.has(key)) {
+      value = copy(value);
+      this.owned.add(key);
+      this.keep(key, value);
+    }
+    this.stale.add(key);
+    return value;
+  }
+  /**
+   * Stops editing the record's shared value in place (the next delta copies it) and returns its JSON text as it is
+   * now, serialised only when the function is called (by a checkpoint, later).
+   */
+  settle(key: string): () => string | undefined {
+    this.owned.delete(key);
+    if (!this.stale.has(key)) {
+      const text = this.texts.get(key);
+      return () => text;
+    }
+    const value = this.parsed.get(key);
+    return () => JSON.stringify(value);
   }
   set(key: string, value: V) {
     this.setText(key, JSON.stringify(value), (value as { userId?: unknown }).userId);
@@ -122,6 +188,7 @@ export class SerializedRecords<V> {
   setText(key: string, text: string, owner: unknown) {
     this.texts.set(key, text);
     this.stale.delete(key);
+    this.owned.delete(key);
     this.parsed.delete(key);
     if (typeof owner === 'string') this.owners.set(key, owner);
     else this.owners.delete(key);
@@ -138,6 +205,8 @@ export class SerializedRecords<V> {
     if (typeof owner === 'string') this.owners.set(key, owner);
     else this.owners.delete(key);
     this.stale.add(key);
+    // Built by someone else, it may share parts with values they hold.
+    this.owned.delete(key);
     this.keep(key, value);
   }
   private keep(key: string, value: V) {
@@ -149,6 +218,7 @@ export class SerializedRecords<V> {
       // A record whose only current form is its shared value is serialised before that value goes.
       if (this.stale.has(oldest)) this.text(oldest);
       this.parsed.delete(oldest);
+      this.owned.delete(oldest);
     }
   }
   /** The record's current JSON text (serialising its shared value if a delta changed it). */
@@ -167,6 +237,7 @@ export class SerializedRecords<V> {
     this.owners.delete(key);
     this.parsed.delete(key);
     this.stale.delete(key);
+    this.owned.delete(key);
     return this.texts.delete(key);
   }
   *values(): Iterable<V> {
@@ -227,26 +298,35 @@ const assigned = (user: User, assignment: { region?: string | null; enterpriseId
 const newProgress = (userId: string): Progress => ({ userId, positions: {}, mistakes: {}, favourites: [], seen: [] });
 
 /** What one queued change decides: the record's next value (undefined: remove; absent: unchanged) and its result. */
-type Outcome<V, R> = { next?: V | undefined; result: R; delta?: Delta };
+/**
+ * What one queued change decides: the record's next value (undefined: remove; absent: unchanged) and its result, or
+ * (for an attempt) the delta that changes it.
+ */
+type Outcome<V, R> = { next?: V | undefined; result: R; delta?: undefined } | { delta: Delta; result: R; next?: undefined };
 interface Pending<V> {
   step: (current: V | undefined) => Outcome<V, unknown>;
+  /** The step reads nothing a delta changes (only whether the record exists and is open): it may see the record without this round's deltas. */
+  readsNoDeltas: boolean;
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
 interface Slot<V> {
   read: () => V | undefined;
-  /** Writes the round's value; with `deltas` (every change of the round had one, in order) it may write only those. */
-  write: (value: V | undefined, deltas?: readonly Delta[]) => Promise<void>;
+  /** Writes the round's value. */
+  write: (value: V | undefined) => Promise<void>;
   install: (value: V | undefined) => void;
+  /** When every change of a round is a delta: writes those alone (in order), then installDeltas applies them in memory. */
+  writeDeltas?: (deltas: readonly Delta[]) => Promise<void>;
+  installDeltas?: (deltas: readonly Delta[]) => void;
 }
 
 /** Per-record serialisation with group commit; different records never wait for each other. */
 class RecordQueue {
   private readonly queues = new Map<string, { pending: Pending<unknown>[]; slot: Slot<unknown> }>();
 
-  change<V, R>(key: string, slot: Slot<V>, step: (current: V | undefined) => Outcome<V, R>): Promise<R> {
+  change<V, R>(key: string, slot: Slot<V>, step: (current: V | undefined) => Outcome<V, R>, readsNoDeltas = false): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      const entry = { step, resolve, reject } as unknown as Pending<unknown>;
+      const entry = { step, readsNoDeltas, resolve, reject } as unknown as Pending<unknown>;
       const queue = this.queues.get(key);
       if (queue) return void queue.pending.push(entry);
       this.queues.set(key, { pending: [entry], slot: slot as Slot<unknown> });
@@ -258,18 +338,29 @@ class RecordQueue {
     const queue = this.queues.get(key)!;
     while (queue.pending.length > 0) {
       const batch = queue.pending.splice(0);
+      // The record as stored (never edited here), or a value an earlier step of this round built.
       let value = queue.slot.read();
       let changed = false;
-      // The round's deltas, while every change in it has one (a whole-record change ends them: undefined).
+      // The round's deltas, while every change in it is one (a whole-record change ends them: undefined).
       let deltas: Delta[] | undefined = [];
+      // Deltas of this round that `value` does not show yet: a step that reads more than a delta leaves sees them on a copy.
+      let unapplied: Delta[] = [];
+      const applyUnapplied = () => {
+        value = unapplied.reduce((current, delta) => applyDelta(current as Attempt, delta), value as Attempt) as unknown;
+        unapplied = [];
+      };
       const outcomes = batch.map((pending) => {
         try {
+          if (unapplied.length > 0 && !pending.readsNoDeltas) applyUnapplied();
           const outcome = pending.step(value);
-          if ('next' in outcome) {
+          if (outcome.delta) {
+            unapplied.push(outcome.delta);
+            deltas?.push(outcome.delta);
+            changed = true;
+          } else if ('next' in outcome) {
             value = outcome.next;
             changed = true;
-            if (outcome.delta && deltas) deltas.push(outcome.delta);
-            else deltas = undefined;
+            deltas = undefined;
           }
           return { ok: true as const, result: outcome.result };
         } catch (error) {
@@ -277,8 +368,12 @@ class RecordQueue {
         }
       });
       try {
-        if (changed) {
-          await queue.slot.write(value, deltas);
+        if (changed && deltas && queue.slot.writeDeltas && queue.slot.installDeltas) {
+          await queue.slot.writeDeltas(deltas);
+          queue.slot.installDeltas(deltas);
+        } else if (changed) {
+          if (unapplied.length > 0) applyUnapplied();
+          await queue.slot.write(value);
           queue.slot.install(value);
         }
         batch.forEach((pending, index) => {
@@ -332,22 +427,14 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
   const slot = <V>(collection: Collection, key: string, records: Records<V>, onInstall?: (value: V | undefined) => void, shared = false): Slot<V> => {
     if (records instanceof SerializedRecords) {
       let text: string | undefined;
-      let delta = false;
       return {
         read: () => (shared ? records.shared(key) : records.get(key)),
-        write: (value, deltas) => {
-          // Only a shared value can be the record without its text (SerializedRecords.setParsed).
-          delta = shared && value !== undefined && deltas !== undefined && deltas.length > 0 && writer.putDeltas !== undefined;
-          if (delta) {
-            text = undefined;
-            return writer.putDeltas!(collection, key, deltas!, () => JSON.stringify(value));
-          }
+        write: (value) => {
           text = value === undefined ? undefined : JSON.stringify(value);
           return writer.putText ? writer.putText(collection, key, text) : writer.put(collection, key, value);
         },
         install: (value) => {
-          if (delta && value !== undefined) records.setParsed(key, value);
-          else if (value === undefined || text === undefined) records.delete(key);
+          if (value === undefined || text === undefined) records.delete(key);
           else if (shared) records.setShared(key, text, value);
           else records.setText(key, text, (value as { userId?: unknown }).userId);
           onInstall?.(value);
@@ -367,24 +454,50 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
   const change = <V, R>(collection: Collection, key: string, records: Records<V>, step: (current: V | undefined) => Outcome<V, R>, onInstall?: (value: V | undefined) => void) =>
     reported(queue.change(`${collection}/${key}`, slot(collection, key, records, onInstall), step));
   /**
-   * A change to an attempt. Every step of every change to an attempt goes through here and returns a new value
-   * (sharing the parts it does not change) equal to its own JSON text, never editing `current`: `current` is the
-   * shared value (SerializedRecords), or the value an earlier step of the same round built.
+   * How a change reads, writes and installs one attempt: as slot() does, and a round of deltas alone is journalled
+   * as those deltas and applied to the shared value in place once on disk (SerializedRecords.editable).
    */
-  const changeAttempt = <R>(attemptId: string, step: (current: Attempt | undefined) => Outcome<Attempt, R>, onInstall?: (value: Attempt | undefined) => void) =>
-    reported(queue.change(`attempts/${attemptId}`, slot('attempts', attemptId, state.attempts, onInstall, true), step));
+  const attemptSlot = (attemptId: string, onInstall?: (value: Attempt | undefined) => void): Slot<Attempt> => {
+    const whole = slot('attempts', attemptId, state.attempts, onInstall, true);
+    if (!writer.putDeltas) return whole;
+    return {
+      ...whole,
+      writeDeltas: (deltas) => writer.putDeltas!('attempts', attemptId, deltas, () => state.attempts.settle(attemptId)),
+      installDeltas: (deltas) => {
+        // A delta step found the record, and nothing removes an attempt while its change is queued.
+        const target = state.attempts.editable(attemptId, ownCopy)!;
+        for (const delta of deltas) applyDeltaInPlace(target, delta);
+        onInstall?.(target);
+      },
+    };
+  };
+  /**
+   * A change to an attempt. Every step of every change to an attempt goes through here and returns a new value
+   * (sharing the parts it does not change) equal to its own JSON text, or a delta, never editing `current`:
+   * `current` is the shared value (SerializedRecords), or the value an earlier step of the same round built.
+   */
+  const changeAttempt = <R>(attemptId: string, step: (current: Attempt | undefined) => Outcome<Attempt, R>, onInstall?: (value: Attempt | undefined) => void, readsNoDeltas = false) =>
+    reported(queue.change(`attempts/${attemptId}`, attemptSlot(attemptId, onInstall), step, readsNoDeltas));
   /** A change to an open attempt: false when it is closed or unknown (nothing written). */
   const changeOpenAttempt = (attemptId: string, edit: (current: Attempt) => Attempt) =>
     changeAttempt<boolean>(attemptId, (current) => {
       if (!current || current.submittedAt !== null) return { result: false };
       return { next: edit(current), result: true };
     });
-  /** A delta to an open attempt (journalled as the delta alone): false when it is closed or unknown (nothing written). */
+  /**
+   * A delta to an open attempt (journalled as the delta alone): false when it is closed or unknown (nothing written).
+   * Its step reads only whether the attempt exists and is open, which no delta changes.
+   */
   const changeOpenAttemptBy = (attemptId: string, delta: Delta) =>
-    changeAttempt<boolean>(attemptId, (current) => {
-      if (!current || current.submittedAt !== null) return { result: false };
-      return { next: applyDelta(current, delta), result: true, delta };
-    });
+    changeAttempt<boolean>(
+      attemptId,
+      (current) => {
+        if (!current || current.submittedAt !== null) return { result: false };
+        return { result: true, delta };
+      },
+      undefined,
+      true,
+    );
   /** As JSON.parse of its text gives it back (no undefined members), so that it can be kept as a shared value. */
   const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
