@@ -23,11 +23,30 @@ const heldWriters = () => {
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('request-path batches (answer saves: one per attempt)', () => {
+  it('writes the saves of one turn of the event loop together, one per attempt, oldest first', async () => {
+    const { writers, calls } = heldWriters();
+    const batched = createBatcher(writers);
+    const saves = [batched(save('a1', 'q1')), batched(save('a2', 'q1')), batched(save('a1', 'q2'))];
+    expect(calls).toHaveLength(0);
+    await settled();
+    expect(calls.map((call) => [call.kind, label(call.saves)])).toEqual([['many', ['a1/q1', 'a2/q1']]]);
+    // By default one statement at a time: the rest waits for it.
+    const later = batched(save('a3', 'q1'));
+    await settled();
+    expect(calls).toHaveLength(1);
+    calls[0]!.release();
+    await settled();
+    expect(calls.map((call) => [call.kind, label(call.saves)]).slice(1)).toEqual([['many', ['a1/q2', 'a3/q1']]]);
+    calls[1]!.release();
+    expect(await Promise.all([...saves, later])).toEqual([true, true, true, true]);
+  });
+
   it('writes a lone save alone, and the saves that came meanwhile together, one per attempt, oldest first', async () => {
     const { writers, calls, refused } = heldWriters();
     const batched = createBatcher(writers, { maxInFlight: 1 });
     refused.add('closed');
     const first = batched(save('a1', 'q1'));
+    await settled();
     const meanwhile = [batched(save('a2', 'q1')), batched(save('a1', 'q2')), batched(save('closed', 'q1')), batched(save('a2', 'q2')), batched(save('a3', 'q1'))];
     await settled();
     expect(calls.map((call) => [call.kind, label(call.saves)])).toEqual([['one', ['a1/q1']]]);
@@ -49,7 +68,9 @@ describe('request-path batches (answer saves: one per attempt)', () => {
   it('keeps a save out of a batch while an earlier save to its attempt is written in another one', async () => {
     const { writers, calls } = heldWriters();
     const batched = createBatcher(writers, { maxInFlight: 2 });
-    const saves = [batched(save('a1', 'q1')), batched(save('a1', 'q2')), batched(save('a2', 'q1'))];
+    const first = batched(save('a1', 'q1'));
+    await settled();
+    const saves = [first, batched(save('a1', 'q2')), batched(save('a2', 'q1'))];
     await settled();
     expect(calls.map((call) => label(call.saves))).toEqual([['a1/q1'], ['a2/q1']]);
     calls[1]!.release();
@@ -66,6 +87,7 @@ describe('request-path batches (answer saves: one per attempt)', () => {
     const { writers, calls } = heldWriters();
     const batched = createBatcher(writers, { maxInFlight: 1 });
     const first = batched(save('a0', 'q1'));
+    await settled();
     const saves = [batched(save('a1', 'q1')), batched(save('a2', 'q1')), batched(save('a3', 'q1'))];
     await settled();
     calls[0]!.release();
@@ -92,11 +114,11 @@ describe('request-path batches (answer saves: one per attempt)', () => {
     const batched = createBatcher(writers, { maxBatch: 3, maxInFlight: 1 });
     const saves = Array.from({ length: 8 }, (_, index) => batched(save(`a${index}`, 'q1')));
     await settled();
-    for (let step = 0; step < 4; step += 1) {
+    for (let step = 0; step < 3; step += 1) {
       calls[step]!.release();
       await settled();
     }
-    expect(calls.map((call) => call.saves.length)).toEqual([1, 3, 3, 1]);
+    expect(calls.map((call) => call.saves.length)).toEqual([3, 3, 2]);
     expect(await Promise.all(saves)).toEqual(saves.map(() => true));
   });
 
@@ -107,7 +129,9 @@ describe('request-path batches (answer saves: one per attempt)', () => {
       one: (input) => new Promise((resolve) => (calls.push([input]), releases.push(() => resolve(input.toUpperCase())))),
       many: (inputs) => new Promise((resolve) => (calls.push(inputs), releases.push(() => resolve(inputs.map((input) => input.toUpperCase()))))),
     }, { maxInFlight: 1 });
-    const outputs = ['a', 'b', 'a', 'c'].map((input) => batched(input));
+    const first = batched('a');
+    await settled();
+    const outputs = [first, ...['b', 'a', 'c'].map((input) => batched(input))];
     await settled();
     releases[0]!();
     await settled();

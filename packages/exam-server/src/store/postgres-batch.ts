@@ -2,10 +2,16 @@
 // database together, as one statement (and, for a write, one commit: one WAL flush) for all of them. Each call is
 // still answered only after the statement that holds it has finished, and each row keeps its own conditions, so
 // durability and the submit-against-save contract are unchanged; what is saved is commits and round trips.
+//
+// A commit's flush is the dearest part of a save (on the bench machine ~0.2 ms of CPU and ~0.5 ms of waiting for the
+// disk, whatever the statement holds), so the defaults make statements as full as they can be: one under way at a
+// time, and a call that finds none under way waits for the end of the event loop's turn, so the requests read in the
+// same turn go together instead of the first alone. Against one at a time sent at once, or two under way, the answer
+// save gained 5–15% throughput (server bench, the four settings interleaved in one process).
 export interface BatchOptions {
   /** Calls per statement at most (default 64). */
   maxBatch?: number;
-  /** Statements under way at once (default 2): one can commit while the next is sent. */
+  /** Statements under way at once (default 1: the calls arriving meanwhile wait for it and fill the next). */
   maxInFlight?: number;
 }
 
@@ -27,7 +33,7 @@ interface Pending<Input, Output> {
 /** Returns a function that resolves like `one`, grouping the calls made while others are under way. */
 export const createBatcher = <Input, Output>(writers: BatchWriters<Input, Output>, options: BatchOptions = {}) => {
   const maxBatch = options.maxBatch ?? 64;
-  const maxInFlight = options.maxInFlight ?? 2;
+  const maxInFlight = options.maxInFlight ?? 1;
   const queue: Pending<Input, Output>[] = [];
   /** Keys with a call under way: a later call with one of them waits, so calls with one key stay in order. */
   const writing = new Set<string>();
@@ -84,9 +90,20 @@ export const createBatcher = <Input, Output>(writers: BatchWriters<Input, Output
     }
   };
 
+  // A call waits for the end of this turn of the event loop, so the calls of one turn share a statement.
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+    });
+  };
+
   return (input: Input): Promise<Output> =>
     new Promise<Output>((resolve, reject) => {
       queue.push({ input, resolve, reject });
-      pump();
+      schedule();
     });
 };
