@@ -43,7 +43,8 @@ const requests = Number(process.env.ANQUAN_BENCH_REQUESTS ?? (quick ? 600 : 2000
 // The app runs far more code per request than the bare handler, so the JIT takes longer to settle: without a
 // warm-up, the app's first 3,000 saves ran about 30% slower than the next ones, the bare handler's about 15%.
 const warmupRequests = quick ? 300 : 2000;
-const repeats = 3;
+// Five interleaved pairs: with three, one disturbed run moved a median by 10%.
+const repeats = 5;
 const sizes = process.env.ANQUAN_BENCH_SIZES ? process.env.ANQUAN_BENCH_SIZES.split(',').map(Number) : quick ? [0, 10_000] : [0, 1_000, 10_000];
 const stores = new Set((process.env.ANQUAN_BENCH_STORES ?? 'lowdb,postgresql').split(','));
 const loadClient = join(dirname(fileURLToPath(import.meta.url)), 'load-client.mjs');
