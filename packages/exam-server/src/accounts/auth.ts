@@ -191,8 +191,10 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
   };
 
   const endSession = async (request: Request, response: Response) => {
-    if (request.sessionHash) remembered.delete(request.sessionHash);
-    if (request.sessionHash) await repository.deleteSession(request.sessionHash);
+    if (request.sessionHash) {
+      remembered.delete(request.sessionHash);
+      await repository.deleteSession(request.sessionHash);
+    }
     response.clearCookie(names.session, { path: '/', secure: options.secureCookies, httpOnly: true, sameSite: 'lax' });
   };
 
