@@ -240,7 +240,8 @@ export interface Repository {
   createAttempt(attempt: Attempt): Promise<void>;
   findAttempt(id: string): Promise<Attempt | undefined>;
   /**
-   * The attempt to read only: it may be the store's own value, so it must never be changed. Optional (additive):
+   * The attempt to read only: it may be the store's own value, so it must never be changed, and read before the
+   * caller's next await (the embedded store applies later saves to it in place once they are on disk). Optional (additive):
    * without it, callers use findAttempt. An answer save reads its attempt on every request; the embedded store
    * answers this without copying the whole attempt (record-repository.ts, SerializedRecords).
    */
