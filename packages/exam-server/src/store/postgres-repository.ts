@@ -215,44 +215,36 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
   }
 
   // One conditional UPDATE checks what the service would have read the attempt for (owner, open, deadline, paper)
-  // and the session the save came with, and writes the answer; like saveAnswer it waits for, and then loses to, a concurrent close. Concurrent saves
-  // share one statement and one commit (postgres-batch.ts).
+  // and the session the save came with, and writes the answer; like saveAnswer it waits for, and then loses to, a
+  // concurrent close. Concurrent saves share it and one commit (postgres-batch.ts); a lone save is a batch of one.
+  /** Runs the UPDATE for one or several saves (at most one per attempt); which of them were stored, in order. */
+  const runSaves = async (saves: OwnAnswer[]): Promise<boolean[]> => {
+    const stored = await pool.query<{ n: string }>({
+      name: 'anquan_save_own_answers',
+      text: `UPDATE attempts SET answers = jsonb_set(attempts.answers, ARRAY[batch.question_id], batch.answer, true)
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[]) WITH ORDINALITY AS batch (attempt_id, user_id, question_id, answer, at, session_hash, n)
+             WHERE attempts.id = batch.attempt_id AND attempts.user_id = batch.user_id AND attempts.submitted_at IS NULL AND attempts.question_ids ? batch.question_id
+               AND (attempts.deadline IS NULL OR attempts.deadline::timestamptz >= batch.at)
+               AND (batch.session_hash IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE sessions.token_hash = batch.session_hash AND sessions.user_id = batch.user_id AND sessions.expires_at > batch.at))
+             RETURNING batch.n`,
+      values: [
+        saves.map((save) => save.attemptId),
+        saves.map((save) => save.userId),
+        saves.map((save) => save.questionId),
+        saves.map((save) => JSON.stringify(save.answer)),
+        saves.map((save) => save.at),
+        saves.map((save) => save.sessionHash ?? null),
+      ],
+    });
+    const saved = new Set(stored.rows.map((row) => Number(row.n) - 1));
+    return saves.map((_, index) => saved.has(index));
+  };
   const saveOwnAnswer = createBatcher<OwnAnswer, boolean>(
     {
       keyOf: (save) => save.attemptId,
-      one: async ({ attemptId, userId, questionId, answer, at, sessionHash }) =>
-        (
-          await prepared(
-            'anquan_save_own_answer',
-            'save answer',
-            `UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$3::text], $4::jsonb, true)
-             WHERE id = $1 AND user_id = $2 AND submitted_at IS NULL AND question_ids ? $3::text AND (deadline IS NULL OR deadline::timestamptz >= $5::timestamptz)
-               AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE token_hash = $6 AND user_id = $2 AND expires_at > $5::timestamptz))`,
-            [attemptId, userId, questionId, JSON.stringify(answer), at, sessionHash ?? null],
-          )
-        ).rowCount === 1,
+      one: async (save) => (await runSaves([save]).catch((error: unknown) => fail('save answer', error)))[0]!,
       // Not through `fail`: a failed batch is retried save by save, and only those failures are reported.
-      many: async (saves) => {
-        const stored = await pool.query<{ n: string }>({
-          name: 'anquan_save_own_answers',
-          text: `UPDATE attempts SET answers = jsonb_set(attempts.answers, ARRAY[batch.question_id], batch.answer, true)
-                 FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[]) WITH ORDINALITY AS batch (attempt_id, user_id, question_id, answer, at, session_hash, n)
-                 WHERE attempts.id = batch.attempt_id AND attempts.user_id = batch.user_id AND attempts.submitted_at IS NULL AND attempts.question_ids ? batch.question_id
-                   AND (attempts.deadline IS NULL OR attempts.deadline::timestamptz >= batch.at)
-                   AND (batch.session_hash IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE sessions.token_hash = batch.session_hash AND sessions.user_id = batch.user_id AND sessions.expires_at > batch.at))
-                 RETURNING batch.n`,
-          values: [
-            saves.map((save) => save.attemptId),
-            saves.map((save) => save.userId),
-            saves.map((save) => save.questionId),
-            saves.map((save) => JSON.stringify(save.answer)),
-            saves.map((save) => save.at),
-            saves.map((save) => save.sessionHash ?? null),
-          ],
-        });
-        const saved = new Set(stored.rows.map((row) => Number(row.n) - 1));
-        return saves.map((_, index) => saved.has(index));
-      },
+      many: (saves) => runSaves(saves),
     },
     options.batch,
   );
