@@ -93,8 +93,12 @@ export const createAuth = (repository: Repository, options: AuthOptions, now: ()
   const remembered = new Map<string, RememberedSession>();
   const remember = (tokenHash: string, token: string, user: User): string => {
     const known = remembered.get(tokenHash);
-    const csrf = known?.csrf ?? csrfTokenFor(token);
-    if (!known && remembered.size >= rememberedSessions) remembered.delete(remembered.keys().next().value!);
+    if (known) {
+      known.user = user;
+      return known.csrf;
+    }
+    if (remembered.size >= rememberedSessions) remembered.delete(remembered.keys().next().value!);
+    const csrf = csrfTokenFor(token);
     remembered.set(tokenHash, { user, csrf });
     return csrf;
   };
