@@ -1,9 +1,11 @@
 // The scale-out store: PostgreSQL through the `pg` driver, selected by DATABASE_URL. Several server processes
 // on one database behave as one: sessions, rate-limit hits and attempts live there, a submit is one
-// conditional UPDATE (exactly one caller closes an attempt; a save after it changes no row), read-modify-write
+// conditional UPDATE (exactly one caller closes an attempt; a save after it stores nothing), read-modify-write
 // changes run in a transaction holding the row. The schema comes from postgres-migrations.ts, applied at start.
 // The request path is short: a signed-in request reads its session and user in one join, an answer save is one
-// conditional UPDATE shared with the saves arriving meanwhile (one commit for all), both as prepared statements.
+// conditional INSERT of a row shared with the saves arriving meanwhile (one commit for all), both as prepared
+// statements. The answers of an open attempt are rows of attempt_answers (migration 5), folded into the attempt
+// when it closes; every read of an attempt merges the two (attemptReadColumns).
 import pg from 'pg';
 import { StorageError, UsernameTakenError, type StorageFailure } from './errors.js';
 import { createBatcher, type BatchOptions } from './postgres-batch.js';
@@ -95,6 +97,14 @@ const answerRecordOf = (row: { user_id: string; question_id: string; chapter: st
 
 const userColumns = 'id, username, display_name, role, password_hash, created_at, region, enterprise_id';
 const attemptColumns = 'id, user_id, blueprint_id, mode, seed, question_ids, option_order, answers, marked, started_at, deadline, submitted_at, score, max_score, pass_mark, passed, earned';
+/**
+ * The columns of an attempt as read: the answers folded into the row at its close (or given with the record), with
+ * the rows its saves wrote since over them.
+ */
+const attemptReadColumns = attemptColumns.replace(
+  'answers',
+  "attempts.answers || coalesce((SELECT jsonb_object_agg(saved.question_id, saved.answer) FROM attempt_answers AS saved WHERE saved.attempt_id = attempts.id), '{}'::jsonb) AS answers",
+);
 const attemptValues = (attempt: Attempt) => [
   attempt.id,
   attempt.userId,
@@ -214,19 +224,26 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     throw new StorageError(failureOf(error), `${where}: cannot connect or apply migrations: ${(error as Error).message}`, { cause: error });
   }
 
-  // One conditional UPDATE checks what the service would have read the attempt for (owner, open, deadline, paper)
-  // and the session the save came with, and writes the answer; like saveAnswer it waits for, and then loses to, a
-  // concurrent close. Concurrent saves share it and one commit (postgres-batch.ts); a lone save is a batch of one.
-  /** Runs the UPDATE for one or several saves (at most one per attempt); which of them were stored, in order. */
+  // One conditional INSERT checks what the service would have read the attempt for (owner, open, deadline, paper)
+  // and the session the save came with, and writes the answer's row; holding the attempt FOR SHARE, like saveAnswer
+  // it waits for, and then loses to, a concurrent close. Concurrent saves share it and one commit
+  // (postgres-batch.ts); a lone save is a batch of one. The attempts are locked in id order, so two processes'
+  // batches over the same attempts cannot deadlock.
+  /** Runs the INSERT for one or several saves (at most one per attempt); which of them were stored, in order. */
   const runSaves = async (saves: OwnAnswer[]): Promise<boolean[]> => {
-    const stored = await pool.query<{ n: string }>({
+    const stored = await pool.query<{ attempt_id: string }>({
       name: 'anquan_save_own_answers',
-      text: `UPDATE attempts SET answers = jsonb_set(attempts.answers, ARRAY[batch.question_id], batch.answer, true)
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[]) WITH ORDINALITY AS batch (attempt_id, user_id, question_id, answer, at, session_hash, n)
-             WHERE attempts.id = batch.attempt_id AND attempts.user_id = batch.user_id AND attempts.submitted_at IS NULL AND attempts.question_ids ? batch.question_id
-               AND (attempts.deadline IS NULL OR attempts.deadline::timestamptz >= batch.at)
-               AND (batch.session_hash IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE sessions.token_hash = batch.session_hash AND sessions.user_id = batch.user_id AND sessions.expires_at > batch.at))
-             RETURNING batch.n`,
+      text: `INSERT INTO attempt_answers (attempt_id, question_id, answer)
+             SELECT batch.attempt_id, batch.question_id, batch.answer
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[]) AS batch (attempt_id, user_id, question_id, answer, at, session_hash)
+               JOIN attempts ON attempts.id = batch.attempt_id
+              WHERE attempts.user_id = batch.user_id AND attempts.submitted_at IS NULL AND attempts.question_ids ? batch.question_id
+                AND (attempts.deadline IS NULL OR attempts.deadline::timestamptz >= batch.at)
+                AND (batch.session_hash IS NULL OR EXISTS (SELECT 1 FROM sessions WHERE sessions.token_hash = batch.session_hash AND sessions.user_id = batch.user_id AND sessions.expires_at > batch.at))
+              ORDER BY batch.attempt_id
+                FOR SHARE OF attempts
+             ON CONFLICT (attempt_id, question_id) DO UPDATE SET answer = EXCLUDED.answer
+             RETURNING attempt_id`,
       values: [
         saves.map((save) => save.attemptId),
         saves.map((save) => save.userId),
@@ -236,8 +253,8 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         saves.map((save) => save.sessionHash ?? null),
       ],
     });
-    const saved = new Set(stored.rows.map((row) => Number(row.n) - 1));
-    return saves.map((_, index) => saved.has(index));
+    const saved = new Set(stored.rows.map((row) => row.attempt_id));
+    return saves.map((save) => saved.has(save.attemptId));
   };
   const saveOwnAnswer = createBatcher<OwnAnswer, boolean>(
     {
@@ -329,7 +346,9 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     createAttempt: async (attempt) =>
       void (await query(
         'create attempt',
-        `INSERT INTO attempts (${attemptColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        // A record written again replaces the answers saved to it as well (one statement: both or neither).
+        `WITH replaced AS (DELETE FROM attempt_answers WHERE attempt_id = $1)
+         INSERT INTO attempts (${attemptColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          ON CONFLICT (id) DO UPDATE SET ${attemptColumns
            .split(', ')
            .slice(1)
@@ -338,13 +357,20 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         attemptValues(attempt),
       )),
     findAttempt: async (id) => {
-      const row = (await prepared<AttemptRow>('anquan_find_attempt', 'find attempt', `SELECT ${attemptColumns} FROM attempts WHERE id = $1`, [id])).rows[0];
+      const row = (await prepared<AttemptRow>('anquan_find_attempt', 'find attempt', `SELECT ${attemptReadColumns} FROM attempts WHERE id = $1`, [id])).rows[0];
       return row && attemptOf(row);
     },
-    listAttempts: async (userId) => (await query<AttemptRow>('list attempts', `SELECT ${attemptColumns} FROM attempts WHERE user_id = $1 ORDER BY position`, [userId])).rows.map(attemptOf),
+    listAttempts: async (userId) => (await query<AttemptRow>('list attempts', `SELECT ${attemptReadColumns} FROM attempts WHERE user_id = $1 ORDER BY position`, [userId])).rows.map(attemptOf),
     saveAnswer: async (attemptId, questionId, answer) =>
-      (await prepared('anquan_save_answer', 'save answer', 'UPDATE attempts SET answers = jsonb_set(answers, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1 AND submitted_at IS NULL', [attemptId, questionId, JSON.stringify(answer)]))
-        .rowCount === 1,
+      (
+        await prepared(
+          'anquan_save_answer',
+          'save answer',
+          `INSERT INTO attempt_answers (attempt_id, question_id, answer) SELECT id, $2, $3::jsonb FROM attempts WHERE id = $1 AND submitted_at IS NULL FOR SHARE
+           ON CONFLICT (attempt_id, question_id) DO UPDATE SET answer = EXCLUDED.answer`,
+          [attemptId, questionId, JSON.stringify(answer)],
+        )
+      ).rowCount === 1,
     saveOwnAnswer,
     setMarked: async (attemptId, questionId, marked) =>
       (
@@ -355,10 +381,23 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
           [attemptId, questionId, marked],
         )
       ).rowCount === 1,
-    closeAttempt: async (attemptId, at) => {
-      const row = (await query<AttemptRow>('close attempt', `UPDATE attempts SET submitted_at = $2 WHERE id = $1 AND submitted_at IS NULL RETURNING ${attemptColumns}`, [attemptId, at])).rows[0];
-      return row && attemptOf(row);
-    },
+    // A save holds its attempt FOR SHARE until it commits, so the closing UPDATE takes the row only after every save
+    // under way has committed, and a save that comes later finds the attempt closed and stores nothing. The fold is
+    // the next statement, so its snapshot holds every save acknowledged before the close.
+    closeAttempt: (attemptId, at) =>
+      transaction('close attempt', async (client) => {
+        const closed = await client.query('UPDATE attempts SET submitted_at = $2 WHERE id = $1 AND submitted_at IS NULL', [attemptId, at]);
+        if (closed.rowCount !== 1) return undefined;
+        const row = (
+          await client.query<AttemptRow>(
+            `WITH saved AS (DELETE FROM attempt_answers WHERE attempt_id = $1 RETURNING question_id, answer)
+             UPDATE attempts SET answers = attempts.answers || coalesce((SELECT jsonb_object_agg(saved.question_id, saved.answer) FROM saved), '{}'::jsonb)
+             WHERE id = $1 RETURNING ${attemptColumns}`,
+            [attemptId],
+          )
+        ).rows[0]!;
+        return attemptOf(row);
+      }),
     finishAttempt: async (attemptId, result) => {
       const updated = await query('finish attempt', 'UPDATE attempts SET submitted_at = $2, score = $3, passed = $4, earned = $5 WHERE id = $1', [attemptId, result.submittedAt, result.score, result.passed, JSON.stringify(result.earned)]);
       if (updated.rowCount !== 1) throw new Error(`no such attempt: ${attemptId}`);
@@ -453,7 +492,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     snapshot: async () => ({
       users: (await query<Parameters<typeof userOf>[0]>('snapshot', 'SELECT * FROM users ORDER BY created_at, id')).rows.map(userOf),
       sessions: (await query<Parameters<typeof sessionOf>[0]>('snapshot', 'SELECT * FROM sessions')).rows.map(sessionOf),
-      attempts: (await query<AttemptRow>('snapshot', `SELECT ${attemptColumns} FROM attempts ORDER BY position`)).rows.map(attemptOf),
+      attempts: (await query<AttemptRow>('snapshot', `SELECT ${attemptReadColumns} FROM attempts ORDER BY position`)).rows.map(attemptOf),
       answerRecords: (await query<Parameters<typeof answerRecordOf>[0]>('snapshot', 'SELECT * FROM answer_records ORDER BY position')).rows.map(answerRecordOf),
       progress: await all<Progress>('snapshot', 'SELECT record FROM progress'),
       blueprintOverrides: await all<BlueprintOverride>('snapshot', 'SELECT record FROM blueprint_overrides ORDER BY position'),
