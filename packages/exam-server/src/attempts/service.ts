@@ -33,7 +33,11 @@ export interface SaveSession {
 export const createExamService = (repository: Repository, catalogue: QuestionCatalogue, options: ServiceOptions) => {
   // Each blueprint is fitted to its pool, so a mock the law cannot fill is offered shortened before 开始.
   const plans = async () => applyOverrides(baseBlueprints(), await repository.blueprintOverrides());
-  const blueprints = async (): Promise<Blueprint[]> => Promise.all((await plans()).map(async (plan) => fitBlueprint(plan, await catalogue.forSources(plan.sources))));
+  const blueprints = async (): Promise<Blueprint[]> => {
+    const all = await plans();
+    const pools = await catalogue.forManySources(all.map((plan) => plan.sources));
+    return all.map((plan, index) => fitBlueprint(plan, pools[index]!));
+  };
   // One blueprint fitted alone: starting a mock used to fit all sixty-odd, each reading the imported questions.
   const blueprint = async (id: string) => {
     const plan = (await plans()).find((candidate) => candidate.id === id);

@@ -16,7 +16,7 @@ import { fitBlueprint } from './fit.js';
 
 const seed = Number(process.env.ANQUAN_SEED ?? 20261202);
 const paperSeeds = Array.from({ length: 8 }, (_, index) => `quality-${index}`);
-const catalogue = createQuestionCatalogue({ importedQuestions: async () => [] } as unknown as Repository, todayInChina);
+const catalogue = createQuestionCatalogue({ importedQuestions: async () => [], importedQuestion: async () => undefined } as unknown as Repository, todayInChina);
 const documents = loadRuleDocuments().documents;
 
 const fitted: { blueprint: Blueprint; pool: Question[] }[] = [];

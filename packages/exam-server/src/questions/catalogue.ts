@@ -17,6 +17,8 @@ export interface Sources {
 export interface QuestionCatalogue {
   /** Questions for a blueprint or a practice chapter. */
   forSources(sources: Sources): Promise<Question[]>;
+  /** The same for several, reading the imported questions once (the list of every blueprint). */
+  forManySources(list: readonly Sources[]): Promise<Question[][]>;
   byId(id: string): Promise<Question | undefined>;
   /** Generated questions of one document version (for statistics and tests). */
   forDocument(document: LoadedDocument): Promise<Question[]>;
@@ -41,7 +43,21 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
     const inForce = new Set(sectors.flatMap((sector) => coreDocumentsInForce(sector, asOf())));
     return loadRuleDocuments().documents.filter((document) => inForce.has(document) && document.kind === 'major-hazard-criteria' && document.rules.length > 0);
   };
-  const imported = async () => (await repository.importedQuestions()).map(fromStored);
+  // The imported questions as questions, made again only when the stored ones change: a re-import of an id gives it
+  // a new importedAt, so the key changes with any question's content, not only with the set of ids. The version
+  // names them in the pools' keys.
+  interface Imported {
+    key: string;
+    version: number;
+    questions: Question[];
+  }
+  let imported: Imported = { key: '', version: 0, questions: [] };
+  const importedNow = async (): Promise<Imported> => {
+    const stored = await repository.importedQuestions();
+    const key = stored.map((question) => `${question.id}@${question.importedAt}`).join('\n');
+    if (imported.key !== key) imported = { key, version: imported.version + 1, questions: stored.map(fromStored) };
+    return imported;
+  };
   // An answer save looks its question up by id on every request: indexes instead of scans over every rule of
   // every document and every question of one. Keyed by the arrays they index, so a new day's calculation
   // questions or a reloaded set of documents get their own.
@@ -67,33 +83,45 @@ export const createQuestionCatalogue = (repository: Repository, asOf: () => stri
     }
     return owners.get(ruleId);
   };
-  const pools = new Map<string, Question[]>();
+  // Promises, so the same sources asked for together (several blueprints share theirs) get one array too.
+  const pools = new Map<string, Promise<Question[]>>();
+  const poolOf = ({ sectors, bankTopics, topics: ruleTopics }: Sources, importedQuestions: Imported) => {
+    // The same sources, day and imports give the same array, so a paper's pool is grouped once
+    // (papers/assemble caches by array) however often the blueprints are listed or started.
+    const key = JSON.stringify([sectors, bankTopics, ruleTopics ?? [], asOf(), importedQuestions.version]);
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = (async () => {
+        const wanted = new Set(ruleTopics ?? []);
+        const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat().filter((question) => wanted.size === 0 || (question.topics ?? []).some((topic) => wanted.has(topic)));
+        const topics = new Set(bankTopics);
+        const fromBank = [...curatedBank(), ...calculationsOf(asOf()), ...importedQuestions.questions].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
+        return [...fromRules, ...fromBank];
+      })();
+      pools.set(key, pool);
+    }
+    return pool;
+  };
+  const poolsFor = async (list: readonly Sources[]) => {
+    const importedQuestions = await importedNow();
+    return Promise.all(list.map((sources) => poolOf(sources, importedQuestions)));
+  };
 
   return {
     forDocument,
     documentsInForce,
-    forSources: async ({ sectors, bankTopics, topics: ruleTopics }) => {
-      const importedNow = await imported();
-      // The same sources, day and imports give the same array, so a paper's pool is grouped once
-      // (papers/assemble caches by array) however often the blueprints are listed or started.
-      const key = JSON.stringify([sectors, bankTopics, ruleTopics ?? [], asOf(), importedNow.map((question) => question.id)]);
-      const cached = pools.get(key);
-      if (cached) return cached;
-      const wanted = new Set(ruleTopics ?? []);
-      const fromRules = (await Promise.all(documentsInForce(sectors).map(forDocument))).flat().filter((question) => wanted.size === 0 || (question.topics ?? []).some((topic) => wanted.has(topic)));
-      const topics = new Set(bankTopics);
-      const fromBank = [...curatedBank(), ...calculationsOf(asOf()), ...importedNow].filter((question) => topics.has(question.chapter.id.replace(/^bank\//, '')));
-      const pool = [...fromRules, ...fromBank];
-      pools.set(key, pool);
-      return pool;
-    },
+    forSources: async (sources) => (await poolsFor([sources]))[0]!,
+    forManySources: poolsFor,
     byId: async (id) => {
       if (id.startsWith('g:')) {
         const document = ownerOfRule(id.split(':')[1]!);
         return document ? indexOf(await forDocument(document)).get(id) : undefined;
       }
       if (id.startsWith('c:')) return indexOf(calculationsOf(asOf())).get(id);
-      return indexOf(curatedBank()).get(id) ?? (await imported()).find((question) => question.id === id);
+      const curated = indexOf(curatedBank()).get(id);
+      if (curated) return curated;
+      const stored = await repository.importedQuestion(id);
+      return stored && fromStored(stored);
     },
   };
 };

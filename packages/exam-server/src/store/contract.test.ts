@@ -486,6 +486,8 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     await store.saveImportedQuestions([question('x1'), question('x2')]);
     await store.saveImportedQuestions([question('x2', '新题干'), question('x3')]);
     expect((await store.importedQuestions()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([question('x1'), question('x2', '新题干'), question('x3')]);
+    expect(await store.importedQuestion('x2')).toEqual(question('x2', '新题干'));
+    expect(await store.importedQuestion('x4')).toBeUndefined();
 
     await store.saveAssessment(assessment('as1', 'u1'));
     await store.saveAssessment(assessment('as1', 'u1', '2026-09-02T00:00:00.000Z'));

@@ -434,6 +434,7 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     saveBlueprintOverride: async (override) => void (await upsertRecord('blueprint_overrides', 'blueprint_id', override.blueprintId, override)),
 
     importedQuestions: () => all<StoredQuestion>('list imported questions', 'SELECT record FROM imported_questions ORDER BY position'),
+    importedQuestion: async (id) => (await all<StoredQuestion>('find imported question', 'SELECT record FROM imported_questions WHERE id = $1', [id]))[0],
     saveImportedQuestions: async (questions) => {
       const latest = [...new Map(questions.map((question) => [question.id, question])).values()];
       if (latest.length === 0) return;

@@ -610,6 +610,10 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
     saveBlueprintOverride: (override) => change('blueprint-overrides', override.blueprintId, state.blueprintOverrides, () => ({ next: clone(override), result: undefined })),
 
     importedQuestions: async () => clone(state.importedQuestions),
+    importedQuestion: async (id) => {
+      const found = state.importedQuestions.find((question) => question.id === id);
+      return found && clone(found);
+    },
     saveImportedQuestions: (questions) =>
       reported(
         queue.change<StoredQuestion[], void>(

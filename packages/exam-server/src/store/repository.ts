@@ -277,6 +277,8 @@ export interface Repository {
   saveBlueprintOverride(override: BlueprintOverride): Promise<void>;
 
   importedQuestions(): Promise<StoredQuestion[]>;
+  /** One imported question by id (an answer save looks its question up on every request). */
+  importedQuestion(id: string): Promise<StoredQuestion | undefined>;
   saveImportedQuestions(questions: StoredQuestion[]): Promise<void>;
 
   saveAssessment(record: AssessmentRecord): Promise<void>;
