@@ -22,6 +22,16 @@ const api: StartedApp['api'] = (...args) => app.api(...args);
 const periodOf = async (token: string, key: string) => ((await api('GET', '/ledger/statistics', token)).body.periods as any[]).find((period) => period.key === key);
 
 describe('statistics submission', () => {
+  it('lands one of two submissions of one table sent at once, and refuses the other', async () => {
+    clock = Date.parse('2026-05-02T02:00:00.000Z');
+    const company = await account('stats-race', 'enterprise');
+    clock = Date.parse('2026-07-10T02:00:00.000Z');
+    const sent = await Promise.all(['王总', '赵总'].map((principalName) => api('POST', '/ledger/statistics/quarter-2026-06-30', company.token, { principalName, signedOn: '2026-07-09' })));
+    expect(sent.map((response) => response.status).sort()).toEqual([201, 409]);
+    const landed = sent.find((response) => response.status === 201)!;
+    expect((await periodOf(company.token, 'quarter-2026-06-30')).submission).toMatchObject({ principalName: landed.body.principalName });
+  });
+
   it('records the signed table once, with its figures frozen, and shows due, overdue and submitted', async () => {
     clock = Date.parse('2026-05-02T02:00:00.000Z'); // Beijing 2026-05-02, in Q2
     const company = await account('stats-co', 'enterprise');

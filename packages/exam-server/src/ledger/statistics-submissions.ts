@@ -71,9 +71,12 @@ export const createStatisticsSubmissions = (repository: Repository, now: () => D
       if (period.end < since) throw new RequestError(409, `该统计期在企业建档（${since}）之前已结束，无需报送 / the period ended before the enterprise was on record`, [{ path: 'period', message: `expected a period ending on or after ${since}` }]);
       if (dueState(period, date) === 'not-yet') throw new RequestError(409, '统计期尚未结束，不能报送 / the period has not ended', [{ path: 'period', message: `expected a period that ended before ${date}` }]);
       if (input.signedOn <= period.end || input.signedOn > date) throw new RequestError(400, `签字日期须在统计期结束（${period.end}）之后、不晚于今日（${date}）/ signature date out of range`, [{ path: 'signedOn', message: `expected a date after ${period.end} and not after ${date}` }]);
-      if ((await submissions(enterpriseId)).has(key)) throw new RequestError(409, '该统计表已报送，报送记录不可更改 / already submitted', [{ path: 'period', message: 'expected a period not yet submitted' }]);
       const submission: Submission = { period: key, principalName: input.principalName, signedOn: input.signedOn, submittedAt: now().toISOString(), submittedBy: user.id, submittedByName: user.displayName, onTime: date <= period.due, figures: periodFigures(items, period, date, sectorTitle) };
-      await repository.saveLedgerRecord({ id: `statistics:${enterpriseId}:${key}`, kind: 'statistics', enterpriseId, region: null, savedAt: submission.submittedAt, data: submission as unknown as Record<string, unknown> });
+      // Stored only if the period has none, checked in the same step: two submissions at once cannot both land.
+      const stored = await repository.changeLedgerRecord(`statistics:${enterpriseId}:${key}`, (current) =>
+        current ? undefined : { id: `statistics:${enterpriseId}:${key}`, kind: 'statistics', enterpriseId, region: null, savedAt: submission.submittedAt, data: submission as unknown as Record<string, unknown> },
+      );
+      if (!stored.changed) throw new RequestError(409, '该统计表已报送，报送记录不可更改 / already submitted', [{ path: 'period', message: 'expected a period not yet submitted' }]);
       return submission;
     },
   };

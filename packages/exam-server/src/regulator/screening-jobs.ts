@@ -27,8 +27,6 @@ const keptJobs = 100;
 
 export const createScreeningJobs = (repository: Repository, now: () => Date, newId: () => string = randomUUID) => {
   const jobs = new Map<string, ScreeningJob>();
-  /** Uploads of one region land one after another, so two jobs never overwrite each other's results. */
-  const landing = new Map<string, Promise<unknown>>();
 
   const forget = () => {
     const finished = [...jobs.values()].filter((job) => job.state !== 'running');
@@ -41,10 +39,9 @@ export const createScreeningJobs = (repository: Repository, now: () => Date, new
         job.done = done;
         job.total = total;
       });
-      const previous = landing.get(job.region) ?? Promise.resolve();
-      const landed = previous.then(async () => landScreening(repository, job.region, await repository.listUsers({ role: 'enterprise', region: job.region }), result, job.regulatorId, now().toISOString()));
-      landing.set(job.region, landed.catch(() => undefined));
-      job.result = { ...result, landed: await landed };
+      // Uploads of one region landing at once keep each other's rows: the store changes the region's document a step at a time.
+      const landed = await landScreening(repository, job.region, await repository.listUsers({ role: 'enterprise', region: job.region }), result, job.regulatorId, now().toISOString());
+      job.result = { ...result, landed };
       job.state = 'done';
     } catch (error) {
       job.state = 'failed';

@@ -5,7 +5,7 @@
 // region keeps one document of latest results (one write per upload, however many rows), validated on read.
 import { z } from 'zod';
 import { sectorTitle } from '../ledger/service.js';
-import type { Repository, User } from '../store/repository.js';
+import type { LedgerRecord, Repository, User } from '../store/repository.js';
 import type { ScreeningResult } from './screening.js';
 
 export const screeningEntry = z.strictObject({
@@ -29,12 +29,11 @@ const documentId = (region: string) => `screening:${region}`;
 /** The key of an entry in the region's document: the account, or the name of an enterprise without one. */
 const entryKey = (entry: { enterpriseId: string | null; name: string }) => (entry.enterpriseId ? `account:${entry.enterpriseId}` : `name:${entry.name}`);
 
+const screeningsOf = (record: LedgerRecord | undefined): Map<string, ScreeningEntry> => new Map(record ? Object.entries(regionDocument.parse(record.data).entries) : []);
+
 /** The region's latest screening result per enterprise, by key. */
-export const regionScreenings = async (repository: Repository, region: string): Promise<Map<string, ScreeningEntry>> => {
-  const [record] = await repository.listLedgerRecords({ kind: 'screening', region });
-  if (!record) return new Map();
-  return new Map(Object.entries(regionDocument.parse(record.data).entries));
-};
+export const regionScreenings = async (repository: Repository, region: string): Promise<Map<string, ScreeningEntry>> =>
+  screeningsOf((await repository.listLedgerRecords({ kind: 'screening', region }))[0]);
 
 /** The screening of one enterprise account, if the region holds one. */
 export const screeningOfAccount = (screenings: Map<string, ScreeningEntry>, enterpriseId: string) => screenings.get(`account:${enterpriseId}`) ?? null;
@@ -51,16 +50,18 @@ export const matchEnterprise = (name: string, enterprises: User[]): User | undef
 
 /** Stores every screened row of a result in the region; resolves how many landed on accounts and how many without one. */
 export const landScreening = async (repository: Repository, region: string, enterprises: User[], result: ScreeningResult, screenedBy: string, at: string) => {
-  const screenings = await regionScreenings(repository, region);
-  let matched = 0;
-  for (const row of result.screened) {
+  const entries = result.screened.map((row): ScreeningEntry => {
     const account = matchEnterprise(row.enterprise, enterprises);
-    if (account) matched += 1;
-    const entry: ScreeningEntry = { enterpriseId: account?.id ?? null, name: account?.displayName ?? row.enterprise, sector: result.sector, asOf: result.asOf, row: row.row, hazard: row.hazard, unknown: row.unknown, clear: row.clear, hazards: row.hazards, screenedAt: at, screenedBy };
-    screenings.set(entryKey(entry), entry);
-  }
-  await repository.saveLedgerRecord({ id: documentId(region), kind: 'screening', enterpriseId: null, region, savedAt: at, data: { entries: Object.fromEntries(screenings) } });
-  return { matched, withoutAccount: result.screened.length - matched };
+    return { enterpriseId: account?.id ?? null, name: account?.displayName ?? row.enterprise, sector: result.sector, asOf: result.asOf, row: row.row, hazard: row.hazard, unknown: row.unknown, clear: row.clear, hazards: row.hazards, screenedAt: at, screenedBy };
+  });
+  // One step on the region's document, so two uploads landing at once (in any process) both keep their rows.
+  await repository.changeLedgerRecord(documentId(region), (current) => {
+    const screenings = screeningsOf(current);
+    for (const entry of entries) screenings.set(entryKey(entry), entry);
+    return { id: documentId(region), kind: 'screening', enterpriseId: null, region, savedAt: at, data: { entries: Object.fromEntries(screenings) } };
+  });
+  const matched = entries.filter((entry) => entry.enterpriseId !== null).length;
+  return { matched, withoutAccount: entries.length - matched };
 };
 
 /** An entry as pages and the API show it. */

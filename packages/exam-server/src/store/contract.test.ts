@@ -478,6 +478,23 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     }
   });
 
+  it('changes one ledger record a step at a time: concurrent changes all land, and a change may leave it as it stands', async () => {
+    const region = (entries: string[]) => ({ id: 'screening:东区', kind: 'screening' as const, enterpriseId: null, region: '东区', savedAt: '2026-09-01T00:00:00.000Z', data: { entries } });
+    const add = (entry: string) => store.changeLedgerRecord('screening:东区', (current) => region([...((current?.data.entries as string[] | undefined) ?? []), entry]));
+    // All at once (on PostgreSQL over several connections): each step sees the one before it, so none is lost.
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => add(`e${index}`)));
+    expect(results.every((result) => result.changed)).toBe(true);
+    const [stored] = await store.listLedgerRecords({ kind: 'screening', region: '东区' });
+    expect([...(stored!.data.entries as string[])].sort()).toEqual(Array.from({ length: 20 }, (_, index) => `e${index}`).sort());
+    expect(results.map((result) => (result.record!.data.entries as string[]).length).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    // Left as it stands: nothing stored, the record given back as stored.
+    expect(await store.changeLedgerRecord('screening:东区', () => undefined)).toEqual({ record: stored, changed: false });
+    expect(await store.changeLedgerRecord('statistics:none', () => undefined)).toEqual({ record: undefined, changed: false });
+    expect(await store.listLedgerRecords({ kind: 'statistics' })).toEqual([]);
+    await expect(store.changeLedgerRecord('screening:西区', () => region(['x']))).rejects.toThrow();
+    expect(await store.listLedgerRecords({ kind: 'screening', region: '东区' })).toEqual([stored]);
+  });
+
   it('replaces blueprint overrides, imported questions, assessments and rectification items by id', async () => {
     await store.saveBlueprintOverride({ blueprintId: 'b1', passMark: 70, updatedBy: 'admin', updatedAt: '2026-09-01T00:00:00.000Z' });
     await store.saveBlueprintOverride({ blueprintId: 'b1', durationMinutes: 90, sections: [{ type: 'single', count: 3, points: 2 }], updatedBy: 'admin', updatedAt: '2026-09-01T00:00:01.000Z' });

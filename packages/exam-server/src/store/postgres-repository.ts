@@ -125,6 +125,12 @@ const attemptValues = (attempt: Attempt) => [
   JSON.stringify(attempt.earned),
 ];
 
+const saveLedgerRecordSql =
+  'INSERT INTO ledger_records (id, kind, enterprise_id, region, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, enterprise_id = EXCLUDED.enterprise_id, region = EXCLUDED.region, record = EXCLUDED.record';
+const ledgerRecordValues = (record: LedgerRecord) => [record.id, record.kind, record.enterpriseId, record.region, JSON.stringify(record)];
+/** Arbitrary constant naming the ledger records' key space among the two-number advisory locks. */
+const ledgerRecordLocks = 51_207;
+
 /** Applies the migrations the database has not seen yet; returns the versions applied now. */
 export const migrate = async (pool: pg.Pool): Promise<number[]> => {
   const client = await pool.connect();
@@ -533,8 +539,19 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
     findEvidence: async (id) => (await all<EvidenceFile>('find evidence', 'SELECT record FROM evidence WHERE id = $1', [id]))[0],
     listEvidence: (itemId) => all<EvidenceInfo>('list evidence', "SELECT record - 'dataBase64' AS record FROM evidence WHERE item_id = $1 ORDER BY record->>'uploadedAt', id", [itemId]),
 
-    saveLedgerRecord: async (record) =>
-      void (await query('save ledger record', 'INSERT INTO ledger_records (id, kind, enterprise_id, region, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, enterprise_id = EXCLUDED.enterprise_id, region = EXCLUDED.region, record = EXCLUDED.record', [record.id, record.kind, record.enterpriseId, record.region, JSON.stringify(record)])),
+    saveLedgerRecord: async (record) => void (await query('save ledger record', saveLedgerRecordSql, ledgerRecordValues(record))),
+    // The record may not exist yet, so there may be no row to lock: the id is locked instead, as an advisory lock
+    // in a key space of its own (the two-number form), held until the transaction ends.
+    changeLedgerRecord: (id, change) =>
+      transaction('change ledger record', async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ledgerRecordLocks, id]);
+        const current = (await client.query<{ record: LedgerRecord }>('SELECT record FROM ledger_records WHERE id = $1', [id])).rows[0]?.record;
+        const next = change(current);
+        if (next === undefined) return { record: current, changed: false };
+        if (next.id !== id) throw new Error(`changeLedgerRecord(${id}) returned the record ${next.id}`);
+        await client.query(saveLedgerRecordSql, ledgerRecordValues(next));
+        return { record: next, changed: true };
+      }),
     deleteLedgerRecord: async (id) => ((await query('delete ledger record', 'DELETE FROM ledger_records WHERE id = $1', [id])).rowCount ?? 0) > 0,
     listLedgerRecords: (filter) =>
       all<LedgerRecord>(

@@ -702,6 +702,13 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
         .map(({ dataBase64: _bytes, ...info }) => info),
 
     saveLedgerRecord: (record) => change('ledger-records', record.id, state.ledgerRecords, () => ({ next: clone(record), result: undefined })),
+    changeLedgerRecord: (id, step) =>
+      change<LedgerRecord, { record: LedgerRecord | undefined; changed: boolean }>('ledger-records', id, state.ledgerRecords, (current) => {
+        const next = step(current && clone(current));
+        if (next === undefined) return { result: { record: current && clone(current), changed: false } };
+        if (next.id !== id) throw new Error(`changeLedgerRecord(${id}) returned the record ${next.id}`);
+        return { next: clone(next), result: { record: clone(next), changed: true } };
+      }),
     deleteLedgerRecord: (id) => change('ledger-records', id, state.ledgerRecords, (current) => (current ? { next: undefined, result: true } : { result: false })),
     listLedgerRecords: async (filter) =>
       [...state.ledgerRecords.values()]

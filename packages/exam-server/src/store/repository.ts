@@ -322,6 +322,13 @@ export interface Repository {
 
   /** Stores a ledger record (replaced by id). */
   saveLedgerRecord(record: LedgerRecord): Promise<void>;
+  /**
+   * Reads and replaces one ledger record as one step: `change` gets the record as stored (undefined when there is
+   * none) and returns the record to store, or undefined to leave it as it is. Changes of one id run one after
+   * another in every process on the store, so none is lost to another and a check in `change` holds when it is
+   * stored. Resolves the record as stored afterwards and whether this change stored it.
+   */
+  changeLedgerRecord(id: string, change: (current: LedgerRecord | undefined) => LedgerRecord | undefined): Promise<{ record: LedgerRecord | undefined; changed: boolean }>;
   /** Removes a ledger record; resolves whether it existed. */
   deleteLedgerRecord(id: string): Promise<boolean>;
   /** The records of one kind, for one enterprise and/or one region, oldest first (then by id). */
