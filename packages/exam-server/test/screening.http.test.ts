@@ -169,6 +169,44 @@ describe('bulk screening', () => {
     const company = await account('screen-co', 'enterprise');
     expect((await fetch(`${base}/api/v1/regulator/screenings?sector=coal-mine`, { method: 'POST', headers: { authorization: `Bearer ${company.token}`, 'content-type': 'text/csv' }, body: csv })).status).toBe(403);
   }, 120_000);
+
+  it('a job started on one server process is polled on another on the same store; one whose process stopped writing it shows as interrupted', async () => {
+    // A second app on the same store, with its own memory: a second process behind a load balancer.
+    const second = createApp({ repository, config: { secureCookies: false, mistakesToClear: 3, asOf: '2026-09-20' }, now: () => new Date('2026-09-20T02:00:00.000Z') }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => second.once('listening', resolve));
+    const secondBase = `http://127.0.0.1:${(second.address() as AddressInfo).port}`;
+    try {
+      const regulator = await account('screen-reg-north', 'regulator', { region: '北郊' });
+      const headers = { authorization: `Bearer ${regulator.token}` };
+      const csv = `enterprise,mineType,annualRawCoalOutputTonnes\r\n甲,openPit,100\r\n乙,underground,200\r\n`;
+      const started = await fetch(`${base}/api/v1/regulator/screenings?sector=coal-mine`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body: csv });
+      expect(started.status).toBe(202);
+      const location = started.headers.get('location')!;
+      let job: any;
+      for (;;) {
+        const polled = await fetch(secondBase + location, { headers });
+        expect(polled.status).toBe(200);
+        job = await polled.json();
+        if (job.state !== 'running') break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(job).toMatchObject({ state: 'done', done: 2, total: 2, result: { rows: 2, landed: { matched: 0, withoutAccount: 2 } } });
+      expect(job).toEqual(await (await fetch(base + location, { headers })).json());
+      expect(await (await fetch(`${secondBase}/regulator/screening/jobs/${job.id}`, { headers })).text()).toContain('data-job-state="done"');
+      const west = await account('screen-reg-west-2', 'regulator', { region: '西区' });
+      expect((await fetch(secondBase + location, { headers: { authorization: `Bearer ${west.token}` } })).status).toBe(404);
+
+      // A running job last written 61 s ago stopped with its process; one written 30 s ago is still running.
+      const running = (updatedAt: string) => ({ ...job, id: 'stopped-job', state: 'running', done: 1, finishedAt: null, result: null, updatedAt, percent: undefined });
+      const store = (data: Record<string, unknown>) => repository.saveLedgerRecord({ id: 'screening-job:stopped-job', kind: 'screening-job', enterpriseId: null, region: '北郊', savedAt: job.startedAt, data: JSON.parse(JSON.stringify(data)) });
+      await store(running('2026-09-20T01:58:59.000Z'));
+      expect((await json('GET', '/regulator/screenings/stopped-job', regulator.token)).body).toMatchObject({ state: 'failed', error: expect.stringContaining('筛查中断') });
+      await store(running('2026-09-20T01:59:30.000Z'));
+      expect((await json('GET', '/regulator/screenings/stopped-job', regulator.token)).body).toMatchObject({ state: 'running', done: 1 });
+    } finally {
+      await new Promise((resolve) => second.close(resolve));
+    }
+  });
 });
 
 describe('bulk screening from the page', () => {

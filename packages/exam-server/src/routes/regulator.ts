@@ -138,7 +138,7 @@ export const regulatorRouter = (context: AppContext): Router => {
     if (!screeningSectors().some((sector) => sector.id === query.sector)) throw new RequestError(400, '没有该行业的筛查模板 / no such sector', [{ path: `${path}.sector`, message: 'expected a sector with a fact vocabulary' }]);
     const sheet = await readSheet(upload);
     checkSheet(sheet);
-    return jobs.start(user, region, query.sector, query.asOf ?? context.asOf(), sheet).job;
+    return (await jobs.start(user, region, query.sector, query.asOf ?? context.asOf(), sheet)).job;
   };
   router.post(
     screeningUpload.path,
@@ -153,7 +153,7 @@ export const regulatorRouter = (context: AppContext): Router => {
       response.json(jobView(job));
     }),
   );
-  router.get('/api/v1/regulator/screenings/:id', asyncRoute(async (request, response) => void response.json(jobView(jobs.get(regulator.regionOf(viewer(request)), param(request, 'id'))))));
+  router.get('/api/v1/regulator/screenings/:id', asyncRoute(async (request, response) => void response.json(jobView(await jobs.get(regulator.regionOf(viewer(request)), param(request, 'id'))))));
 
   const screeningPage = async (request: Request, response: Response, extra: Record<string, unknown> = {}, status = 200) => {
     viewer(request);
@@ -181,7 +181,7 @@ export const regulatorRouter = (context: AppContext): Router => {
   router.get(
     '/regulator/screening/jobs/:id',
     asyncRoute(async (request, response) => {
-      const job = jobView(jobs.get(regulator.regionOf(viewer(request)), param(request, 'id')));
+      const job = jobView(await jobs.get(regulator.regionOf(viewer(request)), param(request, 'id')));
       const sector = screeningSectors().find((candidate) => candidate.id === job.sector);
       context.views.page(request, response, 'regulator-screening-job', {
         title: job.state === 'running' ? `筛查中 ${job.percent}%` : '筛查结果',

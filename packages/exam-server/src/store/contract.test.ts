@@ -478,6 +478,22 @@ describe.each(harnesses)('repository contract: $name', (harness) => {
     }
   });
 
+  it('finds a ledger record by id, and removes the records of one kind and region saved before an instant', async () => {
+    const job = (id: string, region: string, savedAt: string, kind: 'screening' | 'screening-job' = 'screening-job') => ({ id, kind, enterpriseId: null, region, savedAt, data: { id } });
+    await store.saveLedgerRecord(job('screening-job:1', '东区', '2026-09-01T00:00:00.000Z'));
+    await store.saveLedgerRecord(job('screening-job:2', '东区', '2026-09-02T00:00:00.000Z'));
+    await store.saveLedgerRecord(job('screening-job:3', '西区', '2026-09-01T00:00:00.000Z'));
+    await store.saveLedgerRecord(job('screening:东区', '东区', '2026-09-01T00:00:00.000Z', 'screening'));
+    expect(await store.findLedgerRecord('screening-job:2')).toEqual(job('screening-job:2', '东区', '2026-09-02T00:00:00.000Z'));
+    expect(await store.findLedgerRecord('screening-job:9')).toBeUndefined();
+    // Strictly before: the record saved at that instant stays, as do another region's and another kind's.
+    expect(await store.deleteLedgerRecords({ kind: 'screening-job', region: '东区', savedBefore: '2026-09-02T00:00:00.000Z' })).toBe(1);
+    expect(await store.findLedgerRecord('screening-job:1')).toBeUndefined();
+    for (const id of ['screening-job:2', 'screening-job:3', 'screening:东区']) expect(await store.findLedgerRecord(id), id).toBeDefined();
+    expect(await store.deleteLedgerRecords({ kind: 'screening-job', savedBefore: '2026-09-03T00:00:00.000Z' })).toBe(2);
+    expect(await store.listLedgerRecords({ kind: 'screening-job' })).toEqual([]);
+  });
+
   it('changes one ledger record a step at a time: concurrent changes all land, and a change may leave it as it stands', async () => {
     const region = (entries: string[]) => ({ id: 'screening:东区', kind: 'screening' as const, enterpriseId: null, region: '东区', savedAt: '2026-09-01T00:00:00.000Z', data: { entries } });
     const add = (entry: string) => store.changeLedgerRecord('screening:东区', (current) => region([...((current?.data.entries as string[] | undefined) ?? []), entry]));

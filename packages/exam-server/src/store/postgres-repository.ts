@@ -552,7 +552,16 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
         await client.query(saveLedgerRecordSql, ledgerRecordValues(next));
         return { record: next, changed: true };
       }),
+    findLedgerRecord: async (id) => (await all<LedgerRecord>('find ledger record', 'SELECT record FROM ledger_records WHERE id = $1', [id]))[0],
     deleteLedgerRecord: async (id) => ((await query('delete ledger record', 'DELETE FROM ledger_records WHERE id = $1', [id])).rowCount ?? 0) > 0,
+    deleteLedgerRecords: async (filter) =>
+      (
+        await query(
+          'delete ledger records',
+          `DELETE FROM ledger_records WHERE kind = $1 AND ($2::text IS NULL OR enterprise_id = $2) AND ($3::text IS NULL OR region = $3) AND record->>'savedAt' COLLATE "C" < $4 COLLATE "C"`,
+          [filter.kind, filter.enterpriseId ?? null, filter.region ?? null, filter.savedBefore],
+        )
+      ).rowCount ?? 0,
     listLedgerRecords: (filter) =>
       all<LedgerRecord>(
         'list ledger records',

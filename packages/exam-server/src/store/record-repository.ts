@@ -516,6 +516,10 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
       ledgerRecords: [...state.ledgerRecords.values()],
     });
 
+  const deleteLedgerRecord = (id: string) => change<LedgerRecord, boolean>('ledger-records', id, state.ledgerRecords, (current) => (current ? { next: undefined, result: true } : { result: false }));
+  const inLedgerFilter = (record: LedgerRecord, filter: { kind: LedgerRecord['kind']; enterpriseId?: string; region?: string }) =>
+    record.kind === filter.kind && (filter.enterpriseId === undefined || record.enterpriseId === filter.enterpriseId) && (filter.region === undefined || record.region === filter.region);
+
   return withComposedOperations({
     findUserByName: async (username) => {
       const id = usersByName.get(username);
@@ -709,10 +713,20 @@ export const createRecordRepository = (state: RecordState, writer: RecordWriter,
         if (next.id !== id) throw new Error(`changeLedgerRecord(${id}) returned the record ${next.id}`);
         return { next: clone(next), result: { record: clone(next), changed: true } };
       }),
-    deleteLedgerRecord: (id) => change('ledger-records', id, state.ledgerRecords, (current) => (current ? { next: undefined, result: true } : { result: false })),
+    findLedgerRecord: async (id) => {
+      const found = state.ledgerRecords.get(id);
+      return found && clone(found);
+    },
+    deleteLedgerRecord,
+    deleteLedgerRecords: async (filter) => {
+      const old = [...state.ledgerRecords.values()].filter((record) => inLedgerFilter(record, filter) && ordinal(record.savedAt, filter.savedBefore) < 0);
+      let deleted = 0;
+      for (const record of old) if (await deleteLedgerRecord(record.id)) deleted += 1;
+      return deleted;
+    },
     listLedgerRecords: async (filter) =>
       [...state.ledgerRecords.values()]
-        .filter((record) => record.kind === filter.kind && (filter.enterpriseId === undefined || record.enterpriseId === filter.enterpriseId) && (filter.region === undefined || record.region === filter.region))
+        .filter((record) => inLedgerFilter(record, filter))
         .sort((a, b) => ordinal(a.savedAt, b.savedAt) || ordinal(a.id, b.id))
         .map(clone),
   });

@@ -148,7 +148,7 @@ export const evidenceSchema = z.object({
 
 export const ledgerRecordSchema = z.object({
   id: text,
-  kind: z.enum(['risk', 'statistics', 'screening']),
+  kind: z.enum(['risk', 'statistics', 'screening', 'screening-job']),
   enterpriseId: nullableText,
   region: nullableText,
   savedAt: time,

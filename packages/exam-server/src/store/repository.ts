@@ -167,13 +167,14 @@ export type EvidenceInfo = Omit<EvidenceFile, 'dataBase64'>;
 
 /**
  * A record kept beside the ledger: an entry of an enterprise's risk register, a signed statistics
- * submission, or a regulator's latest screening result for an enterprise. One collection for the three,
+ * submission, a regulator's latest screening result for an enterprise, or a screening job (its progress and
+ * result, so a poll reaches it on every process on the store). One collection for the four,
  * since each is a small document found by kind and enterprise or region; the service that owns a kind
  * validates its `data` with its own schema on every read and write.
  */
 export interface LedgerRecord {
   id: string;
-  kind: 'risk' | 'statistics' | 'screening';
+  kind: 'risk' | 'statistics' | 'screening' | 'screening-job';
   /** The enterprise account it belongs to; null for a screened enterprise that has no account. */
   enterpriseId: string | null;
   /** The region it is counted in (a screening result), or null. */
@@ -329,8 +330,12 @@ export interface Repository {
    * stored. Resolves the record as stored afterwards and whether this change stored it.
    */
   changeLedgerRecord(id: string, change: (current: LedgerRecord | undefined) => LedgerRecord | undefined): Promise<{ record: LedgerRecord | undefined; changed: boolean }>;
+  /** One ledger record by id. */
+  findLedgerRecord(id: string): Promise<LedgerRecord | undefined>;
   /** Removes a ledger record; resolves whether it existed. */
   deleteLedgerRecord(id: string): Promise<boolean>;
+  /** Removes the records of one kind (of one enterprise and/or region) saved before an instant; resolves how many. */
+  deleteLedgerRecords(filter: { kind: LedgerRecord['kind']; enterpriseId?: string; region?: string; savedBefore: string }): Promise<number>;
   /** The records of one kind, for one enterprise and/or one region, oldest first (then by id). */
   listLedgerRecords(filter: { kind: LedgerRecord['kind']; enterpriseId?: string; region?: string }): Promise<LedgerRecord[]>;
 }
