@@ -78,20 +78,28 @@ export const createRiskRegister = (repository: Repository, now: () => Date, newI
   const list = async (enterpriseId: string): Promise<RiskEntry[]> =>
     (await repository.listLedgerRecords({ kind: 'risk', enterpriseId })).map(entryOf).sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || (a.post < b.post ? -1 : a.post > b.post ? 1 : 0) || (a.id < b.id ? -1 : 1));
   const find = async (enterpriseId: string, id: string): Promise<RiskEntry> => {
-    const entry = (await list(enterpriseId)).find((candidate) => candidate.id === id);
-    if (!entry) throw notFound('风险');
-    return entry;
-  };
-  const save = async (enterpriseId: string, id: string, createdAt: string, input: RiskEntryInput, userId: string) => {
-    const at = now().toISOString();
-    await repository.saveLedgerRecord({ id, kind: 'risk', enterpriseId, region: null, savedAt: createdAt, data: { input, updatedAt: at, updatedBy: userId } });
-    return find(enterpriseId, id);
+    const record = await repository.findLedgerRecord(id);
+    if (!record || record.kind !== 'risk' || record.enterpriseId !== enterpriseId) throw notFound('风险');
+    return entryOf(record);
   };
   return {
     list,
     find,
-    create: (enterpriseId: string, input: RiskEntryInput, userId: string) => save(enterpriseId, `risk:${newId()}`, now().toISOString(), input, userId),
-    update: async (enterpriseId: string, id: string, input: RiskEntryInput, userId: string) => save(enterpriseId, id, (await find(enterpriseId, id)).createdAt, input, userId),
+    create: async (enterpriseId: string, input: RiskEntryInput, userId: string) => {
+      const at = now().toISOString();
+      const id = `risk:${newId()}`;
+      await repository.saveLedgerRecord({ id, kind: 'risk', enterpriseId, region: null, savedAt: at, data: { input, updatedAt: at, updatedBy: userId } });
+      return find(enterpriseId, id);
+    },
+    // The check that the entry is there and the write are one step: an entry removed meanwhile stays removed.
+    update: async (enterpriseId: string, id: string, input: RiskEntryInput, userId: string) => {
+      const at = now().toISOString();
+      const { changed } = await repository.changeLedgerRecord(id, (current) =>
+        current?.kind === 'risk' && current.enterpriseId === enterpriseId ? { ...current, data: { input, updatedAt: at, updatedBy: userId } } : undefined,
+      );
+      if (!changed) throw notFound('风险');
+      return find(enterpriseId, id);
+    },
     remove: async (enterpriseId: string, id: string) => {
       await find(enterpriseId, id);
       await repository.deleteLedgerRecord(id);
