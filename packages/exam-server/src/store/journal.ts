@@ -200,7 +200,9 @@ export class Journal {
     const handle = this.handle;
     if (!handle) return;
     this.handle = undefined;
-    this.handleClosed = handle.close().catch(() => undefined);
+    // Chained, so waiting for the last close also waits for any earlier one still under way.
+    const closing = handle.close().catch(() => undefined);
+    this.handleClosed = this.handleClosed ? Promise.all([this.handleClosed, closing]).then(() => undefined) : closing;
   }
 
   /** Moves to a new file; the old one's changes go to their documents (in the background unless `background` is false). */
@@ -240,12 +242,18 @@ export class Journal {
     }
   }
 
-  /** Resolves once no round is being written and no checkpoint runs (what was queued before is then settled). */
+  /**
+   * Resolves once no round is being written and no checkpoint runs (what was queued before is then settled), and
+   * the file let go of when the rounds stopped is closed.
+   */
   async idle() {
-    while (this.flushing || this.checkpointing) {
+    do {
       await this.flushing;
       await this.checkpointing;
-    }
+      // release() closes the file in the background: without this, idle resolved while it was still open (the
+      // test of it failed once in CI, under load).
+      await this.handleClosed;
+    } while (this.flushing || this.checkpointing);
   }
 
   /** Writes everything still queued, checkpoints every file and deletes them; after it the documents hold all. */
