@@ -128,6 +128,9 @@ const attemptValues = (attempt: Attempt) => [
 const saveLedgerRecordSql =
   'INSERT INTO ledger_records (id, kind, enterprise_id, region, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, enterprise_id = EXCLUDED.enterprise_id, region = EXCLUDED.region, record = EXCLUDED.record';
 const ledgerRecordValues = (record: LedgerRecord) => [record.id, record.kind, record.enterpriseId, record.region, JSON.stringify(record)];
+/** The ledger records of one kind, for one enterprise and/or region when given: $1–$3 of ledgerFilterValues. */
+const ledgerFilterSql = 'kind = $1 AND ($2::text IS NULL OR enterprise_id = $2) AND ($3::text IS NULL OR region = $3)';
+const ledgerFilterValues = (filter: { kind: LedgerRecord['kind']; enterpriseId?: string; region?: string }) => [filter.kind, filter.enterpriseId ?? null, filter.region ?? null];
 /** Arbitrary constant naming the ledger records' key space among the two-number advisory locks. */
 const ledgerRecordLocks = 51_207;
 
@@ -558,15 +561,15 @@ export const openPostgresRepository = async (databaseUrl: string, options: Postg
       (
         await query(
           'delete ledger records',
-          `DELETE FROM ledger_records WHERE kind = $1 AND ($2::text IS NULL OR enterprise_id = $2) AND ($3::text IS NULL OR region = $3) AND record->>'savedAt' COLLATE "C" < $4 COLLATE "C"`,
-          [filter.kind, filter.enterpriseId ?? null, filter.region ?? null, filter.savedBefore],
+          `DELETE FROM ledger_records WHERE ${ledgerFilterSql} AND record->>'savedAt' COLLATE "C" < $4 COLLATE "C"`,
+          [...ledgerFilterValues(filter), filter.savedBefore],
         )
       ).rowCount ?? 0,
     listLedgerRecords: (filter) =>
       all<LedgerRecord>(
         'list ledger records',
-        "SELECT record FROM ledger_records WHERE kind = $1 AND ($2::text IS NULL OR enterprise_id = $2) AND ($3::text IS NULL OR region = $3) ORDER BY record->>'savedAt' COLLATE \"C\", id COLLATE \"C\"",
-        [filter.kind, filter.enterpriseId ?? null, filter.region ?? null],
+        `SELECT record FROM ledger_records WHERE ${ledgerFilterSql} ORDER BY record->>'savedAt' COLLATE "C", id COLLATE "C"`,
+        ledgerFilterValues(filter),
       ),
   };
 };
