@@ -73,8 +73,9 @@ export const createStatisticsSubmissions = (repository: Repository, now: () => D
       if (input.signedOn <= period.end || input.signedOn > date) throw new RequestError(400, `签字日期须在统计期结束（${period.end}）之后、不晚于今日（${date}）/ signature date out of range`, [{ path: 'signedOn', message: `expected a date after ${period.end} and not after ${date}` }]);
       const submission: Submission = { period: key, principalName: input.principalName, signedOn: input.signedOn, submittedAt: now().toISOString(), submittedBy: user.id, submittedByName: user.displayName, onTime: date <= period.due, figures: periodFigures(items, period, date, sectorTitle) };
       // Stored only if the period has none, checked in the same step: two submissions at once cannot both land.
-      const stored = await repository.changeLedgerRecord(`statistics:${enterpriseId}:${key}`, (current) =>
-        current ? undefined : { id: `statistics:${enterpriseId}:${key}`, kind: 'statistics', enterpriseId, region: null, savedAt: submission.submittedAt, data: submission as unknown as Record<string, unknown> },
+      const id = `statistics:${enterpriseId}:${key}`;
+      const stored = await repository.changeLedgerRecord(id, (current) =>
+        current ? undefined : { id, kind: 'statistics', enterpriseId, region: null, savedAt: submission.submittedAt, data: submission as unknown as Record<string, unknown> },
       );
       if (!stored.changed) throw new RequestError(409, '该统计表已报送，报送记录不可更改 / already submitted', [{ path: 'period', message: 'expected a period not yet submitted' }]);
       return submission;
