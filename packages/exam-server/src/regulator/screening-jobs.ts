@@ -10,10 +10,19 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { notFound, RequestError } from '../errors.js';
 import type { LedgerRecord, Repository, User } from '../store/repository.js';
-import { screen } from './screening.js';
+import { screen, type ScreeningResult } from './screening.js';
 import { landScreening } from './screening-results.js';
 
 const count = z.number().int().min(0);
+/** What a finished job holds: screening.ts's result and where its rows landed (the type ties the two together). */
+const outcome = z.strictObject({
+  sector: z.string(),
+  asOf: z.string(),
+  rows: count,
+  screened: z.array(z.strictObject({ row: z.number().int(), enterprise: z.string(), hazard: count, unknown: count, clear: count, hazards: z.array(z.string()) })),
+  problems: z.array(z.strictObject({ row: z.number().int(), column: z.string(), fact: z.string(), message: z.string() })),
+  landed: z.strictObject({ matched: count, withoutAccount: count }),
+}) satisfies z.ZodType<ScreeningResult & { landed: { matched: number; withoutAccount: number } }>;
 /** A job as stored, validated whenever it is read back. */
 const screeningJob = z.strictObject({
   id: z.string(),
@@ -28,16 +37,7 @@ const screeningJob = z.strictObject({
   /** When the process running it last wrote it. */
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),
-  result: z
-    .strictObject({
-      sector: z.string(),
-      asOf: z.string(),
-      rows: count,
-      screened: z.array(z.strictObject({ row: z.number().int(), enterprise: z.string(), hazard: count, unknown: count, clear: count, hazards: z.array(z.string()) })),
-      problems: z.array(z.strictObject({ row: z.number().int(), column: z.string(), fact: z.string(), message: z.string() })),
-      landed: z.strictObject({ matched: count, withoutAccount: count }),
-    })
-    .nullable(),
+  result: outcome.nullable(),
   error: z.string().nullable(),
 });
 export type ScreeningJob = z.infer<typeof screeningJob>;
